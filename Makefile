@@ -1,0 +1,84 @@
+# Unload: every developer and CI entry point. `make run` and `make test` work on a fresh Debian 12
+# machine: both install what is missing first (as root, or through sudo).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+
+# Exact Debian 12 packages the build, tests, benchmarks and fuzzers need.
+DEB_PACKAGES := build-essential cmake ninja-build pkg-config ccache python3 \
+	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev \
+	libgtest-dev libgmock-dev libbenchmark-dev \
+	clang-format clang-tidy clang-16 libclang-rt-16-dev
+# clang-16 builds the libFuzzer targets. libstdc++ 12 shows <expected> only when __cpp_concepts is
+# 202002, which clang 16 implements (P0848) but does not report, so the fuzz preset raises it.
+
+SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
+# CI builds the sanitizer preset with warnings as errors; locally the same build without -Werror.
+TEST_PRESET := $(if $(CI),ci,debug)
+TEST_DIR := build-$(TEST_PRESET)
+JOBS ?= $(shell nproc)
+PREFIX ?= /usr/local
+SHARED := $(abspath ../shared)
+CXX_SOURCES = $(shell git ls-files --cached --others --exclude-standard -- 'src/*.[ch]pp' 'apps/*.cpp' 'tests/*.cpp' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
+
+.PHONY: deps build run test format format-check lint bench fuzz install clean
+
+deps: ## Install the missing Debian packages (nothing when all are there)
+	@missing=$$(for p in $(DEB_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages: $$missing"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: deps ## Release build: build/unload
+	cmake --preset release >/dev/null
+	cmake --build --preset release -j $(JOBS)
+
+run: build ## Build, then show a worked example (stage 1: the CLI; `unload serve` arrives in stage 3)
+	@echo
+	@echo "== Worked example: unload plan --intake examples/desk-worker.json =="
+	@echo
+	@build/unload plan --intake examples/desk-worker.json
+	@echo
+	@echo "Try your own intake: cp examples/desk-worker.json my-intake.json, edit it, then"
+	@echo "  build/unload plan --intake my-intake.json     (add --format json for scripts; --help for more)"
+
+test: deps ## Build with ASan+UBSan and run every test, the layer rule, formatting and the seed-copy check
+	cmake --preset $(TEST_PRESET) -DUNLOAD_BENCH=OFF >/dev/null
+	cmake --build --preset $(TEST_PRESET) -j $(JOBS)
+	scripts/check_layers.sh
+	$(MAKE) --no-print-directory format-check
+	@if [ -x "$(SHARED)/tools/seedcopy" ]; then \
+		echo "seedcopy: checking for sentences copied from the sources"; \
+		"$(SHARED)/tools/seedcopy" content docs README.md examples; fi
+	ctest --test-dir $(TEST_DIR) -j $(JOBS) --output-on-failure
+
+format: ## Format all C++ in place
+	clang-format -i $(CXX_SOURCES)
+
+format-check: ## Fail when any C++ file is not formatted
+	@clang-format --dry-run --Werror $(CXX_SOURCES) && echo "format: clean"
+
+lint: deps ## clang-tidy over src/ with the curated .clang-tidy
+	cmake --preset debug >/dev/null
+	clang-tidy -p build-debug --quiet $(filter src/%.cpp,$(CXX_SOURCES))
+
+bench: deps ## Benchmarks (figures go in docs/benchmarks.md)
+	cmake --preset release -DUNLOAD_BENCH=ON >/dev/null
+	cmake --build --preset release -j $(JOBS) --target unload_bench
+	build/bench/unload_bench --benchmark_min_time=1
+
+FUZZ_SECONDS ?= 60
+fuzz: deps ## Run every libFuzzer target for FUZZ_SECONDS each, growing fuzz/corpus
+	cmake --preset fuzz >/dev/null
+	cmake --build --preset fuzz -j $(JOBS)
+	for t in intake answers; do \
+		build-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) fuzz/corpus/$$t || exit 1; done
+
+install: build ## Install the binary and content under PREFIX (default /usr/local)
+	cmake --install build --prefix $(PREFIX)
+
+clean:
+	rm -rf build build-debug build-ci build-fuzz
