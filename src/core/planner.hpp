@@ -1,0 +1,65 @@
+#pragma once
+
+// Planning (clinical.md sections 5-7): the phase for a week, the routine in order, doses fitted to
+// the person's minutes, what was left out for equipment or time, walking and desk breaks.
+
+#include <optional>
+#include <vector>
+
+#include "core/screening.hpp"
+
+namespace unload::core {
+
+struct RoutineItem {
+    ItemId item = 0;
+    int hold_s = 0;
+    int reps = 1;
+    int rounds = 1;
+    bool per_side = false;
+    int rest_s = 0;
+    int finish_hold_s = 0;
+    int rep_s = 0;   ///< Seconds to move through one paced repetition.
+    int seconds = 0; ///< Estimated duration including the move into position.
+    std::vector<const Modification*> modifications;
+    Because because;
+};
+
+struct LeftOut {
+    ItemId item = 0;
+    std::vector<std::string> because; ///< `no_<equipment>` ids or `not_enough_time`.
+};
+
+struct Walking {
+    int minutes = 0;
+    int times_per_day = 0;
+    Because because;
+};
+
+struct Program {
+    const Stage* stage = nullptr;
+    Phase phase = Phase::Relief;
+    Bias bias = Bias::Neutral;
+    int week = 1;
+    int sessions_per_day = 1;
+    int minutes =
+        0; ///< The routine's estimated length, rounded up; never above the person's minutes.
+    std::vector<RoutineItem> routine;
+    std::vector<LeftOut> left_out;
+    Walking walking;
+    int desk_break_minutes = 45;
+    Because desk_break_because;
+    int strength_days_per_week = 0;
+};
+
+struct Plan {
+    Screening screening;
+    std::optional<Program> program; ///< Empty when screening withholds the program.
+};
+
+/// Screens the intake for `week` and, when the verdict allows, builds that week's program.
+Plan plan(const KnowledgeBase& kb, const Intake& intake, int week = 1);
+
+/// The seconds a routine item takes, with the move into position and side switches.
+int seconds_for(const KnowledgeBase& kb, const RoutineItem& item);
+
+} // namespace unload::core
