@@ -1,0 +1,42 @@
+#pragma once
+
+// Typed, path-aware access to a parsed JSON document, so every decoding error names its field.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "core/error.hpp"
+
+namespace unload::json {
+
+/// Parses JSON text; a syntax error is an InvalidInput error naming where it is.
+core::Result<nlohmann::json> parse(std::string_view text);
+
+/// Joins a parent path and a key: `join("symptoms", "pain_now")` is `symptoms.pain_now`.
+std::string join(std::string_view parent, std::string_view key);
+
+std::unexpected<core::Error> invalid(std::string field, std::string message);
+
+/// A readable name of a JSON value's type for error messages ("a string", "null", ...).
+std::string_view type_name(const nlohmann::json& value);
+
+/// Fails for any key of `object` not in `known`, naming the first such key.
+core::Result<void> only_known_keys(const nlohmann::json& object, std::string_view path,
+                                   std::initializer_list<std::string_view> known);
+
+core::Result<const nlohmann::json*> object_at(const nlohmann::json& parent, std::string_view path,
+                                              std::string_view key, bool required);
+/// An integer within [min, max]; a missing or null value gives `fallback` (nullopt: required).
+core::Result<std::optional<int>> int_at(const nlohmann::json& parent, std::string_view path,
+                                        std::string_view key, int min, int max, bool nullable);
+core::Result<std::optional<double>> number_at(const nlohmann::json& parent, std::string_view path,
+                                              std::string_view key, double min, double max);
+core::Result<std::optional<bool>> bool_at(const nlohmann::json& parent, std::string_view path,
+                                          std::string_view key);
+core::Result<std::optional<std::string>> string_at(const nlohmann::json& parent,
+                                                   std::string_view path, std::string_view key);
+
+} // namespace unload::json
