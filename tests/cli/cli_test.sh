@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# End-to-end checks of the `unload` binary as a person or script runs it.
+set -u
+unload="$1"; root="$2"
+ok=0; failed=0
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+check() { # name expected_status command...
+    local name=$1 want=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
+    if [ "$got" -eq "$want" ]; then ok=$((ok+1)); else
+        failed=$((failed+1)); echo "FAIL $name: exit $got, expected $want"; cat "$tmp/err"; fi
+}
+expect_in() { # name file text
+    if grep -qF -- "$3" "$2"; then ok=$((ok+1)); else failed=$((failed+1)); echo "FAIL $1: '$3' not in $2:"; cat "$2"; fi
+}
+
+intake="$root/examples/desk-worker.json"
+check plan-text 0 "$unload" plan --intake "$intake"
+expect_in plan-text-verdict "$tmp/out" "CAUTION"
+check plan-json 0 "$unload" --format json plan --intake "$intake"
+python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["program"]["routine"], d' "$tmp/out" \
+    && ok=$((ok+1)) || { failed=$((failed+1)); echo "FAIL plan-json: not one JSON document with a routine"; }
+[ ! -s "$tmp/err" ] && ok=$((ok+1)) || { failed=$((failed+1)); echo "FAIL plan-json: stderr not empty"; }
+
+check screen-stdin 0 sh -c "cat '$intake' | '$unload' --format json screen --intake -"
+expect_in screen-stdin-verdict "$tmp/out" '"verdict": "caution"'
+
+echo '{"format":"unload-intake/1","person":{"age":40},"symptoms":{"pain_now":12}}' >"$tmp/bad.json"
+check pain-out-of-range 2 "$unload" screen --intake "$tmp/bad.json"
+expect_in pain-out-of-range-msg "$tmp/err" "symptoms.pain_now: expected 0..10, got 12"
+
+echo '{"format":"unload-intake/1","person":{"age":40},"symptoms":{"pain_now":3},"warning_signs":{"sadle_numbness":true}}' >"$tmp/typo.json"
+check unknown-warning-sign 2 "$unload" screen --intake "$tmp/typo.json"
+expect_in unknown-warning-sign-msg "$tmp/err" "warning_signs.sadle_numbness: unknown warning sign"
+
+echo '{"format":"unload-intake/1", "person": {' >"$tmp/broken.json"
+check malformed-json 2 "$unload" --format json screen --intake "$tmp/broken.json"
+expect_in malformed-json-msg "$tmp/err" '"code":"invalid_input"'
+[ ! -s "$tmp/out" ] && ok=$((ok+1)) || { failed=$((failed+1)); echo "FAIL malformed-json: stdout not empty"; }
+
+check missing-file 2 "$unload" plan --intake "$tmp/nope.json"
+expect_in missing-file-msg "$tmp/err" "--intake"
+check bad-usage 2 "$unload" plan
+check unknown-command 2 "$unload" fly
+check help 0 "$unload" --help
+expect_in help-example "$tmp/out" "Examples:"
+check plan-help 0 "$unload" plan --help
+expect_in plan-help-example "$tmp/out" "unload plan --intake"
+
+check exercises-list 0 "$unload" exercises list
+expect_in exercises-list-cat "$tmp/out" "cat_cow"
+check exercises-show 0 "$unload" --format json exercises show cat_cow
+expect_in exercises-show-json "$tmp/out" '"favour_cat"'
+check exercises-unknown 2 "$unload" exercises show flying_lotus
+
+echo '{"answers": [1,2,1,0,2,1,null,1,2,1]}' >"$tmp/odi.json"
+check score-odi 0 "$unload" --format json score odi --answers "$tmp/odi.json"
+expect_in score-odi-percent "$tmp/out" '"percent": 24.4'
+echo '{"answers": [1,2,null,null,null,1,2,1,0,1]}' >"$tmp/odi-few.json"
+check score-odi-too-few 2 "$unload" score odi --answers "$tmp/odi-few.json"
+
+check content-check 0 "$unload" content check "$root/content"
+check content-rules 0 "$unload" content rules
+expect_in content-rules-cauda "$tmp/out" "cauda_equina"
+check content-rules-json 0 "$unload" --format json content rules
+cp -r "$root/content" "$tmp/content"
+sed -i 's/^urgency = "emergency"/urgency = "emergncy"/' "$tmp/content/screening.toml"
+check content-check-broken 2 "$unload" content check "$tmp/content"
+expect_in content-check-broken-line "$tmp/err" "screening.toml:"
+
+echo "$ok passed, $failed failed"
+[ "$failed" -eq 0 ]
