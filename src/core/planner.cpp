@@ -1,6 +1,7 @@
 #include "core/planner.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 
 namespace unload::core {
@@ -10,6 +11,7 @@ namespace {
 /// A routine item while the plan is being fitted to the person's time.
 struct Candidate {
     RoutineItem item;
+    RoutineItem target; ///< The dose before any shrinking, to grow back to when time allows.
     Range hold_s;
     Range reps;
     Range rounds;
@@ -172,6 +174,7 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week) {
                     .finish_hold_s = dose.finish_hold_s,
                     .priority = slot.priority,
                     .order = candidates.size()};
+        c.target = c.item;
         auto& because = c.item.because;
         because.push_back(routine->id);
         for (const auto id : added_by)
@@ -220,6 +223,19 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week) {
                 {.item = candidates[index].item.item, .because = {"not_enough_time"}});
         }
         std::erase_if(candidates, [&](const Candidate& c) { return dropped[c.order]; });
+        // Dropping a whole item can free more time than was missing: give it back to the items
+        // that stay, highest priority first, as long as the routine still fits.
+        std::ranges::sort(candidates, std::greater{}, &Candidate::priority);
+        for (auto& c : candidates) {
+            const auto shrunk = c.item;
+            c.item.reps = c.target.reps;
+            c.item.rounds = c.target.rounds;
+            c.item.finish_hold_s = c.target.finish_hold_s;
+            c.item.hold_s = c.target.hold_s;
+            if (total_seconds(kb, candidates) > budget)
+                c.item = shrunk;
+        }
+        std::ranges::sort(candidates, {}, &Candidate::order);
     }
 
     int seconds = 0;
