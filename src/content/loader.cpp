@@ -419,7 +419,7 @@ void Loader::read_item(const std::filesystem::path& path) {
         r.error("", fmt::format("more than {} exercises", core::max_items));
         return;
     }
-    m_item_lines.emplace_back(name, r.line());
+    m_item_lines.emplace_back(name, r.line_of("id"));
     m_kb.items.push_back(std::move(item));
     m_item_links.push_back(std::move(links));
 }
@@ -750,10 +750,10 @@ std::expected<core::KnowledgeBase, Errors> Loader::run() {
     if (m_kb.facts.size() > core::max_facts)
         error("screening.toml", 0, {}, fmt::format("more than {} facts", core::max_facts));
 
-    check_duplicates();
     resolve_program(); // before rules: `add` checks for the routine slots it switches on
     resolve_rules();
     resolve_items_links();
+    check_duplicates(); // after rules are resolved: m_kb.rules is only filled then
     resolve_sources();
     if (!m_errors.empty())
         return std::unexpected(std::move(m_errors));

@@ -1,0 +1,220 @@
+// `content::load` over the whole content directory: the shipped content loads cleanly, and a copy
+// broken in one place reports that problem with the file and line of the edit.
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include "content/loader.hpp"
+
+namespace unload::content {
+namespace {
+
+namespace fs = std::filesystem;
+
+const fs::path content_dir = fs::path(UNLOAD_SOURCE_DIR) / "content";
+
+std::string read_text(const fs::path& path) {
+    std::ifstream in(path);
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+void write_text(const fs::path& path, const std::string& text) {
+    std::ofstream out(path);
+    out << text;
+}
+
+/// The 1-based line on which `needle` starts in `text`, or 0 when it is absent or not unique.
+int line_of(const std::string& text, const std::string& needle) {
+    const auto at = text.find(needle);
+    if (at == std::string::npos || text.find(needle, at + 1) != std::string::npos)
+        return 0;
+    return 1 +
+           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+}
+
+std::string describe(const core::Errors& errors) {
+    std::string out;
+    for (const auto& error : errors)
+        out += error.to_string() + "\n";
+    return out;
+}
+
+/// A copy of the whole content directory in a fresh temporary directory, removed afterwards.
+class ContentCopy {
+public:
+    ContentCopy() {
+        std::string pattern = (fs::temp_directory_path() / "unload_content_XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr)
+            return;
+        m_root = pattern;
+        fs::copy(content_dir, dir(), fs::copy_options::recursive);
+    }
+    ~ContentCopy() {
+        if (!m_root.empty())
+            fs::remove_all(m_root);
+    }
+    ContentCopy(const ContentCopy&) = delete;
+    ContentCopy& operator=(const ContentCopy&) = delete;
+
+    bool ok() const { return !m_root.empty(); }
+    fs::path dir() const { return m_root / "content"; }
+
+private:
+    fs::path m_root;
+};
+
+struct BrokenCase {
+    std::string name;
+    std::string file;      ///< Relative to the content directory, as errors name it.
+    std::string find;      ///< Unique text in the shipped file; empty to append instead.
+    std::string replace;   ///< What replaces `find`, or the text appended.
+    std::string line_text; ///< Unique text starting the line the error names, in the edited file.
+    std::string message_has;
+    std::string copy_from = {}; ///< When set, `file` is a new file holding this file's text.
+};
+
+/// Copies the content, applies `c`, loads the copy and expects the error it describes.
+void check_case(const BrokenCase& c) {
+    ContentCopy copy;
+    ASSERT_TRUE(copy.ok());
+    const auto path = copy.dir() / c.file;
+
+    std::string broken =
+        c.copy_from.empty() ? read_text(path) : read_text(copy.dir() / c.copy_from);
+    if (c.find.empty()) {
+        broken += c.replace;
+    } else {
+        const auto at = broken.find(c.find);
+        ASSERT_NE(at, std::string::npos) << "the content no longer contains: " << c.find;
+        ASSERT_EQ(broken.find(c.find, at + 1), std::string::npos)
+            << "not unique in " << c.file << ": " << c.find;
+        broken.replace(at, c.find.size(), c.replace);
+    }
+    write_text(path, broken);
+    const int line = line_of(broken, c.line_text);
+    ASSERT_GT(line, 0) << "no unique line starting with: " << c.line_text;
+
+    const auto kb = load(copy.dir());
+    ASSERT_FALSE(kb.has_value());
+    const auto& errors = kb.error();
+    const auto match = std::ranges::find_if(errors, [&](const core::Error& error) {
+        return error.file == c.file && error.line == line &&
+               error.message.find(c.message_has) != std::string::npos;
+    });
+    ASSERT_NE(match, errors.end())
+        << "expected " << c.file << ":" << line << " with '" << c.message_has << "', got:\n"
+        << describe(errors);
+    EXPECT_EQ(match->code, core::ErrorCode::InvalidContent);
+    EXPECT_TRUE(match->to_string().starts_with(c.file + ":" + std::to_string(line) + ": "))
+        << match->to_string();
+}
+
+TEST(ContentCheck, ShippedContentLoadsWithoutErrors) {
+    const auto kb = load(content_dir);
+    ASSERT_TRUE(kb.has_value()) << describe(kb.error());
+    EXPECT_FALSE(kb->items.empty());
+    EXPECT_FALSE(kb->rules.empty());
+    EXPECT_FALSE(kb->sources.empty());
+}
+
+TEST(ContentCheck, ReportsEachErrorKindWithFileAndLine) {
+    const std::vector<BrokenCase> cases = {
+        {.name = "unknown key",
+         .file = "screening.toml",
+         .find = "[verdict]\n",
+         .replace = "[verdict]\ncolour = \"blue\"\n",
+         .line_text = "colour = \"blue\"",
+         .message_has = "unknown key"},
+        {.name = "wrong type",
+         .file = "patterns.toml",
+         .find = "until_week = 3\n",
+         .replace = "until_week = \"3\"\n",
+         .line_text = "until_week = \"3\"",
+         .message_has = "expected an integer"},
+        {.name = "duplicate exercise id in a second file",
+         .file = "exercises/zz_cat_cow_copy.toml",
+         .find = "",
+         .replace = "",
+         // The error points at the copy's `id` line, where the clash is.
+         .line_text = "id = \"cat_cow\"",
+         .message_has = "duplicate exercise id",
+         .copy_from = "exercises/cat_cow.toml"},
+        {.name = "dangling exclusion",
+         .file = "patterns.toml",
+         .find = "exclude = [\"superman\"]\nadd",
+         .replace = "exclude = [\"no_such_exercise\"]\nadd",
+         .line_text = "exclude = [\"no_such_exercise\"]",
+         .message_has = "unknown exercise or technique"},
+        {.name = "unknown modification",
+         .file = "patterns.toml",
+         .find = "use = \"favour_cat\" }",
+         .replace = "use = \"favour_bat\" }",
+         .line_text = "modify = [{ item = \"cat_cow\", use = \"favour_bat\" }]",
+         .message_has = "has no modification"},
+        {.name = "missing source",
+         .file = "patterns.toml",
+         .find = "stay with relief positions.\"\nsource = [\"seed_000\"]\n",
+         .replace = "stay with relief positions.\"\n",
+         .line_text = "[[rule]]\nid = \"sudden_catch\"",
+         .message_has = "missing"},
+        {.name = "unknown source id",
+         .file = "exercises/cat_cow.toml",
+         .find = "\"unload_default\"]\n",
+         .replace = "\"no_such_source\"]\n",
+         .line_text = "source = [\"seed_000\", \"seed_003\", \"seed_004\", \"no_such_source\"]",
+         .message_has = "unknown source"},
+        {.name = "inverted range",
+         .file = "exercises/chest_opener.toml",
+         .find = "hold_s = [20, 30]\n",
+         .replace = "hold_s = [30, 20]\n",
+         .line_text = "hold_s = [30, 20]",
+         .message_has = "inverted"},
+        {.name = "value out of range",
+         .file = "patterns.toml",
+         .find = "min_relief_weeks = 2\n",
+         .replace = "min_relief_weeks = 13\n",
+         .line_text = "min_relief_weeks = 13",
+         .message_has = "expected 1..12"},
+        {.name = "unknown fact",
+         .file = "patterns.toml",
+         .find = "when.all = [\"sudden_catch\"]\n",
+         .replace = "when.all = [\"no_such_fact\"]\n",
+         .line_text = "when.all = [\"no_such_fact\"]",
+         .message_has = "unknown fact"},
+        {.name = "TOML syntax error",
+         .file = "exercises/cat_cow.toml",
+         .find = "rep_s = 8\n",
+         .replace = "rep_s = \n",
+         .line_text = "rep_s = \n",
+         .message_has = ""},
+    };
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.name);
+        check_case(c);
+    }
+}
+
+// Kept out of the table above: it fails today. Loader::run() calls check_duplicates() before
+// resolve_rules() fills m_kb.rules, so a repeated rule id is never reported.
+TEST(ContentCheck, ReportsADuplicateRuleId) {
+    check_case({.name = "duplicate rule id",
+                .file = "patterns.toml",
+                .find = "[[rule]]\nid = \"sudden_catch\"\n",
+                .replace = "[[rule]]\nid = \"one_sided_pain_with_arching\"\n",
+                .line_text =
+                    "[[rule]]\nid = \"one_sided_pain_with_arching\"\nsection = \"pattern\"\n"
+                    "when.all = [\"sudden_catch\"]",
+                .message_has = "duplicate rule id"});
+}
+
+} // namespace
+} // namespace unload::content
