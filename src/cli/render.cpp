@@ -164,6 +164,27 @@ std::string equipment_names(const core::KnowledgeBase& kb, std::string_view ids)
     return join(names, ", or ");
 }
 
+/// The names of the equipment in `set`, in content order.
+std::vector<std::string> names_of(const core::KnowledgeBase& kb, const core::EquipmentSet& set) {
+    std::vector<std::string> names;
+    for (std::size_t i = 0; i < kb.equipment.size(); ++i) {
+        if (set.test(i))
+            names.push_back(kb.equipment[i].name);
+    }
+    return names;
+}
+
+/// A dose with every range at one end (`&Range::low` or `&Range::high`), to describe its span.
+core::RoutineItem dose_at(const core::Dose& d, int core::Range::*end) {
+    return {.hold_s = d.hold_s.*end,
+            .reps = d.reps.*end,
+            .rounds = d.rounds.*end,
+            .per_side = d.per_side,
+            .rest_s = d.rest_s,
+            .finish_hold_s = d.finish_hold_s.*end,
+            .rep_s = d.rep_s};
+}
+
 std::string times_per_day(int times) {
     switch (times) {
     case 1:
@@ -292,35 +313,14 @@ std::string render_exercise(const core::KnowledgeBase& kb, const core::Item& ite
                       term.paint(Style::Dim, fmt::format("  ({})", item.id)) + "\n";
     out += fmt::format("Phase: {} · {}\n", core::to_string(item.phase), item.category);
     out += wrap("Position: " + item.position, 0);
-    std::vector<std::string> equipment;
-    for (std::size_t i = 0; i < kb.equipment.size(); ++i) {
-        if (item.equipment.test(i))
-            equipment.push_back(kb.equipment[i].name);
-    }
-    std::vector<std::string> either;
-    for (std::size_t i = 0; i < kb.equipment.size(); ++i) {
-        if (item.equipment_one_of.test(i))
-            either.push_back(kb.equipment[i].name);
-    }
-    if (!either.empty())
+    auto equipment = names_of(kb, item.equipment);
+    if (const auto either = names_of(kb, item.equipment_one_of); !either.empty())
         equipment.push_back(join(either, " or "));
     out += fmt::format("Equipment: {}\n", equipment.empty() ? "none" : join(equipment, ", "));
     if (item.dose) {
         const auto& d = *item.dose;
-        const core::RoutineItem low{.hold_s = d.hold_s.low,
-                                    .reps = d.reps.low,
-                                    .rounds = d.rounds.low,
-                                    .per_side = d.per_side,
-                                    .rest_s = d.rest_s,
-                                    .finish_hold_s = d.finish_hold_s.low,
-                                    .rep_s = d.rep_s};
-        const core::RoutineItem high{.hold_s = d.hold_s.high,
-                                     .reps = d.reps.high,
-                                     .rounds = d.rounds.high,
-                                     .per_side = d.per_side,
-                                     .rest_s = d.rest_s,
-                                     .finish_hold_s = d.finish_hold_s.high,
-                                     .rep_s = d.rep_s};
+        const auto low = dose_at(d, &core::Range::low);
+        const auto high = dose_at(d, &core::Range::high);
         if (d.minutes.high > 0)
             out += fmt::format("Dose: {}-{} min, {}-{} times a day\n", d.minutes.low,
                                d.minutes.high, d.times_per_day.low, d.times_per_day.high);

@@ -30,33 +30,6 @@ using Strings = std::vector<std::string>;
 const fs::path scenario_dir{UNLOAD_SCENARIO_DIR};
 const fs::path content_dir{UNLOAD_CONTENT_DIR};
 
-/// Every key a scenario's [expect] table may hold. Anything else fails the scenario, so a typo
-/// can never silently skip a check.
-const std::set<std::string, std::less<>> expect_keys{
-    "verdict",
-    "warnings",
-    "excluded",
-    "excluded_by",
-    "modified",
-    "advice",
-    "because",
-    "bias",
-    "program",
-    "phase",
-    "sessions_per_day",
-    "strength_days_per_week",
-    "routine",
-    "routine_includes",
-    "routine_excludes",
-    "routine_modified",
-    "left_out",
-    "not_left_out",
-    "walking_minutes",
-    "walking_times_per_day",
-    "desk_break_minutes",
-    "max_minutes",
-};
-
 /// Keys that describe the program, which make no sense when the verdict withholds it.
 const std::set<std::string, std::less<>> program_keys{
     "phase",
@@ -73,6 +46,16 @@ const std::set<std::string, std::less<>> program_keys{
     "desk_break_minutes",
     "max_minutes",
 };
+
+/// Every key a scenario's [expect] table may hold: the program keys and these. Anything else fails
+/// the scenario, so a typo can never silently skip a check.
+const std::set<std::string, std::less<>> expect_keys = [] {
+    std::set<std::string, std::less<>> keys{"verdict",     "warnings", "excluded",
+                                            "excluded_by", "modified", "advice",
+                                            "because",     "bias",     "program"};
+    keys.insert(program_keys.begin(), program_keys.end());
+    return keys;
+}();
 
 const std::set<std::string, std::less<>> top_level_keys{"name", "week", "intake", "expect"};
 

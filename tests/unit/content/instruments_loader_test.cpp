@@ -13,41 +13,18 @@
 #include <unistd.h>
 
 #include "content/instruments_loader.hpp"
+#include "support/content_files.hpp"
 
 namespace unload::content {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path content_dir = fs::path(UNLOAD_SOURCE_DIR) / "content";
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path);
-    out << text;
-}
-
-/// The 1-based line on which `needle` starts in `text`, or 0 when it is absent.
-int line_of(const std::string& text, const std::string& needle) {
-    const auto at = text.find(needle);
-    if (at == std::string::npos)
-        return 0;
-    return 1 +
-           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-}
-
-std::string describe(const core::Errors& errors) {
-    std::string out;
-    for (const auto& error : errors)
-        out += error.to_string() + "\n";
-    return out;
-}
+using test::content_dir;
+using test::describe;
+using test::line_of;
+using test::read_text;
+using test::write_text;
 
 TEST(InstrumentsLoader, ReadsTheRealContent) {
     core::Instruments instruments;
@@ -107,18 +84,12 @@ TEST(InstrumentsLoader, ReadsTheRealContent) {
                                           "ostelo_2008", "farrar_2001"}));
 }
 
-/// A copy of content/instruments in a fresh temporary directory, removed afterwards.
+/// A copy of content/ in a fresh temporary directory, removed afterwards.
 class BrokenCopy : public ::testing::Test {
 protected:
     void SetUp() override {
-        std::string pattern = (fs::temp_directory_path() / "unload_instruments_XXXXXX").string();
-        ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-        m_dir = pattern;
-        fs::copy(content_dir / "instruments", m_dir / "instruments");
-    }
-    void TearDown() override {
-        if (!m_dir.empty())
-            fs::remove_all(m_dir);
+        ASSERT_TRUE(m_copy.ok());
+        m_dir = m_copy.dir();
     }
 
     core::Errors load() {
@@ -129,6 +100,7 @@ protected:
         return errors;
     }
 
+    test::ContentCopy m_copy;
     fs::path m_dir;
 };
 

@@ -12,65 +12,18 @@
 #include <unistd.h>
 
 #include "content/loader.hpp"
+#include "support/content_files.hpp"
 
 namespace unload::content {
 namespace {
 
 namespace fs = std::filesystem;
 
-const fs::path content_dir = fs::path(UNLOAD_SOURCE_DIR) / "content";
-
-std::string read_text(const fs::path& path) {
-    std::ifstream in(path);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-void write_text(const fs::path& path, const std::string& text) {
-    std::ofstream out(path);
-    out << text;
-}
-
-/// The 1-based line on which `needle` starts in `text`, or 0 when it is absent or not unique.
-int line_of(const std::string& text, const std::string& needle) {
-    const auto at = text.find(needle);
-    if (at == std::string::npos || text.find(needle, at + 1) != std::string::npos)
-        return 0;
-    return 1 +
-           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
-}
-
-std::string describe(const core::Errors& errors) {
-    std::string out;
-    for (const auto& error : errors)
-        out += error.to_string() + "\n";
-    return out;
-}
-
-/// A copy of the whole content directory in a fresh temporary directory, removed afterwards.
-class ContentCopy {
-public:
-    ContentCopy() {
-        std::string pattern = (fs::temp_directory_path() / "unload_content_XXXXXX").string();
-        if (mkdtemp(pattern.data()) == nullptr)
-            return;
-        m_root = pattern;
-        fs::copy(content_dir, dir(), fs::copy_options::recursive);
-    }
-    ~ContentCopy() {
-        if (!m_root.empty())
-            fs::remove_all(m_root);
-    }
-    ContentCopy(const ContentCopy&) = delete;
-    ContentCopy& operator=(const ContentCopy&) = delete;
-
-    bool ok() const { return !m_root.empty(); }
-    fs::path dir() const { return m_root / "content"; }
-
-private:
-    fs::path m_root;
-};
+using test::content_dir;
+using test::ContentCopy;
+using test::describe;
+using test::read_text;
+using test::write_text;
 
 struct BrokenCase {
     std::string name;
@@ -100,7 +53,7 @@ void check_case(const BrokenCase& c) {
         broken.replace(at, c.find.size(), c.replace);
     }
     write_text(path, broken);
-    const int line = line_of(broken, c.line_text);
+    const int line = test::unique_line_of(broken, c.line_text);
     ASSERT_GT(line, 0) << "no unique line starting with: " << c.line_text;
 
     const auto kb = load(copy.dir());
