@@ -68,7 +68,7 @@ lint: deps ## clang-tidy over src/ with the curated .clang-tidy
 bench: deps ## Benchmarks (figures go in docs/benchmarks.md)
 	cmake --preset release -DUNLOAD_BENCH=ON >/dev/null
 	cmake --build --preset release -j $(JOBS) --target unload_bench
-	build/bench/unload_bench --benchmark_min_time=1
+	build/bench/unload_bench --benchmark_min_time=0.5 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
 FUZZ_SECONDS ?= 60
 fuzz: deps ## Run every libFuzzer target for FUZZ_SECONDS each, growing fuzz/corpus

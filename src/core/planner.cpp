@@ -9,9 +9,31 @@ namespace unload::core {
 namespace {
 
 /// A routine item while the plan is being fitted to the person's time.
+/// The adjustable numbers of a dose.
+struct DoseValues {
+    int hold_s = 0;
+    int reps = 1;
+    int rounds = 1;
+    int finish_hold_s = 0;
+};
+
+DoseValues values_of(const RoutineItem& item) {
+    return {.hold_s = item.hold_s,
+            .reps = item.reps,
+            .rounds = item.rounds,
+            .finish_hold_s = item.finish_hold_s};
+}
+
+void apply(RoutineItem& item, const DoseValues& values) {
+    item.hold_s = values.hold_s;
+    item.reps = values.reps;
+    item.rounds = values.rounds;
+    item.finish_hold_s = values.finish_hold_s;
+}
+
 struct Candidate {
     RoutineItem item;
-    RoutineItem target; ///< The dose before any shrinking, to grow back to when time allows.
+    DoseValues target; ///< The dose before any shrinking, to grow back to when time allows.
     Range hold_s;
     Range reps;
     Range rounds;
@@ -174,7 +196,7 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week) {
                     .finish_hold_s = dose.finish_hold_s,
                     .priority = slot.priority,
                     .order = candidates.size()};
-        c.target = c.item;
+        c.target = values_of(c.item);
         auto& because = c.item.because;
         because.push_back(routine->id);
         for (const auto id : added_by)
@@ -227,13 +249,10 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week) {
         // that stay, highest priority first, as long as the routine still fits.
         std::ranges::sort(candidates, std::greater{}, &Candidate::priority);
         for (auto& c : candidates) {
-            const auto shrunk = c.item;
-            c.item.reps = c.target.reps;
-            c.item.rounds = c.target.rounds;
-            c.item.finish_hold_s = c.target.finish_hold_s;
-            c.item.hold_s = c.target.hold_s;
+            const auto shrunk = values_of(c.item);
+            apply(c.item, c.target);
             if (total_seconds(kb, candidates) > budget)
-                c.item = shrunk;
+                apply(c.item, shrunk);
         }
         std::ranges::sort(candidates, {}, &Candidate::order);
     }
