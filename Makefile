@@ -6,8 +6,8 @@ SHELL := /bin/bash
 
 # Exact Debian 12 packages the build, tests, benchmarks and fuzzers need.
 DEB_PACKAGES := build-essential cmake ninja-build pkg-config ccache python3 \
-	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev \
-	libgtest-dev libgmock-dev libbenchmark-dev \
+	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev \
+	libgtest-dev libgmock-dev libbenchmark-dev tmux sqlite3 \
 	clang-format clang-tidy clang-16 libclang-rt-16-dev
 # clang-16 builds the libFuzzer targets. libstdc++ 12 shows <expected> only when __cpp_concepts is
 # 202002, which clang 16 implements (P0848) but does not report, so the fuzz preset raises it.

@@ -7,6 +7,8 @@
 #include <toml++/toml.h>
 
 #include "content/instruments_loader.hpp"
+#include "content/review_loader.hpp"
+#include "content/session_loader.hpp"
 #include "content/toml_reader.hpp"
 #include "core/intake.hpp"
 
@@ -754,6 +756,9 @@ std::expected<core::KnowledgeBase, Errors> Loader::run() {
     resolve_rules();
     resolve_items_links();
     check_duplicates(); // after rules are resolved: m_kb.rules is only filled then
+    // Session and review rules name items and advice, which are all read by now.
+    read_session_rules(m_dir, m_kb, m_errors, m_source_refs);
+    read_review_rules(m_dir, m_kb, m_errors, m_source_refs);
     resolve_sources();
     if (!m_errors.empty())
         return std::unexpected(std::move(m_errors));

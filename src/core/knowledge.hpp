@@ -12,14 +12,12 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ids.hpp"
 #include "core/instruments.hpp"
+#include "core/review_rules.hpp"
+#include "core/session_rules.hpp"
 
 namespace unload::core {
-
-using FactId = std::uint16_t;
-using ItemId = std::uint16_t;
-using AdviceId = std::uint16_t;
-using EquipmentId = std::uint8_t;
 
 inline constexpr std::size_t max_facts = 256;
 inline constexpr std::size_t max_items = 128;
@@ -247,6 +245,8 @@ struct KnowledgeBase {
     std::vector<Rule> rules;
     VerdictHeadlines headlines;
     ProgramRules program;
+    SessionRules session;
+    ReviewRules review;
     Instruments instruments;
     std::vector<Source> sources;
 

@@ -47,11 +47,14 @@ void add_unique(Because& because, std::string_view id) {
         because.push_back(id);
 }
 
-const Stage& stage_for(const ProgramRules& rules, int week, int min_relief_weeks) {
+/// The stage for a week: the calendar's, or the one a weekly review chose.
+const Stage& stage_for(const ProgramRules& rules, int week, int min_relief_weeks,
+                       std::optional<std::size_t> reviewed) {
     const Stage* chosen = &rules.stages.front();
     const Stage* last_relief = chosen;
-    for (const auto& stage : rules.stages) {
-        if (stage.from_week > week)
+    for (std::size_t index = 0; index < rules.stages.size(); ++index) {
+        const auto& stage = rules.stages[index];
+        if (reviewed ? index > *reviewed : stage.from_week > week)
             break;
         if (stage.phase == Phase::Relief)
             last_relief = &stage;
@@ -114,6 +117,14 @@ bool shrink_until_fits(const KnowledgeBase& kb, std::vector<Candidate>& candidat
 
 } // namespace
 
+std::optional<std::size_t> find_stage(const KnowledgeBase& kb, std::string_view id) {
+    const auto& stages = kb.program.stages;
+    const auto found = std::ranges::find(stages, id, &Stage::id);
+    if (found == stages.end())
+        return std::nullopt;
+    return static_cast<std::size_t>(found - stages.begin());
+}
+
 int seconds_for(const KnowledgeBase& kb, const RoutineItem& item) {
     const auto& rules = kb.program;
     const int sides = item.per_side ? 2 : 1;
@@ -123,7 +134,8 @@ int seconds_for(const KnowledgeBase& kb, const RoutineItem& item) {
            rules.transition_s;
 }
 
-Plan plan(const KnowledgeBase& kb, const Intake& intake, int week) {
+Plan plan(const KnowledgeBase& kb, const Intake& intake, int week,
+          std::optional<std::size_t> stage_index) {
     Plan out{.screening = screen(kb, intake, week), .program = std::nullopt};
     const auto& screening = out.screening;
     if (screening.program_withheld())
@@ -149,7 +161,9 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week) {
         }
     }
 
-    const Stage& stage = stage_for(rules, week, min_relief_weeks);
+    if (stage_index && *stage_index >= rules.stages.size())
+        stage_index = rules.stages.size() - 1;
+    const Stage& stage = stage_for(rules, week, min_relief_weeks, stage_index);
     program.stage = &stage;
     program.phase = stage.phase;
     program.sessions_per_day = stage.sessions_per_day;

@@ -56,8 +56,14 @@ struct Plan {
     std::optional<Program> program; ///< Empty when screening withholds the program.
 };
 
-/// Screens the intake for `week` and, when the verdict allows, builds that week's program.
-Plan plan(const KnowledgeBase& kb, const Intake& intake, int week = 1);
+/// Screens the intake for `week` and, when the verdict allows, builds that week's program. The
+/// stage follows the calendar (clinical.md section 7) unless a weekly review chose one
+/// (`stage_index` into the program's stages); either way a rule's minimum relief weeks hold.
+Plan plan(const KnowledgeBase& kb, const Intake& intake, int week = 1,
+          std::optional<std::size_t> stage_index = std::nullopt);
+
+/// The index of a stage id in the program's stages.
+std::optional<std::size_t> find_stage(const KnowledgeBase& kb, std::string_view id);
 
 /// The seconds a routine item takes, with the move into position and side switches.
 int seconds_for(const KnowledgeBase& kb, const RoutineItem& item);

@@ -1,0 +1,8 @@
+#include "content/session_loader.hpp"
+
+namespace unload::content {
+
+void read_session_rules(const std::filesystem::path& /*content_dir*/, core::KnowledgeBase& /*kb*/,
+                        core::Errors& /*errors*/, std::vector<SourceRef>& /*sources*/) {}
+
+} // namespace unload::content

@@ -1,0 +1,20 @@
+#pragma once
+
+// Reads the session rules (content/session.toml) into core::SessionRules.
+
+#include <filesystem>
+#include <vector>
+
+#include "content/toml_reader.hpp"
+#include "core/error.hpp"
+#include "core/knowledge.hpp"
+
+namespace unload::content {
+
+/// Reads `session.toml` under `content_dir` into `kb.session`. Items and advice must already be in
+/// `kb`: ids are resolved against them. Every problem is appended to `errors` with its file and
+/// line; every source id named is appended to `sources` for the caller to check.
+void read_session_rules(const std::filesystem::path& content_dir, core::KnowledgeBase& kb,
+                        core::Errors& errors, std::vector<SourceRef>& sources);
+
+} // namespace unload::content

@@ -1,0 +1,3 @@
+#include "core/progress.hpp"
+
+namespace unload::core {} // namespace unload::core

@@ -1,0 +1,141 @@
+#pragma once
+
+// What Unload remembers about a person (clinical.md sections 7-10): intakes, program versions,
+// sessions with every step and event, pain, instrument scores, weekly reviews and reminder
+// settings. Plain values: the store keeps them, the engine reads them, nothing here does I/O.
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace unload::core {
+
+/// A moment, in UTC, to the second.
+using Timestamp = std::chrono::sys_seconds;
+/// A calendar date in the person's own time zone (the adapter that reads the clock converts).
+using Day = std::chrono::sys_days;
+/// A stored row's id; 0 until stored.
+using RecordId = std::int64_t;
+
+/// One reason for a decision: the id of the rule or check, and what the person reads.
+struct Reason {
+    std::string id;
+    std::string text;
+};
+
+/// An intake as the person gave it. The document is the `unload-intake/1` JSON, kept verbatim so
+/// a later version of Unload can read it again.
+struct IntakeRecord {
+    RecordId id = 0;
+    Timestamp at{};
+    std::string document;
+};
+
+/// What was planned from a day on, and why: written at the start and by every weekly review.
+struct ProgramVersion {
+    RecordId id = 0;
+    RecordId intake_id = 0;
+    Timestamp created_at{};
+    Day starts_on{};
+    int week = 1;       ///< Program week: 1 for the first week of the program.
+    std::string stage;  ///< The stage id from programs.toml, e.g. `relief_twice`.
+    std::string origin; ///< `start` or `review`.
+    std::vector<Reason> because;
+    std::string document; ///< The plan document (as `unload plan --format json` prints it).
+};
+
+enum class StepResult { Done, Skipped, Swapped, Stopped, Unfinished };
+enum class SessionOutcome { Completed, Quit, Stopped };
+
+/// One played step: what was planned and what actually happened, in milliseconds of session time
+/// (the session clock runs from the first step and includes pauses).
+struct StepRecord {
+    int index = 0;
+    std::string kind; ///< `get_ready`, `position`, `hold`, `rep`, `side_switch`, `rest`, ...
+    std::string item; ///< Exercise id; empty for steps that belong to no exercise.
+    std::string side; ///< `left`, `right` or empty.
+    std::int64_t planned_ms = 0;
+    std::int64_t started_ms = 0;
+    std::int64_t ended_ms = 0;
+    StepResult result = StepResult::Done;
+};
+
+/// A control the person used, or something the rules did, at a moment of session time.
+struct SessionEvent {
+    std::int64_t at_ms = 0;
+    std::string kind;   ///< `pause`, `resume`, `skip`, `swap`, `stop`, `quit`, `suspend`.
+    std::string item;   ///< The exercise it concerned, when any.
+    std::string reason; ///< For `stop`: the stop reason id (clinical.md section 8).
+    std::string detail; ///< For `swap`: the regression used; for `suspend`: why.
+};
+
+struct SessionRecord {
+    RecordId id = 0;
+    RecordId program_version_id = 0;
+    Timestamp started_at{};
+    Day day{};
+    std::int64_t planned_ms = 0;
+    std::int64_t active_ms = 0; ///< Time spent in steps, without pauses.
+    SessionOutcome outcome = SessionOutcome::Completed;
+    std::optional<int> pain_before;
+    std::optional<int> pain_after;
+    bool flare = false;
+    std::vector<StepRecord> steps; ///< Empty when read as a summary.
+    std::vector<SessionEvent> events;
+};
+
+/// A pain diary entry (NPRS 0-10).
+struct PainEntry {
+    RecordId id = 0;
+    Timestamp at{};
+    Day day{};
+    int pain = 0;
+    std::string note;
+};
+
+/// An instrument score as the person saved it.
+struct ScoreRecord {
+    RecordId id = 0;
+    Timestamp at{};
+    Day day{};
+    std::string instrument; ///< `odi`, `rmdq` or `startback`.
+    double value = 0;       ///< ODI percent, RMDQ count or STarT Back total.
+    std::string band;       ///< ODI band or STarT Back risk; empty for RMDQ.
+    std::string answers;    ///< The answers document, verbatim.
+};
+
+enum class ReviewDecision { Progress, Hold, Regress, Refer, Stop };
+
+/// A weekly review (clinical.md section 9) as it was decided.
+struct ReviewRecord {
+    RecordId id = 0;
+    Timestamp at{};
+    Day day{};
+    int week = 0; ///< The program week that was reviewed.
+    ReviewDecision decision = ReviewDecision::Hold;
+    std::string from_stage;
+    std::string to_stage; ///< Empty when the program stopped.
+    std::vector<Reason> because;
+    std::vector<std::string> advice; ///< Advice ids, such as `book_pt_assessment`.
+};
+
+/// When to remind: minutes after local midnight; weekdays 1 (Monday) to 7 (Sunday).
+struct ReminderSettings {
+    std::vector<int> session_minutes{8 * 60, 18 * 60};
+    int work_start_minutes = 9 * 60;
+    int work_end_minutes = 17 * 60;
+    std::vector<int> work_days{1, 2, 3, 4, 5};
+    bool desk_breaks = true;
+    bool sessions = true;
+};
+
+std::string_view to_string(StepResult result);
+std::string_view to_string(SessionOutcome outcome);
+std::string_view to_string(ReviewDecision decision);
+std::optional<StepResult> parse_step_result(std::string_view text);
+std::optional<SessionOutcome> parse_session_outcome(std::string_view text);
+std::optional<ReviewDecision> parse_review_decision(std::string_view text);
+
+} // namespace unload::core

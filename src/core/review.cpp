@@ -1,0 +1,3 @@
+#include "core/review.hpp"
+
+namespace unload::core {} // namespace unload::core

@@ -1,0 +1,55 @@
+#pragma once
+
+// The weekly review (clinical.md section 9): from the stored week, progress one step, hold,
+// regress, refer, or stop the program when a warning sign fires on the short re-screen. Every
+// decision carries its reasons in plain words, and the next program version follows from it.
+
+#include <optional>
+#include <vector>
+
+#include "core/intake.hpp"
+#include "core/records.hpp"
+#include "core/screening.hpp"
+
+namespace unload::core {
+
+/// Everything a review reads. The records cover at least the last four weeks (more is fine).
+struct ReviewInput {
+    Intake intake;          ///< The latest intake, with the warning signs as re-asked today.
+    int baseline_pain = 0;  ///< NPRS when the program began (the first intake's pain_now).
+    ProgramVersion current; ///< The version being reviewed: its stage, week and start day.
+    Day today{};            ///< The day of the review; the reviewed week is the 7 days before it.
+    std::vector<SessionRecord> sessions; ///< With their events (steps are not needed).
+    std::vector<PainEntry> pain;
+    std::vector<ReviewRecord> reviews; ///< Earlier reviews, oldest first.
+    std::vector<ScoreRecord> scores;
+};
+
+/// The numbers a review was decided on, shown to the person beside the decision.
+struct WeekSummary {
+    Day from{};
+    Day to{}; ///< Inclusive.
+    int planned_sessions = 0;
+    int done_sessions = 0;
+    double adherence = 0; ///< done / planned, 0..1.
+    std::optional<double> mean_pain;
+    std::optional<double> mean_pain_last_week;
+    int flares = 0;
+    bool flare_in_last_days = false;
+    std::vector<std::string> stop_reasons; ///< Every stop reason id this week, in order.
+};
+
+struct ReviewOutcome {
+    ReviewRecord record; ///< Decision, stages, reasons and advice.
+    WeekSummary week;
+    std::optional<std::size_t> next_stage; ///< Index into programs.toml's stages; empty on stop.
+    std::optional<Screening> rescreen;     ///< The re-screen, when it withheld the program.
+    bool rescore_due = false;              ///< Time to re-score function (ODI or RMDQ).
+};
+
+/// When the current program version's week ends and a review falls due.
+Day review_due_on(const ProgramVersion& current);
+
+ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input);
+
+} // namespace unload::core

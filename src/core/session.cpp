@@ -1,0 +1,3 @@
+#include "core/session.hpp"
+
+namespace unload::core {} // namespace unload::core

@@ -1,0 +1,3 @@
+#include "core/timeline.hpp"
+
+namespace unload::core {} // namespace unload::core
