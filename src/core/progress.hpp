@@ -15,7 +15,7 @@ namespace unload::core {
 struct DayProgress {
     Day day{};
     int planned_sessions = 0;
-    int done_sessions = 0;
+    int done_sessions = 0;           ///< Raw: extra sessions on a day all count here.
     int minutes = 0;                 ///< Active minutes, rounded.
     std::optional<double> mean_pain; ///< Diary entries and pain before sessions.
     bool flare = false;
@@ -23,8 +23,10 @@ struct DayProgress {
 
 struct ScoreProgress {
     ScoreRecord score;
-    std::optional<double> change; ///< Against the first score of the same instrument.
-    bool responder = false;       ///< The change reaches the instrument's MCID.
+    /// The value minus the first score of the same instrument (negative is better); empty for
+    /// the first score itself.
+    std::optional<double> change;
+    bool responder = false; ///< The improvement reaches the instrument's MCID (ODI, RMDQ).
 };
 
 struct Progress {
@@ -33,11 +35,13 @@ struct Progress {
     std::vector<DayProgress> days; ///< One per day in [from, to].
     int planned_sessions = 0;
     int done_sessions = 0;
-    int minutes = 0;
+    int minutes = 0; ///< The summed active time, rounded once.
     std::optional<double> baseline_pain;
-    std::optional<double> latest_pain; ///< Mean of the last 7 days with pain recorded.
+    /// Every rating (diary and pain before sessions) on the last 7 days in [from, to] that have
+    /// one, pooled.
+    std::optional<double> latest_pain;
     bool pain_responder = false;       ///< NPRS change reaches its MCID.
-    std::vector<ScoreProgress> scores;
+    std::vector<ScoreProgress> scores; ///< The scores in [from, to], in the order given.
 };
 
 /// Whether a session counts toward adherence: completed, ended by a stop rule (stopping when it
@@ -50,6 +54,8 @@ int planned_sessions_on(const KnowledgeBase& kb, const std::vector<ProgramVersio
                         Day day);
 
 /// Progress over [from, to] from summary sessions, diary entries, scores and program versions.
+/// One linear pass over each list (the versions are sorted once), so years of history stay
+/// cheap. Scores before `from` still serve as the first score their instrument is compared with.
 Progress progress(const KnowledgeBase& kb, Day from, Day to,
                   const std::vector<SessionRecord>& sessions, const std::vector<PainEntry>& pain,
                   const std::vector<ScoreRecord>& scores,

@@ -18,7 +18,9 @@ struct ReviewInput {
     Intake intake;          ///< The latest intake, with the warning signs as re-asked today.
     int baseline_pain = 0;  ///< NPRS when the program began (the first intake's pain_now).
     ProgramVersion current; ///< The version being reviewed: its stage, week and start day.
-    Day today{};            ///< The day of the review; the reviewed week is the 7 days before it.
+    /// The day of the review. The reviewed week is the 7 days before it, or the days since
+    /// `current.starts_on` when that is later; "last week" is the 7 days before the reviewed week.
+    Day today{};
     std::vector<SessionRecord> sessions; ///< With their events (steps are not needed).
     std::vector<PainEntry> pain;
     std::vector<ReviewRecord> reviews; ///< Earlier reviews, oldest first.
@@ -31,12 +33,14 @@ struct WeekSummary {
     Day to{}; ///< Inclusive.
     int planned_sessions = 0;
     int done_sessions = 0;
-    double adherence = 0; ///< done / planned, 0..1.
-    std::optional<double> mean_pain;
-    std::optional<double> mean_pain_last_week;
+    double adherence = 0;                      ///< done / planned, 0..1.
+    std::optional<double> mean_pain;           ///< Diary entries and pain before sessions, pooled.
+    std::optional<double> mean_pain_last_week; ///< The same over the 7 days before `from`.
     int flares = 0;
-    bool flare_in_last_days = false;
-    std::vector<std::string> stop_reasons; ///< Every stop reason id this week, in order.
+    bool flare_in_last_days = false; ///< A flare in the rule's last days or on the review day.
+    /// Every stop reason id since `current.starts_on`, the review day included, in order: stops
+    /// are safety signals, so none may fall between two reviewed weeks.
+    std::vector<std::string> stop_reasons;
 };
 
 struct ReviewOutcome {
@@ -47,9 +51,15 @@ struct ReviewOutcome {
     bool rescore_due = false;              ///< Time to re-score function (ODI or RMDQ).
 };
 
-/// When the current program version's week ends and a review falls due.
+/// When the current program version's week ends and a review falls due: 7 days after it began.
 Day review_due_on(const ProgramVersion& current);
 
+/// Reviews the week (clinical.md section 9). In order: a re-screen that withholds the program
+/// stops it; any referral trigger refers (stepping down as well when a regress trigger fired,
+/// else holding the stage); a regress trigger steps down one stage (holding on the first); all
+/// progress conditions met step up one stage (holding on the last); otherwise the stage holds.
+/// `record.because` lists every progress condition met or not, every trigger that fired and
+/// any reason the ladder could not move; `record.at` is left for the caller to set.
 ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input);
 
 } // namespace unload::core

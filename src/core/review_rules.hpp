@@ -1,10 +1,13 @@
 #pragma once
 
 // The weekly review's thresholds and words (clinical.md section 9), as content/review.toml gives
-// them.
+// them, and the small text helper that fills a reason's `{placeholders}` (core may not use fmt).
 
 #include <cstdint>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/ids.hpp"
@@ -17,22 +20,63 @@ struct ReviewReasonText {
     std::string text;
 };
 
+/// A reason the review engine can give, and the placeholders its text may use. The loader
+/// requires a text for each of these and checks that the text uses no other placeholder.
+struct ReviewReasonSpec {
+    std::string_view id;
+    std::span<const std::string_view> placeholders;
+};
+
+/// Every reason id the engine gives by name. Stop reasons named in `progress_block_stop_reasons`
+/// or `refer_stop_reasons` are reasons too (their id is the stop reason's id, with no
+/// placeholders), and a withheld program gives the warning rules' own ids and texts.
+std::span<const ReviewReasonSpec> review_reason_catalogue();
+
 struct ReviewRules {
-    double progress_min_adherence = 0.70;
-    int progress_no_flare_days = 3;
+    int progress_min_adherence_percent = 70; ///< Done sessions, in percent of planned ones.
+    int progress_no_flare_days = 3;          ///< No flare in this many days before the review.
+    std::vector<std::string> progress_block_stop_reasons; ///< A stop for one of these this week
+                                                          ///< blocks progress.
     int regress_min_flares = 2;
-    int regress_pain_rise = 2;
-    int refer_after_weeks = 4;
-    int refer_min_pain_drop = 2;
-    double refer_min_pain_drop_fraction = 0.30;
-    int refer_regressions = 2;
-    int refer_regressions_within_weeks = 4;
+    int regress_pain_rise = 2;              ///< Points of mean pain above last week's.
+    int refer_after_weeks = 4;              ///< From this program week on, pain must have fallen...
+    int refer_min_pain_drop = 2;            ///< ...by at least this many points from baseline...
+    int refer_min_pain_drop_percent = 30;   ///< ...or by at least this percent of it.
+    int refer_regressions = 2;              ///< This many regressions...
+    int refer_regressions_within_weeks = 4; ///< ...within this many weeks refer.
     std::vector<std::string> refer_stop_reasons; ///< Stop reason ids that refer at once.
-    int refer_leg_symptoms_week = 4;
-    AdviceId refer_advice = 0; ///< given with a referral.
+    int refer_leg_symptoms_week = 4;             ///< Leg symptoms still there from this week on.
+    std::optional<AdviceId> refer_advice;        ///< Given with a referral.
     int rescore_every_weeks = 4;
     std::vector<ReviewReasonText> reasons;
-    std::vector<std::string> sources;
+    std::vector<std::string> sources; ///< Every source the review's rules name, once each.
+
+    /// The text of a reason id, or nullptr when content gives none.
+    const ReviewReasonText* find_reason(std::string_view id) const {
+        for (const auto& reason : reasons) {
+            if (reason.id == id)
+                return &reason;
+        }
+        return nullptr;
+    }
 };
+
+/// One value for a `{name}` placeholder.
+struct Placeholder {
+    std::string_view name;
+    std::string value;
+};
+
+/// `text` with every `{name}` in `values` replaced by its value. A placeholder with no value, or
+/// a brace that opens no placeholder, is left as written, so a mistake shows rather than vanishes.
+std::string fill_placeholders(std::string_view text, std::span<const Placeholder> values);
+
+/// The names of the `{name}` placeholders in `text`, in order, or an error message when a brace
+/// is unmatched or a name is empty or not `snake_case`.
+struct PlaceholderScan {
+    std::vector<std::string> names;
+    std::string error; ///< Empty when the text is well formed.
+};
+PlaceholderScan scan_placeholders(std::string_view text);
 
 } // namespace unload::core

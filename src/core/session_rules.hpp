@@ -4,6 +4,7 @@
 // the player speaks and shows, the flare threshold, and what each stop reason does.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,15 +38,21 @@ struct StopReason {
     std::vector<std::string> sources;
 };
 
-/// The words of the player, kept in content so they can be reviewed and translated.
+/// The words of the player, kept in content so they can be reviewed and translated. Titles are a
+/// few words; the `_text` fields and `rest_position` are full sentences.
 struct SessionWords {
-    std::string get_ready; ///< Title of the countdown before the first exercise.
+    std::string get_ready;      ///< Title of the countdown before the first exercise.
+    std::string get_ready_text; ///< `{name}` is replaced by the first exercise's name.
     std::string get_into_position;
     std::string hold;
     std::string repetition; ///< Title of a paced repetition; `{n}` and `{of}` are replaced.
     std::string switch_sides;
+    std::string switch_sides_text;
     std::string rest;
+    std::string rest_text;
     std::string finish_hold;
+    std::string finish_hold_text;
+    std::string rest_position_title;
     std::string rest_position; ///< What to do in the rest position after a stop.
     std::string breathe_in;
     std::string breathe_out;
@@ -65,7 +72,7 @@ struct SessionRules {
     std::string flare_text;
     SessionWords words;
     std::vector<StopReason> stop_reasons; ///< In the order the player offers them.
-    std::vector<std::string> sources;
+    std::vector<std::string> sources;     ///< For the timings, the words and the flare rule.
 
     const StopReason* find_stop_reason(std::string_view id) const {
         for (const auto& reason : stop_reasons) {
@@ -75,5 +82,8 @@ struct SessionRules {
         return nullptr;
     }
 };
+
+std::string_view to_string(StopScope scope);
+std::optional<StopScope> parse_stop_scope(std::string_view text);
 
 } // namespace unload::core

@@ -66,6 +66,9 @@ Timeline build_timeline(const KnowledgeBase& kb, const Program& program,
 std::vector<Step> steps_for(const KnowledgeBase& kb, const RoutineItem& item, int routine_index,
                             bool low_dose = false);
 
+/// The rest-position step a stop inserts (clinical.md section 8), with its words and cues.
+Step rest_position_step(const KnowledgeBase& kb);
+
 std::string_view to_string(StepKind kind);
 std::string_view to_string(Side side);
 std::string_view to_string(CueKind kind);
