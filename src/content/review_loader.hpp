@@ -11,9 +11,10 @@
 
 namespace unload::content {
 
-/// Reads `review.toml` under `content_dir` into `kb.review`. Items and advice must already be in
-/// `kb`: ids are resolved against them. Every problem is appended to `errors` with its file and
-/// line; every source id named is appended to `sources` for the caller to check.
+/// Reads `review.toml` under `content_dir` into `kb.review`. Advice, instruments and session rules
+/// must already be in `kb`: the advice id and stop reason ids are resolved against them, and pain
+/// thresholds are bounded by the NPRS scale. Every problem is appended to `errors` with its file
+/// and line; every source id named is appended to `sources` for the caller to check.
 void read_review_rules(const std::filesystem::path& content_dir, core::KnowledgeBase& kb,
                        core::Errors& errors, std::vector<SourceRef>& sources);
 
