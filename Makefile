@@ -67,8 +67,10 @@ lint: deps ## clang-tidy over src/ with the curated .clang-tidy
 
 bench: deps ## Benchmarks (figures go in docs/benchmarks.md)
 	cmake --preset release -DUNLOAD_BENCH=ON >/dev/null
-	cmake --build --preset release -j $(JOBS) --target unload_bench
+	cmake --build --preset release -j $(JOBS) --target unload unload_bench unload_progress_bench unload_session_drift
 	build/bench/unload_bench --benchmark_min_time=0.5 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	build/bench/unload_progress_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
+	build/bench/unload_session_drift 3
 
 FUZZ_SECONDS ?= 60
 fuzz: deps ## Run every libFuzzer target for FUZZ_SECONDS each, growing fuzz/corpus

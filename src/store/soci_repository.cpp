@@ -1,0 +1,759 @@
+#include "store/soci_repository.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/calendar.hpp"
+
+namespace unload::store {
+
+namespace {
+
+using core::ErrorCode;
+using core::Result;
+
+// SOCI binds 64-bit integers as `long long`; core's ids and milliseconds are std::int64_t, which
+// is `long` on this platform. Converting at the boundary keeps every bound type exact.
+using Integer = long long;
+
+// ---- Writing and reading values ---------------------------------------------------------------
+
+/// The text a time is stored as. Only years 1-9999 keep ISO 8601 text sorting in time order.
+Result<std::string> time_text(core::Timestamp at, std::string_view field) {
+    const std::chrono::year_month_day date{std::chrono::floor<std::chrono::days>(at)};
+    if (date.year() < std::chrono::year{1} || date.year() > std::chrono::year{9999})
+        return core::fail(ErrorCode::InvalidInput, "db",
+                          fmt::format("{}: the year {} is outside 1..9999", field,
+                                      static_cast<int>(date.year())));
+    return core::iso_timestamp(at);
+}
+
+Result<std::string> day_text(core::Day day, std::string_view field) {
+    const std::chrono::year_month_day date{day};
+    if (date.year() < std::chrono::year{1} || date.year() > std::chrono::year{9999})
+        return core::fail(ErrorCode::InvalidInput, "db",
+                          fmt::format("{}: the year {} is outside 1..9999", field,
+                                      static_cast<int>(date.year())));
+    return core::iso_day(day);
+}
+
+core::Error corrupt(std::string_view column, std::string_view value) {
+    return core::Error{
+        .code = ErrorCode::Io,
+        .field = "db",
+        .message = fmt::format("{} holds '{}', which this Unload cannot read", column, value)};
+}
+
+Result<core::Timestamp> read_time(const std::string& text, std::string_view column) {
+    if (const auto at = core::parse_iso_timestamp(text))
+        return *at;
+    return std::unexpected(corrupt(column, text));
+}
+
+Result<core::Day> read_day(const std::string& text, std::string_view column) {
+    if (const auto day = core::parse_iso_day(text))
+        return *day;
+    return std::unexpected(corrupt(column, text));
+}
+
+template <class Enum>
+Result<Enum> read_enum(std::optional<Enum> (*parse)(std::string_view), const std::string& text,
+                       std::string_view column) {
+    if (const auto value = parse(text))
+        return *value;
+    return std::unexpected(corrupt(column, text));
+}
+
+// ---- Transactions ---------------------------------------------------------------------------
+
+/// Runs `body(session)` in one write transaction, committed only when it returns success.
+template <class Body>
+auto write(Connection& connection, Body&& body) -> std::invoke_result_t<Body&, soci::session&> {
+    return guarded([&]() -> std::invoke_result_t<Body&, soci::session&> {
+        Transaction transaction(connection, Transaction::Kind::Write);
+        auto result = body(*connection.sql);
+        if (result)
+            transaction.commit();
+        return result;
+    });
+}
+
+/// Runs `body(session)` in one read transaction, so its statements see one snapshot.
+template <class Body>
+auto read(Connection& connection, Body&& body) -> std::invoke_result_t<Body&, soci::session&> {
+    return guarded([&]() -> std::invoke_result_t<Body&, soci::session&> {
+        Transaction transaction(connection, Transaction::Kind::Read);
+        auto result = body(*connection.sql);
+        if (result)
+            transaction.commit();
+        return result;
+    });
+}
+
+// ---- Reasons, the one child list program versions and reviews share ---------------------------
+
+/// Writes `reasons` as the rows of `table`, whose owner column is `owner_column`.
+void insert_reasons(soci::session& sql, std::string_view table, std::string_view owner_column,
+                    Integer owner, const std::vector<core::Reason>& reasons) {
+    // SOCI refuses to bind empty vectors, and there is nothing to write anyway.
+    if (reasons.empty())
+        return;
+    std::vector<Integer> owners(reasons.size(), owner);
+    std::vector<int> ordinals;
+    std::vector<std::string> ids;
+    std::vector<std::string> texts;
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        ordinals.push_back(static_cast<int>(i));
+        ids.push_back(reasons[i].id);
+        texts.push_back(reasons[i].text);
+    }
+    sql << fmt::format("INSERT INTO {} ({}, ordinal, reason_id, reason_text) "
+                       "VALUES (:owner, :ordinal, :reason_id, :reason_text)",
+                       table, owner_column),
+        soci::use(owners), soci::use(ordinals), soci::use(ids), soci::use(texts);
+}
+
+/// Reads the rows of `table` into the `because` of each record they belong to, in order. Rows of
+/// owners not in `records` are passed over: the lists are short, so one query beats one per owner.
+template <class Record>
+void read_reasons(soci::session& sql, std::string_view table, std::string_view owner_column,
+                  std::vector<Record>& records) {
+    std::unordered_map<Integer, std::size_t> owners;
+    for (std::size_t i = 0; i < records.size(); ++i)
+        owners.emplace(records[i].id, i);
+    Integer owner = 0;
+    core::Reason reason;
+    soci::statement statement =
+        (sql.prepare << fmt::format("SELECT {0}, reason_id, reason_text FROM {1} "
+                                    "ORDER BY {0}, ordinal",
+                                    owner_column, table),
+         soci::into(owner), soci::into(reason.id), soci::into(reason.text));
+    statement.execute();
+    while (statement.fetch()) {
+        if (const auto found = owners.find(owner); found != owners.end())
+            records[found->second].because.push_back(reason);
+    }
+}
+
+// ---- Intakes ----------------------------------------------------------------------------------
+
+/// Reads intakes oldest first, or just the newest.
+Result<std::vector<core::IntakeRecord>> read_intakes(soci::session& sql, bool newest_only) {
+    std::vector<core::IntakeRecord> found;
+    Integer id = 0;
+    std::string at;
+    std::string document;
+    const std::string query =
+        std::string("SELECT id, at, document FROM intakes ") +
+        (newest_only ? "ORDER BY at DESC, id DESC LIMIT 1" : "ORDER BY at, id");
+    soci::statement statement =
+        (sql.prepare << query, soci::into(id), soci::into(at), soci::into(document));
+    statement.execute();
+    while (statement.fetch())
+        found.push_back(core::IntakeRecord{
+            .id = id, .at = TRY(read_time(at, "intakes.at")), .document = document});
+    return found;
+}
+
+// ---- Program versions -------------------------------------------------------------------------
+
+struct ProgramVersionTexts {
+    std::string created_at;
+    std::string starts_on;
+};
+
+Result<ProgramVersionTexts> texts_of(const core::ProgramVersion& version) {
+    return ProgramVersionTexts{
+        .created_at = TRY(time_text(version.created_at, "program_version.created_at")),
+        .starts_on = TRY(day_text(version.starts_on, "program_version.starts_on"))};
+}
+
+/// Inserts a program version and its reasons; `review` links it to the review that wrote it.
+Integer insert_program_version(soci::session& sql, const core::ProgramVersion& version,
+                               const ProgramVersionTexts& texts, std::optional<Integer> review) {
+    const Integer intake_id = version.intake_id;
+    Integer id = 0;
+    if (review) {
+        sql << "INSERT INTO program_versions "
+               "(intake_id, created_at, starts_on, week, stage, origin, document, review_id) "
+               "VALUES (:intake_id, :created_at, :starts_on, :week, :stage, :origin, :document, "
+               ":review_id) RETURNING id",
+            soci::use(intake_id), soci::use(texts.created_at), soci::use(texts.starts_on),
+            soci::use(version.week), soci::use(version.stage), soci::use(version.origin),
+            soci::use(version.document), soci::use(*review), soci::into(id);
+    } else {
+        // No review_id column here, so a database at migration 1 can take a program version too.
+        sql << "INSERT INTO program_versions "
+               "(intake_id, created_at, starts_on, week, stage, origin, document) "
+               "VALUES (:intake_id, :created_at, :starts_on, :week, :stage, :origin, :document) "
+               "RETURNING id",
+            soci::use(intake_id), soci::use(texts.created_at), soci::use(texts.starts_on),
+            soci::use(version.week), soci::use(version.stage), soci::use(version.origin),
+            soci::use(version.document), soci::into(id);
+    }
+    insert_reasons(sql, "program_version_reasons", "program_version_id", id, version.because);
+    return id;
+}
+
+/// Reads program versions, with their reasons; `newest_only` reads just the current one.
+Result<std::vector<core::ProgramVersion>> read_program_versions(soci::session& sql,
+                                                                bool newest_only) {
+    std::vector<core::ProgramVersion> versions;
+    Integer id = 0;
+    Integer intake_id = 0;
+    std::string created_at;
+    std::string starts_on;
+    core::ProgramVersion row;
+    const std::string query =
+        std::string("SELECT id, intake_id, created_at, starts_on, week, stage, origin, document "
+                    "FROM program_versions ") +
+        (newest_only ? "ORDER BY created_at DESC, id DESC LIMIT 1" : "ORDER BY created_at, id");
+    soci::statement statement =
+        (sql.prepare << query, soci::into(id), soci::into(intake_id), soci::into(created_at),
+         soci::into(starts_on), soci::into(row.week), soci::into(row.stage), soci::into(row.origin),
+         soci::into(row.document));
+    statement.execute();
+    while (statement.fetch()) {
+        auto& version = versions.emplace_back(row);
+        version.id = id;
+        version.intake_id = intake_id;
+        version.created_at = TRY(read_time(created_at, "program_versions.created_at"));
+        version.starts_on = TRY(read_day(starts_on, "program_versions.starts_on"));
+    }
+    if (!versions.empty())
+        read_reasons(sql, "program_version_reasons", "program_version_id", versions);
+    return versions;
+}
+
+// ---- Sessions ---------------------------------------------------------------------------------
+
+void insert_steps(soci::session& sql, Integer session, const std::vector<core::StepRecord>& steps) {
+    if (steps.empty())
+        return;
+    std::vector<Integer> sessions(steps.size(), session);
+    std::vector<int> ordinals;
+    std::vector<int> indexes;
+    std::vector<std::string> kinds;
+    std::vector<std::string> items;
+    std::vector<std::string> sides;
+    std::vector<Integer> planned;
+    std::vector<Integer> started;
+    std::vector<Integer> ended;
+    std::vector<std::string> results;
+    for (std::size_t i = 0; i < steps.size(); ++i) {
+        const auto& step = steps[i];
+        ordinals.push_back(static_cast<int>(i));
+        indexes.push_back(step.index);
+        kinds.push_back(step.kind);
+        items.push_back(step.item);
+        sides.push_back(step.side);
+        planned.push_back(step.planned_ms);
+        started.push_back(step.started_ms);
+        ended.push_back(step.ended_ms);
+        results.emplace_back(core::to_string(step.result));
+    }
+    // One prepared statement executed once per row: the whole list in a single round trip.
+    sql << "INSERT INTO session_steps (session_id, ordinal, step_index, kind, item, side, "
+           "planned_ms, started_ms, ended_ms, result) VALUES (:session_id, :ordinal, :step_index, "
+           ":kind, :item, :side, :planned_ms, :started_ms, :ended_ms, :result)",
+        soci::use(sessions), soci::use(ordinals), soci::use(indexes), soci::use(kinds),
+        soci::use(items), soci::use(sides), soci::use(planned), soci::use(started),
+        soci::use(ended), soci::use(results);
+}
+
+void insert_events(soci::session& sql, Integer session,
+                   const std::vector<core::SessionEvent>& events) {
+    if (events.empty())
+        return;
+    std::vector<Integer> sessions(events.size(), session);
+    std::vector<int> ordinals;
+    std::vector<Integer> at;
+    std::vector<std::string> kinds;
+    std::vector<std::string> items;
+    std::vector<std::string> reasons;
+    std::vector<std::string> details;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto& event = events[i];
+        ordinals.push_back(static_cast<int>(i));
+        at.push_back(event.at_ms);
+        kinds.push_back(event.kind);
+        items.push_back(event.item);
+        reasons.push_back(event.reason);
+        details.push_back(event.detail);
+    }
+    sql << "INSERT INTO session_events (session_id, ordinal, at_ms, kind, item, reason, detail) "
+           "VALUES (:session_id, :ordinal, :at_ms, :kind, :item, :reason, :detail)",
+        soci::use(sessions), soci::use(ordinals), soci::use(at), soci::use(kinds), soci::use(items),
+        soci::use(reasons), soci::use(details);
+}
+
+/// Reads the steps of the sessions whose day is in the range into `sessions`, in order.
+Result<void> read_steps(soci::session& sql, const std::string& from, const std::string& to,
+                        std::vector<core::SessionRecord>& sessions,
+                        const std::unordered_map<Integer, std::size_t>& places) {
+    Integer session = 0;
+    Integer planned = 0;
+    Integer started = 0;
+    Integer ended = 0;
+    std::string result;
+    core::StepRecord step;
+    soci::statement statement =
+        (sql.prepare << "SELECT st.session_id, st.step_index, st.kind, st.item, st.side, "
+                        "st.planned_ms, st.started_ms, st.ended_ms, st.result "
+                        "FROM session_steps st JOIN sessions s ON s.id = st.session_id "
+                        "WHERE s.day BETWEEN :from AND :to ORDER BY st.session_id, st.ordinal",
+         soci::into(session), soci::into(step.index), soci::into(step.kind), soci::into(step.item),
+         soci::into(step.side), soci::into(planned), soci::into(started), soci::into(ended),
+         soci::into(result), soci::use(from), soci::use(to));
+    statement.execute();
+    while (statement.fetch()) {
+        const auto place = places.find(session);
+        if (place == places.end())
+            continue;
+        auto& stored = sessions[place->second].steps.emplace_back(step);
+        stored.planned_ms = planned;
+        stored.started_ms = started;
+        stored.ended_ms = ended;
+        stored.result = TRY(read_enum(&core::parse_step_result, result, "session_steps.result"));
+    }
+    return {};
+}
+
+void read_events(soci::session& sql, const std::string& from, const std::string& to,
+                 std::vector<core::SessionRecord>& sessions,
+                 const std::unordered_map<Integer, std::size_t>& places) {
+    Integer session = 0;
+    Integer at = 0;
+    core::SessionEvent event;
+    soci::statement statement =
+        (sql.prepare << "SELECT ev.session_id, ev.at_ms, ev.kind, ev.item, ev.reason, ev.detail "
+                        "FROM session_events ev JOIN sessions s ON s.id = ev.session_id "
+                        "WHERE s.day BETWEEN :from AND :to ORDER BY ev.session_id, ev.ordinal",
+         soci::into(session), soci::into(at), soci::into(event.kind), soci::into(event.item),
+         soci::into(event.reason), soci::into(event.detail), soci::use(from), soci::use(to));
+    statement.execute();
+    while (statement.fetch()) {
+        const auto place = places.find(session);
+        if (place == places.end())
+            continue;
+        auto& stored = sessions[place->second].events.emplace_back(event);
+        stored.at_ms = at;
+    }
+}
+
+// ---- Reminder settings ------------------------------------------------------------------------
+
+void insert_ordered_ints(soci::session& sql, std::string_view table, std::string_view column,
+                         const std::vector<int>& values) {
+    if (values.empty())
+        return;
+    std::vector<int> ordinals;
+    for (std::size_t i = 0; i < values.size(); ++i)
+        ordinals.push_back(static_cast<int>(i));
+    sql << fmt::format("INSERT INTO {} (ordinal, {}) VALUES (:ordinal, :value)", table, column),
+        soci::use(ordinals), soci::use(values);
+}
+
+std::vector<int> read_ordered_ints(soci::session& sql, std::string_view table,
+                                   std::string_view column) {
+    std::vector<int> values;
+    int value = 0;
+    soci::statement statement =
+        (sql.prepare << fmt::format("SELECT {} FROM {} ORDER BY ordinal", column, table),
+         soci::into(value));
+    statement.execute();
+    while (statement.fetch())
+        values.push_back(value);
+    return values;
+}
+
+/// Every table that holds something about the person, children before the rows they refer to,
+/// so deleting in this order never trips a foreign key.
+constexpr std::string_view person_tables[] = {
+    "session_events",
+    "session_steps",
+    "sessions",
+    "program_version_reasons",
+    "program_versions",
+    "review_reasons",
+    "review_advice",
+    "reviews",
+    "intakes",
+    "pain_entries",
+    "instrument_scores",
+    "reminder_session_times",
+    "reminder_work_days",
+    "reminder_settings",
+};
+
+} // namespace
+
+SociRepository::SociRepository(Connection connection) : m_connection(std::move(connection)) {}
+
+// ---- Intakes ----------------------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_intake(const core::IntakeRecord& intake) {
+    const auto at = TRY(time_text(intake.at, "intake.at"));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        Integer id = 0;
+        sql << "INSERT INTO intakes (at, document) VALUES (:at, :document) RETURNING id",
+            soci::use(at), soci::use(intake.document), soci::into(id);
+        return id;
+    });
+}
+
+Result<std::optional<core::IntakeRecord>> SociRepository::latest_intake() {
+    auto newest =
+        TRY(read(m_connection, [&](soci::session& sql) { return read_intakes(sql, true); }));
+    if (newest.empty())
+        return std::nullopt;
+    return std::move(newest.front());
+}
+
+Result<std::vector<core::IntakeRecord>> SociRepository::intakes() {
+    return read(m_connection, [&](soci::session& sql) { return read_intakes(sql, false); });
+}
+
+// ---- Program versions -------------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_program_version(const core::ProgramVersion& version) {
+    const auto texts = TRY(texts_of(version));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        return insert_program_version(sql, version, texts, std::nullopt);
+    });
+}
+
+Result<std::optional<core::ProgramVersion>> SociRepository::current_program() {
+    auto newest = TRY(
+        read(m_connection, [&](soci::session& sql) { return read_program_versions(sql, true); }));
+    if (newest.empty())
+        return std::nullopt;
+    return std::move(newest.front());
+}
+
+Result<std::vector<core::ProgramVersion>> SociRepository::program_versions() {
+    return read(m_connection,
+                [&](soci::session& sql) { return read_program_versions(sql, false); });
+}
+
+// ---- Sessions ---------------------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_session(const core::SessionRecord& session) {
+    const auto started_at = TRY(time_text(session.started_at, "session.started_at"));
+    const auto day = TRY(day_text(session.day, "session.day"));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        const Integer program_version_id = session.program_version_id;
+        const Integer planned = session.planned_ms;
+        const Integer active = session.active_ms;
+        const std::string outcome(core::to_string(session.outcome));
+        const int pain_before = session.pain_before.value_or(0);
+        const int pain_after = session.pain_after.value_or(0);
+        soci::indicator before_indicator = session.pain_before ? soci::i_ok : soci::i_null;
+        soci::indicator after_indicator = session.pain_after ? soci::i_ok : soci::i_null;
+        const int flare = session.flare ? 1 : 0;
+        Integer id = 0;
+        sql << "INSERT INTO sessions (program_version_id, started_at, day, planned_ms, active_ms, "
+               "outcome, pain_before, pain_after, flare) VALUES (:program_version_id, "
+               ":started_at, :day, :planned_ms, :active_ms, :outcome, :pain_before, :pain_after, "
+               ":flare) RETURNING id",
+            soci::use(program_version_id), soci::use(started_at), soci::use(day),
+            soci::use(planned), soci::use(active), soci::use(outcome),
+            soci::use(pain_before, before_indicator), soci::use(pain_after, after_indicator),
+            soci::use(flare), soci::into(id);
+        insert_steps(sql, id, session.steps);
+        insert_events(sql, id, session.events);
+        return id;
+    });
+}
+
+Result<std::vector<core::SessionRecord>> SociRepository::sessions(core::Day from, core::Day to,
+                                                                  core::SessionDetail detail) {
+    const auto first = TRY(day_text(from, "from"));
+    const auto last = TRY(day_text(to, "to"));
+    return read(m_connection, [&](soci::session& sql) -> Result<std::vector<core::SessionRecord>> {
+        std::vector<core::SessionRecord> found;
+        std::unordered_map<Integer, std::size_t> places;
+        Integer id = 0;
+        Integer program_version_id = 0;
+        std::string started_at;
+        std::string day;
+        Integer planned = 0;
+        Integer active = 0;
+        std::string outcome;
+        int pain_before = 0;
+        int pain_after = 0;
+        soci::indicator before_indicator = soci::i_null;
+        soci::indicator after_indicator = soci::i_null;
+        int flare = 0;
+        // The summary is the sessions table alone; steps are most of the data and progress over
+        // years of history never needs them.
+        soci::statement statement =
+            (sql.prepare << "SELECT id, program_version_id, started_at, day, planned_ms, "
+                            "active_ms, outcome, pain_before, pain_after, flare FROM sessions "
+                            "WHERE day BETWEEN :from AND :to ORDER BY day, started_at, id",
+             soci::into(id), soci::into(program_version_id), soci::into(started_at),
+             soci::into(day), soci::into(planned), soci::into(active), soci::into(outcome),
+             soci::into(pain_before, before_indicator), soci::into(pain_after, after_indicator),
+             soci::into(flare), soci::use(first), soci::use(last));
+        statement.execute();
+        while (statement.fetch()) {
+            places.emplace(id, found.size());
+            found.push_back(core::SessionRecord{
+                .id = id,
+                .program_version_id = program_version_id,
+                .started_at = TRY(read_time(started_at, "sessions.started_at")),
+                .day = TRY(read_day(day, "sessions.day")),
+                .planned_ms = planned,
+                .active_ms = active,
+                .outcome =
+                    TRY(read_enum(&core::parse_session_outcome, outcome, "sessions.outcome")),
+                .pain_before =
+                    before_indicator == soci::i_ok ? std::optional(pain_before) : std::nullopt,
+                .pain_after =
+                    after_indicator == soci::i_ok ? std::optional(pain_after) : std::nullopt,
+                .flare = flare != 0,
+                .steps = {},
+                .events = {}});
+        }
+        if (detail == core::SessionDetail::Full && !found.empty()) {
+            TRY(read_steps(sql, first, last, found, places));
+            read_events(sql, first, last, found, places);
+        }
+        return found;
+    });
+}
+
+// ---- Pain diary -------------------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_pain(const core::PainEntry& entry) {
+    const auto at = TRY(time_text(entry.at, "pain.at"));
+    const auto day = TRY(day_text(entry.day, "pain.day"));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        Integer id = 0;
+        sql << "INSERT INTO pain_entries (at, day, pain, note) VALUES (:at, :day, :pain, :note) "
+               "RETURNING id",
+            soci::use(at), soci::use(day), soci::use(entry.pain), soci::use(entry.note),
+            soci::into(id);
+        return id;
+    });
+}
+
+Result<std::vector<core::PainEntry>> SociRepository::pain_entries(core::Day from, core::Day to) {
+    const auto first = TRY(day_text(from, "from"));
+    const auto last = TRY(day_text(to, "to"));
+    return read(m_connection, [&](soci::session& sql) -> Result<std::vector<core::PainEntry>> {
+        std::vector<core::PainEntry> found;
+        Integer id = 0;
+        std::string at;
+        std::string day;
+        int pain = 0;
+        std::string note;
+        soci::statement statement =
+            (sql.prepare << "SELECT id, at, day, pain, note FROM pain_entries "
+                            "WHERE day BETWEEN :from AND :to ORDER BY day, at, id",
+             soci::into(id), soci::into(at), soci::into(day), soci::into(pain), soci::into(note),
+             soci::use(first), soci::use(last));
+        statement.execute();
+        while (statement.fetch())
+            found.push_back(core::PainEntry{.id = id,
+                                            .at = TRY(read_time(at, "pain_entries.at")),
+                                            .day = TRY(read_day(day, "pain_entries.day")),
+                                            .pain = pain,
+                                            .note = note});
+        return found;
+    });
+}
+
+// ---- Instrument scores ------------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_score(const core::ScoreRecord& score) {
+    const auto at = TRY(time_text(score.at, "score.at"));
+    const auto day = TRY(day_text(score.day, "score.day"));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        Integer id = 0;
+        sql << "INSERT INTO instrument_scores (at, day, instrument, value, band, answers) "
+               "VALUES (:at, :day, :instrument, :value, :band, :answers) RETURNING id",
+            soci::use(at), soci::use(day), soci::use(score.instrument), soci::use(score.value),
+            soci::use(score.band), soci::use(score.answers), soci::into(id);
+        return id;
+    });
+}
+
+Result<std::vector<core::ScoreRecord>> SociRepository::scores() {
+    return read(m_connection, [&](soci::session& sql) -> Result<std::vector<core::ScoreRecord>> {
+        std::vector<core::ScoreRecord> found;
+        Integer id = 0;
+        std::string at;
+        std::string day;
+        core::ScoreRecord row;
+        soci::statement statement =
+            (sql.prepare << "SELECT id, at, day, instrument, value, band, answers "
+                            "FROM instrument_scores ORDER BY at, id",
+             soci::into(id), soci::into(at), soci::into(day), soci::into(row.instrument),
+             soci::into(row.value), soci::into(row.band), soci::into(row.answers));
+        statement.execute();
+        while (statement.fetch()) {
+            auto& score = found.emplace_back(row);
+            score.id = id;
+            score.at = TRY(read_time(at, "instrument_scores.at"));
+            score.day = TRY(read_day(day, "instrument_scores.day"));
+        }
+        return found;
+    });
+}
+
+// ---- Weekly reviews ---------------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_review(const core::ReviewRecord& review,
+                                                  const std::optional<core::ProgramVersion>& next) {
+    const auto at = TRY(time_text(review.at, "review.at"));
+    const auto day = TRY(day_text(review.day, "review.day"));
+    std::optional<ProgramVersionTexts> next_texts;
+    if (next)
+        next_texts = TRY(texts_of(*next));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        const std::string decision(core::to_string(review.decision));
+        Integer id = 0;
+        sql << "INSERT INTO reviews (at, day, week, decision, from_stage, to_stage) "
+               "VALUES (:at, :day, :week, :decision, :from_stage, :to_stage) RETURNING id",
+            soci::use(at), soci::use(day), soci::use(review.week), soci::use(decision),
+            soci::use(review.from_stage), soci::use(review.to_stage), soci::into(id);
+        insert_reasons(sql, "review_reasons", "review_id", id, review.because);
+        if (!review.advice.empty()) {
+            std::vector<Integer> owners(review.advice.size(), id);
+            std::vector<int> ordinals;
+            for (std::size_t i = 0; i < review.advice.size(); ++i)
+                ordinals.push_back(static_cast<int>(i));
+            sql << "INSERT INTO review_advice (review_id, ordinal, advice_id) "
+                   "VALUES (:review_id, :ordinal, :advice_id)",
+                soci::use(owners), soci::use(ordinals), soci::use(review.advice);
+        }
+        if (next)
+            insert_program_version(sql, *next, *next_texts, id);
+        return id;
+    });
+}
+
+Result<std::vector<core::ReviewRecord>> SociRepository::reviews() {
+    return read(m_connection, [&](soci::session& sql) -> Result<std::vector<core::ReviewRecord>> {
+        std::vector<core::ReviewRecord> found;
+        Integer id = 0;
+        std::string at;
+        std::string day;
+        std::string decision;
+        core::ReviewRecord row;
+        soci::statement statement =
+            (sql.prepare << "SELECT id, at, day, week, decision, from_stage, to_stage "
+                            "FROM reviews ORDER BY at, id",
+             soci::into(id), soci::into(at), soci::into(day), soci::into(row.week),
+             soci::into(decision), soci::into(row.from_stage), soci::into(row.to_stage));
+        statement.execute();
+        while (statement.fetch()) {
+            auto& review = found.emplace_back(row);
+            review.id = id;
+            review.at = TRY(read_time(at, "reviews.at"));
+            review.day = TRY(read_day(day, "reviews.day"));
+            review.decision =
+                TRY(read_enum(&core::parse_review_decision, decision, "reviews.decision"));
+        }
+        if (found.empty())
+            return found;
+        read_reasons(sql, "review_reasons", "review_id", found);
+        std::unordered_map<Integer, std::size_t> places;
+        for (std::size_t i = 0; i < found.size(); ++i)
+            places.emplace(found[i].id, i);
+        Integer owner = 0;
+        std::string advice;
+        soci::statement advice_statement =
+            (sql.prepare << "SELECT review_id, advice_id FROM review_advice "
+                            "ORDER BY review_id, ordinal",
+             soci::into(owner), soci::into(advice));
+        advice_statement.execute();
+        while (advice_statement.fetch()) {
+            if (const auto place = places.find(owner); place != places.end())
+                found[place->second].advice.push_back(advice);
+        }
+        return found;
+    });
+}
+
+// ---- Reminder settings ------------------------------------------------------------------------
+
+Result<core::ReminderSettings> SociRepository::reminder_settings() {
+    return read(m_connection, [&](soci::session& sql) -> Result<core::ReminderSettings> {
+        int work_start = 0;
+        int work_end = 0;
+        int desk_breaks = 0;
+        int sessions = 0;
+        sql << "SELECT work_start_minutes, work_end_minutes, desk_breaks, sessions "
+               "FROM reminder_settings WHERE id = 1",
+            soci::into(work_start), soci::into(work_end), soci::into(desk_breaks),
+            soci::into(sessions);
+        if (!sql.got_data())
+            return core::ReminderSettings{};
+        return core::ReminderSettings{
+            .session_minutes = read_ordered_ints(sql, "reminder_session_times", "minutes"),
+            .work_start_minutes = work_start,
+            .work_end_minutes = work_end,
+            .work_days = read_ordered_ints(sql, "reminder_work_days", "weekday"),
+            .desk_breaks = desk_breaks != 0,
+            .sessions = sessions != 0};
+    });
+}
+
+Result<void> SociRepository::save_reminder_settings(const core::ReminderSettings& settings) {
+    return write(m_connection, [&](soci::session& sql) -> Result<void> {
+        sql << "DELETE FROM reminder_session_times";
+        sql << "DELETE FROM reminder_work_days";
+        sql << "DELETE FROM reminder_settings";
+        const int desk_breaks = settings.desk_breaks ? 1 : 0;
+        const int sessions = settings.sessions ? 1 : 0;
+        sql << "INSERT INTO reminder_settings (id, work_start_minutes, work_end_minutes, "
+               "desk_breaks, sessions) VALUES (1, :work_start, :work_end, :desk_breaks, :sessions)",
+            soci::use(settings.work_start_minutes), soci::use(settings.work_end_minutes),
+            soci::use(desk_breaks), soci::use(sessions);
+        insert_ordered_ints(sql, "reminder_session_times", "minutes", settings.session_minutes);
+        insert_ordered_ints(sql, "reminder_work_days", "weekday", settings.work_days);
+        return {};
+    });
+}
+
+// ---- Forgetting -------------------------------------------------------------------------------
+
+Result<void> SociRepository::forget_everything() {
+    TRY(write(m_connection, [&](soci::session& sql) -> Result<void> {
+        for (const auto table : person_tables)
+            sql << fmt::format("DELETE FROM {}", table);
+        return {};
+    }));
+    // Deleted rows stay in free pages of the file, and their pages in the write-ahead log, until
+    // something overwrites them. Rewriting the file and emptying the log removes them now.
+    return guarded([&]() -> Result<void> {
+        auto& sql = *m_connection.sql;
+        sql << m_connection.dialect->vacuum;
+        if (m_connection.dialect->checkpoint.empty())
+            return {};
+        int busy = 0;
+        int log_frames = 0;
+        int checkpointed = 0;
+        sql << m_connection.dialect->checkpoint, soci::into(busy), soci::into(log_frames),
+            soci::into(checkpointed);
+        if (busy != 0)
+            return core::fail(ErrorCode::Io, "db",
+                              "everything is deleted, but another process has the database open, "
+                              "so old pages stay in its write-ahead log until that process "
+                              "closes it; run this again once no other Unload is running");
+        return {};
+    });
+}
+
+} // namespace unload::store

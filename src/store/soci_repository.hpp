@@ -1,0 +1,49 @@
+#pragma once
+
+// core::Repository over a SOCI session. The SQL is portable (see migrations/0001_core.sql); what
+// differs between engines sits in the connection's Dialect.
+
+#include "core/repository.hpp"
+#include "store/connection.hpp"
+
+namespace unload::store {
+
+/// Stores everything through one connection. Not thread-safe: give each thread its own (SQLite
+/// and PostgreSQL both serialise writers across connections).
+class SociRepository final : public core::Repository {
+public:
+    explicit SociRepository(Connection connection);
+
+    core::Result<core::RecordId> add_intake(const core::IntakeRecord& intake) override;
+    core::Result<std::optional<core::IntakeRecord>> latest_intake() override;
+    core::Result<std::vector<core::IntakeRecord>> intakes() override;
+
+    core::Result<core::RecordId> add_program_version(const core::ProgramVersion& version) override;
+    core::Result<std::optional<core::ProgramVersion>> current_program() override;
+    core::Result<std::vector<core::ProgramVersion>> program_versions() override;
+
+    core::Result<core::RecordId> add_session(const core::SessionRecord& session) override;
+    core::Result<std::vector<core::SessionRecord>> sessions(core::Day from, core::Day to,
+                                                            core::SessionDetail detail) override;
+
+    core::Result<core::RecordId> add_pain(const core::PainEntry& entry) override;
+    core::Result<std::vector<core::PainEntry>> pain_entries(core::Day from, core::Day to) override;
+
+    core::Result<core::RecordId> add_score(const core::ScoreRecord& score) override;
+    core::Result<std::vector<core::ScoreRecord>> scores() override;
+
+    core::Result<core::RecordId>
+    add_review(const core::ReviewRecord& review,
+               const std::optional<core::ProgramVersion>& next) override;
+    core::Result<std::vector<core::ReviewRecord>> reviews() override;
+
+    core::Result<core::ReminderSettings> reminder_settings() override;
+    core::Result<void> save_reminder_settings(const core::ReminderSettings& settings) override;
+
+    core::Result<void> forget_everything() override;
+
+private:
+    Connection m_connection;
+};
+
+} // namespace unload::store
