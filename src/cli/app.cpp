@@ -1,266 +1,14 @@
 #include "cli/app.hpp"
 
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <optional>
-#include <sstream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <unistd.h>
 
-#include "cli/render.hpp"
-#include "content/loader.hpp"
-#include "core/planner.hpp"
-#include "json/answers.hpp"
-#include "json/documents.hpp"
-#include "json/intake.hpp"
+#include "cli/commands.hpp"
+#include "core/calendar.hpp"
 
 namespace unload::cli {
-
-namespace {
-
-namespace fs = std::filesystem;
-
-enum class Format { Text, Json };
-
-struct Options {
-    std::string content_dir;
-    std::string db;
-    std::string format = "text";
-    Format output() const { return format == "json" ? Format::Json : Format::Text; }
-};
-
-/// The one place where error codes become exit statuses (interfaces.md): 2 for anything the user
-/// can fix in their input or content, 1 otherwise.
-int exit_status(core::ErrorCode code) {
-    switch (code) {
-    case core::ErrorCode::InvalidInput:
-    case core::ErrorCode::InvalidContent:
-    case core::ErrorCode::NotFound:
-        return 2;
-    case core::ErrorCode::Io:
-    case core::ErrorCode::Internal:
-        return 1;
-    }
-    return 1;
-}
-
-int report(const Options& options, const core::Error& error) {
-    if (options.output() == Format::Json)
-        std::cerr << json::error_document(error).dump() << "\n";
-    else
-        std::cerr << "unload: " << error.to_string() << "\n";
-    return exit_status(error.code);
-}
-
-int report_all(const Options& options, const core::Errors& errors) {
-    for (const auto& error : errors)
-        report(options, error);
-    return errors.empty() ? 1 : exit_status(errors.front().code);
-}
-
-/// Reads a whole file, or standard input for `-`.
-core::Result<std::string> read_input(const std::string& path, std::string_view option) {
-    if (path == "-")
-        return std::string(std::istreambuf_iterator<char>(std::cin), {});
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec))
-        return core::fail(core::ErrorCode::NotFound, std::string(option),
-                          fmt::format("cannot read '{}': no such file", path));
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (!in && !in.eof())
-        return core::fail(core::ErrorCode::Io, std::string(option),
-                          fmt::format("cannot read '{}'", path));
-    return buffer.str();
-}
-
-/// Where content lives: --content, then UNLOAD_CONTENT, then next to an installed binary, then the
-/// source tree this binary was built from, then the configured install directory.
-fs::path content_dir(const Options& options) {
-    if (!options.content_dir.empty())
-        return options.content_dir;
-    if (const char* env = std::getenv("UNLOAD_CONTENT"); env && *env)
-        return env;
-    std::error_code ec;
-    const auto exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const auto beside = exe.parent_path().parent_path() / "share" / "unload" / "content";
-        if (fs::is_directory(beside, ec))
-            return beside;
-    }
-    if (fs::is_directory(UNLOAD_SOURCE_CONTENT, ec))
-        return UNLOAD_SOURCE_CONTENT;
-    return UNLOAD_INSTALLED_CONTENT;
-}
-
-void print_json(const nlohmann::json& document) {
-    std::cout << document.dump(2) << "\n";
-}
-
-struct Context {
-    Options options;
-    Terminal term = Terminal::detect();
-    std::optional<core::KnowledgeBase> kb;
-
-    /// Loads content once; on failure prints every error and returns the exit status.
-    std::optional<int> load() {
-        auto loaded = content::load(content_dir(options));
-        if (!loaded)
-            return report_all(options, loaded.error());
-        kb = std::move(*loaded);
-        return std::nullopt;
-    }
-};
-
-int run_screen_or_plan(Context& ctx, const std::string& intake_path, int week, bool plan) {
-    if (const auto failed = ctx.load())
-        return *failed;
-    const auto text = read_input(intake_path, "--intake");
-    if (!text)
-        return report(ctx.options, text.error());
-    const auto intake = json::decode_intake(*ctx.kb, *text);
-    if (!intake)
-        return report(ctx.options, intake.error());
-    if (!plan) {
-        const auto screening = core::screen(*ctx.kb, *intake, week);
-        if (ctx.options.output() == Format::Json)
-            print_json(json::screen_document(*ctx.kb, screening));
-        else
-            std::cout << render_screening(*ctx.kb, screening, ctx.term);
-        return 0;
-    }
-    const auto result = core::plan(*ctx.kb, *intake, week);
-    if (ctx.options.output() == Format::Json)
-        print_json(json::plan_document(*ctx.kb, result));
-    else
-        std::cout << render_plan(*ctx.kb, result, ctx.term);
-    return 0;
-}
-
-int run_exercises(Context& ctx, const std::string& action, const std::string& id) {
-    if (const auto failed = ctx.load())
-        return *failed;
-    const auto& kb = *ctx.kb;
-    if (action == "list") {
-        if (ctx.options.output() == Format::Json)
-            print_json(json::exercises_document(kb));
-        else
-            std::cout << render_exercise_list(kb, ctx.term);
-        return 0;
-    }
-    if (id.empty())
-        return report(
-            ctx.options,
-            core::Error{.code = core::ErrorCode::InvalidInput,
-                        .field = "ID",
-                        .message =
-                            "missing; `unload exercises show ID`, ids from `unload exercises list`",
-                        .file = {},
-                        .line = 0});
-    const auto item = kb.find_item(id);
-    if (!item)
-        return report(
-            ctx.options,
-            core::Error{.code = core::ErrorCode::NotFound,
-                        .field = "ID",
-                        .message = fmt::format("no exercise '{}'; see `unload exercises list`", id),
-                        .file = {},
-                        .line = 0});
-    if (ctx.options.output() == Format::Json)
-        print_json(json::exercise_document(kb, kb.item(*item)));
-    else
-        std::cout << render_exercise(kb, kb.item(*item), ctx.term);
-    return 0;
-}
-
-int run_score(Context& ctx, const std::string& instrument, const std::string& answers_path) {
-    if (const auto failed = ctx.load())
-        return *failed;
-    const auto text = read_input(answers_path, "--answers");
-    if (!text)
-        return report(ctx.options, text.error());
-    const auto& specs = ctx.kb->instruments;
-    const bool as_json = ctx.options.output() == Format::Json;
-    if (instrument == "odi") {
-        const auto answers = json::decode_odi_answers(*text);
-        if (!answers)
-            return report(ctx.options, answers.error());
-        const auto score = core::score_odi(specs.odi, *answers);
-        if (!score)
-            return report(ctx.options, score.error());
-        as_json ? print_json(json::odi_document(*score)) : void(std::cout << render_odi(*score));
-    } else if (instrument == "rmdq") {
-        const auto answers = json::decode_rmdq_answers(*text);
-        if (!answers)
-            return report(ctx.options, answers.error());
-        const auto score = core::score_rmdq(specs.rmdq, *answers);
-        if (!score)
-            return report(ctx.options, score.error());
-        as_json ? print_json(json::rmdq_document(*score))
-                : void(std::cout << render_rmdq(*score, specs.rmdq));
-    } else {
-        const auto answers = json::decode_startback_answers(*text);
-        if (!answers)
-            return report(ctx.options, answers.error());
-        const auto score = core::score_startback(specs.startback, *answers);
-        if (!score)
-            return report(ctx.options, score.error());
-        as_json ? print_json(json::startback_document(*score))
-                : void(std::cout << render_startback(*score));
-    }
-    return 0;
-}
-
-int run_content_check(Context& ctx, const std::string& dir) {
-    const fs::path path = dir.empty() ? content_dir(ctx.options) : fs::path(dir);
-    const auto loaded = content::load(path);
-    if (ctx.options.output() == Format::Json) {
-        nlohmann::json document = {{"valid", loaded.has_value()}, {"directory", path.string()}};
-        nlohmann::json errors = nlohmann::json::array();
-        if (!loaded) {
-            for (const auto& error : loaded.error())
-                errors.push_back(json::error_document(error)["error"]);
-        } else {
-            document["counts"] = {{"exercises", loaded->items.size()},
-                                  {"rules", loaded->rules.size()},
-                                  {"facts", loaded->facts.size()},
-                                  {"advice", loaded->advice.size()},
-                                  {"sources", loaded->sources.size()}};
-        }
-        document["errors"] = errors;
-        print_json(document);
-        return loaded ? 0 : exit_status(loaded.error().front().code);
-    }
-    if (!loaded) {
-        report_all(ctx.options, loaded.error());
-        std::cerr << fmt::format("unload: {} problem{} in {}\n", loaded.error().size(),
-                                 loaded.error().size() == 1 ? "" : "s", path.string());
-        return exit_status(loaded.error().front().code);
-    }
-    std::cout << fmt::format(
-        "{}: valid: {} exercises and techniques, {} rules, {} facts, {} advice texts, {} sources\n",
-        path.string(), loaded->items.size(), loaded->rules.size(), loaded->facts.size(),
-        loaded->advice.size(), loaded->sources.size());
-    return 0;
-}
-
-int run_content_rules(Context& ctx) {
-    if (const auto failed = ctx.load())
-        return *failed;
-    if (ctx.options.output() == Format::Json)
-        print_json(json::rules_document(*ctx.kb));
-    else
-        std::cout << render_rules(*ctx.kb, ctx.term);
-    return 0;
-}
-
-} // namespace
 
 int run(int argc, char** argv) {
     Context ctx;
@@ -271,7 +19,12 @@ int run(int argc, char** argv) {
                "  unload screen --intake examples/desk-worker.json\n"
                "  unload plan --intake examples/desk-worker.json --week 3 --format json\n"
                "  unload exercises show cat_cow\n"
-               "  unload score odi --answers answers.json\n\n"
+               "  unload score odi --answers answers.json\n"
+               "  unload start --intake my-intake.json     (then, every day:)\n"
+               "  unload session                           (a guided session on the terminal)\n"
+               "  unload progress                          (and after a week: unload review)\n\n"
+               "Data: $XDG_DATA_HOME/unload/unload.db (else ~/.local/share/unload/unload.db); "
+               "--db or UNLOAD_DB to choose another.\n"
                "Exit status: 0 success, 2 invalid usage or input (the message names the field), 1 "
                "other failures.");
     app.require_subcommand(1);
@@ -279,10 +32,13 @@ int run(int argc, char** argv) {
     app.add_option("--content", ctx.options.content_dir,
                    "Content directory (default: the installed content; env UNLOAD_CONTENT)")
         ->check(CLI::ExistingDirectory);
-    app.add_option("--db", ctx.options.db, "Database URL, sqlite:PATH (stage 2; env UNLOAD_DB)");
+    app.add_option("--db", ctx.options.db,
+                   "Database: sqlite:PATH or a file path (env UNLOAD_DB; default in the XDG data "
+                   "directory)");
     app.add_option("--format", ctx.options.format,
-                   "Output: text for people, json for scripts (one document on stdout)")
-        ->check(CLI::IsMember({"text", "json"}));
+                   "Output: text for people, json for scripts (one document on stdout); csv for "
+                   "progress and export")
+        ->check(CLI::IsMember({"text", "json", "csv"}));
 
     std::string intake_path;
     int week = 1;
@@ -324,6 +80,8 @@ int run(int argc, char** argv) {
         ->add_option("--answers", answers_path,
                      "Answers file, {\"answers\": [...]}, or - for stdin")
         ->required();
+    bool save_score = false;
+    score->add_flag("--save", save_score, "Keep the score in your record, for `unload progress`");
     score->footer(
         "Examples:\n"
         "  echo '{\"answers\": [1,2,1,0,2,1,null,1,2,1]}' | unload score odi --answers -\n"
@@ -341,6 +99,107 @@ int run(int argc, char** argv) {
         content->add_subcommand("rules", "Print every rule as a review sheet for a clinician");
     rules->footer("Example:\n  unload content rules | less\n  unload content rules --format json");
 
+    // Stage 2: the person's record.
+    StartOptions start_options;
+    auto* start = app.add_subcommand("start", "Begin your program from an intake, and keep it");
+    start
+        ->add_option("--intake", start_options.intake_path,
+                     "Intake file (unload-intake/1 JSON), or - for stdin")
+        ->required();
+    start->add_flag("--restart", start_options.restart,
+                    "Begin again at week 1 with this intake (your history is kept)");
+    start->footer("Example:\n  unload start --intake my-intake.json\n"
+                  "A warning sign means no program: the advice says what to do instead.");
+
+    auto* program = app.add_subcommand("program", "Show the program in force and when to review");
+
+    SessionOptions session_options;
+    auto* session = app.add_subcommand(
+        "session", "Today's guided session, full-screen: countdowns, cues, stop rules");
+    session->add_flag("--dry-run", session_options.dry_run,
+                      "Print the session's timeline instead of playing it");
+    session
+        ->add_option("--clock", session_options.clock, "real (default) or virtual (with --events)")
+        ->check(CLI::IsMember({"real", "virtual"}));
+    session->add_option("--events", session_options.events_path,
+                        "Play a script of key presses at session times instead of the keyboard");
+    session->add_flag("--voice", session_options.voice,
+                      "Speak each step (needs espeak-ng installed)");
+    session
+        ->add_option("--speed", session_options.speed,
+                     "Run the session clock this many times faster (demos and tests)")
+        ->check(CLI::Range(0.1, 1000.0));
+    session->add_option("--pain-before", session_options.pain_before, "Pain before, 0-10")
+        ->check(CLI::Range(0, 10));
+    session->add_option("--pain-after", session_options.pain_after, "Pain after, 0-10")
+        ->check(CLI::Range(0, 10));
+    session->footer(
+        "Keys: space pause/resume · s skip this exercise · w swap to the easier version\n"
+        "      x stop - this hurts (then pick the reason) · q quit and keep what was done\n"
+        "Examples:\n  unload session\n  unload session --dry-run\n"
+        "  unload session --clock virtual --events script.txt --format json\n"
+        "Script lines: `before 4`, `0:45 space`, `2:00 s`, `3:10 w`, `4:00 x sharp_pain`, "
+        "`12:00 q`, `after 3`.");
+
+    int log_days = 14;
+    auto* log = app.add_subcommand("log", "Your sessions and pain diary; `log pain N` adds to it");
+    log->add_option("--days", log_days, "How many days back (default 14)")
+        ->check(CLI::Range(1, 3660));
+    int pain_now = 0;
+    std::string pain_note;
+    auto* log_pain = log->add_subcommand("pain", "Note your pain now, 0-10, in the diary");
+    log_pain->add_option("pain", pain_now, "0 no pain ... 10 worst imaginable")
+        ->required()
+        ->check(CLI::Range(0, 10));
+    log_pain->add_option("--note", pain_note, "A few words: what you did, how you slept");
+    log->footer("Examples:\n  unload log\n  unload log pain 4 --note \"long drive\"");
+
+    int progress_weeks = 6;
+    auto* progress =
+        app.add_subcommand("progress", "Pain trend, sessions done, minutes and questionnaires");
+    progress->add_option("--weeks", progress_weeks, "How many weeks back (default 6)")
+        ->check(CLI::Range(1, 520));
+    progress->footer("Examples:\n  unload progress\n  unload --format csv progress > days.csv");
+
+    std::string review_answers;
+    auto* review = app.add_subcommand(
+        "review", "The weekly review: progress, hold, step back or see a therapist, and why");
+    review->add_option("--answers", review_answers,
+                       "Re-screen answers, {\"warning_signs\": {...}, \"leg\": \"none\"} (else "
+                       "asked on the terminal)");
+    review->footer("Example:\n  unload review");
+
+    std::string ics_path;
+    bool remind_once = false;
+    auto* remind = app.add_subcommand(
+        "remind", "Desk-break and session reminders, or an iCalendar file of them");
+    remind->add_option("--ics", ics_path, "Write the schedule to this .ics file and exit");
+    remind->add_flag("--once", remind_once, "Say when the next reminder is and exit");
+    RemindSettingsOptions remind_settings;
+    auto* remind_set = remind->add_subcommand("set", "Change when reminders come");
+    remind_set->add_option("--sessions", remind_settings.sessions,
+                           "Session times, e.g. 08:00,18:00");
+    remind_set->add_option("--work", remind_settings.work,
+                           "Working hours for desk breaks, e.g. 09:00-17:30");
+    remind_set->add_option("--days", remind_settings.days,
+                           "Work days, e.g. mon-fri or mon,wed,fri");
+    remind_set->add_option("--desk-breaks", remind_settings.desk_breaks, "on or off");
+    remind_set->add_option("--session-reminders", remind_settings.session_reminders, "on or off");
+    auto* remind_show = remind->add_subcommand("show", "Show the reminder settings");
+    remind->footer("Examples:\n  unload remind\n  unload remind --ics unload.ics\n"
+                   "  unload remind set --sessions 07:30,19:00 --work 08:30-17:00 --days mon-fri");
+
+    std::string export_out;
+    auto* export_command =
+        app.add_subcommand("export", "Everything Unload keeps about you, as JSON or CSV");
+    export_command->add_option("--out", export_out,
+                               "File for JSON (default: standard output); directory for CSV");
+    export_command->footer("Examples:\n  unload export > my-unload.json\n"
+                           "  unload --format csv export --out my-unload/");
+    bool forget_yes = false;
+    auto* forget = app.add_subcommand("forget", "Delete everything Unload keeps about you");
+    forget->add_flag("--yes", forget_yes, "Do not ask first (for scripts)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -348,24 +207,62 @@ int run(int argc, char** argv) {
         const int status = app.exit(e);
         return status == 0 ? 0 : 2;
     }
-    if (ctx.options.db.empty()) {
-        if (const char* env = std::getenv("UNLOAD_DB"); env && *env)
-            ctx.options.db = env;
-    }
+    if (const char* now = std::getenv("UNLOAD_NOW"); now && *now && !core::parse_iso_timestamp(now))
+        return report(ctx.options,
+                      core::Error{.code = core::ErrorCode::InvalidInput,
+                                  .field = "UNLOAD_NOW",
+                                  .message = fmt::format("expected a time like "
+                                                         "2026-11-22T08:00:00Z, got '{}'",
+                                                         now),
+                                  .file = {},
+                                  .line = 0});
+    const bool csv = ctx.options.output() == Format::Csv;
+    if (csv && !progress->parsed() && !export_command->parsed())
+        return report(ctx.options, core::Error{.code = core::ErrorCode::InvalidInput,
+                                               .field = "--format",
+                                               .message = "csv is for `progress` and `export`",
+                                               .file = {},
+                                               .line = 0});
 
-    if (screen->parsed())
-        return run_screen_or_plan(ctx, intake_path, week, false);
-    if (plan->parsed())
-        return run_screen_or_plan(ctx, intake_path, week, true);
-    if (exercises->parsed())
-        return run_exercises(ctx, action, exercise_id);
-    if (score->parsed())
-        return run_score(ctx, instrument, answers_path);
     if (check->parsed())
         return run_content_check(ctx, check_dir);
-    if (rules->parsed())
-        return run_content_rules(ctx);
-    return 2;
+    return ctx.guard([&]() -> core::Result<void> {
+        if (screen->parsed())
+            return run_screen(ctx, intake_path, week);
+        if (plan->parsed())
+            return run_plan(ctx, intake_path, week);
+        if (exercises->parsed())
+            return run_exercises(ctx, action, exercise_id);
+        if (score->parsed())
+            return run_score(ctx, instrument, answers_path, save_score);
+        if (rules->parsed())
+            return run_content_rules(ctx);
+        if (start->parsed())
+            return run_start(ctx, start_options);
+        if (program->parsed())
+            return run_program(ctx);
+        if (session->parsed())
+            return run_session(ctx, session_options);
+        if (log_pain->parsed())
+            return run_log_pain(ctx, pain_now, pain_note);
+        if (log->parsed())
+            return run_log(ctx, log_days);
+        if (progress->parsed())
+            return run_progress(ctx, progress_weeks);
+        if (review->parsed())
+            return run_review(ctx, review_answers);
+        if (remind_set->parsed())
+            return run_remind_set(ctx, remind_settings);
+        if (remind_show->parsed())
+            return run_remind_show(ctx);
+        if (remind->parsed())
+            return run_remind(ctx, ics_path, remind_once);
+        if (export_command->parsed())
+            return run_export(ctx, export_out);
+        if (forget->parsed())
+            return run_forget(ctx, forget_yes);
+        return invalid("COMMAND", "unknown command; see `unload --help`");
+    });
 }
 
 } // namespace unload::cli

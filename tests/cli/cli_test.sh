@@ -2,18 +2,10 @@
 # End-to-end checks of the `unload` binary as a person or script runs it.
 set -u
 unload="$1"; root="$2"
-ok=0; failed=0
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-
-check() { # name expected_status command...
-    local name=$1 want=$2; shift 2
-    "$@" >"$tmp/out" 2>"$tmp/err"; local got=$?
-    if [ "$got" -eq "$want" ]; then ok=$((ok+1)); else
-        failed=$((failed+1)); echo "FAIL $name: exit $got, expected $want"; cat "$tmp/err"; fi
-}
-expect_in() { # name file text
-    if grep -qF -- "$3" "$2"; then ok=$((ok+1)); else failed=$((failed+1)); echo "FAIL $1: '$3' not in $2:"; cat "$2"; fi
-}
+source "$(dirname "$0")/lib.sh"
+# Stage-1 commands never touch the person's database; point it somewhere harmless anyway.
+export UNLOAD_DB="sqlite:$tmp/never.db"
 
 intake="$root/examples/desk-worker.json"
 check plan-text 0 "$unload" plan --intake "$intake"
@@ -69,5 +61,4 @@ sed -i 's/^urgency = "emergency"/urgency = "emergncy"/' "$tmp/content/screening.
 check content-check-broken 2 "$unload" content check "$tmp/content"
 expect_in content-check-broken-line "$tmp/err" "screening.toml:"
 
-echo "$ok passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

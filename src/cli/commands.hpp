@@ -1,0 +1,82 @@
+#pragma once
+
+// The commands of `unload`, one function each; app.cpp builds the command tree and calls them.
+// Each returns success or an error; Context::guard turns errors into messages and exit statuses.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/context.hpp"
+#include "core/planner.hpp"
+
+namespace unload::cli {
+
+// Stage 1: the engine (engine_commands.cpp).
+core::Result<void> run_screen(Context& ctx, const std::string& intake_path, int week);
+core::Result<void> run_plan(Context& ctx, const std::string& intake_path, int week);
+core::Result<void> run_exercises(Context& ctx, const std::string& action, const std::string& id);
+core::Result<void> run_score(Context& ctx, const std::string& instrument,
+                             const std::string& answers_path, bool save);
+int run_content_check(Context& ctx, const std::string& dir);
+core::Result<void> run_content_rules(Context& ctx);
+
+// Stage 2: the person's record (tracking_commands.cpp).
+struct StartOptions {
+    std::string intake_path;
+    bool restart = false;
+};
+core::Result<void> run_start(Context& ctx, const StartOptions& options);
+core::Result<void> run_program(Context& ctx);
+core::Result<void> run_log(Context& ctx, int days);
+core::Result<void> run_log_pain(Context& ctx, int pain, const std::string& note);
+core::Result<void> run_progress(Context& ctx, int weeks);
+core::Result<void> run_review(Context& ctx, const std::string& answers_path);
+
+// Stage 2: a guided session (session_command.cpp).
+struct SessionOptions {
+    bool dry_run = false;
+    std::string clock = "real"; ///< `real` or `virtual`.
+    std::string events_path;
+    bool voice = false;
+    double speed = 1.0;
+    std::optional<int> pain_before;
+    std::optional<int> pain_after;
+};
+core::Result<void> run_session(Context& ctx, const SessionOptions& options);
+
+// Stage 2: reminders (remind_command.cpp).
+struct RemindSettingsOptions {
+    std::string sessions;    ///< `08:00,18:00`
+    std::string work;        ///< `09:00-17:30`
+    std::string days;        ///< `mon-fri`, `1,2,3,4,5`
+    std::string desk_breaks; ///< `on` or `off`
+    std::string session_reminders;
+};
+core::Result<void> run_remind(Context& ctx, const std::string& ics_path, bool once);
+core::Result<void> run_remind_set(Context& ctx, const RemindSettingsOptions& options);
+core::Result<void> run_remind_show(Context& ctx);
+
+// Stage 2: your data (data_commands.cpp).
+core::Result<void> run_export(Context& ctx, const std::string& out);
+core::Result<void> run_forget(Context& ctx, bool yes);
+
+/// The person's current program: the latest intake, the program version in force and its plan.
+struct Current {
+    core::IntakeRecord intake_record;
+    core::Intake intake;
+    core::ProgramVersion version;
+    std::size_t stage_index = 0;
+    core::Plan plan;
+};
+/// Fails with NotFound (field `program`) before `unload start`.
+core::Result<Current> load_current(Context& ctx);
+
+/// Asks the warning signs and where leg symptoms reach on the terminal; returns a re-screen
+/// answers document (json/rescreen.hpp).
+core::Result<std::string> ask_rescreen(const core::KnowledgeBase& kb);
+
+/// Today in the person's time zone.
+core::Day today(const Context& ctx);
+
+} // namespace unload::cli

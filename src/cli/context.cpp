@@ -1,0 +1,183 @@
+#include "cli/context.hpp"
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "content/loader.hpp"
+#include "core/calendar.hpp"
+#include "json/documents.hpp"
+#include "store/store.hpp"
+
+namespace unload::cli {
+
+namespace fs = std::filesystem;
+
+Format Options::output() const {
+    if (format == "json")
+        return Format::Json;
+    if (format == "csv")
+        return Format::Csv;
+    return Format::Text;
+}
+
+int exit_status(core::ErrorCode code) {
+    switch (code) {
+    case core::ErrorCode::InvalidInput:
+    case core::ErrorCode::InvalidContent:
+    case core::ErrorCode::NotFound:
+        return 2;
+    case core::ErrorCode::Io:
+    case core::ErrorCode::Internal:
+        return 1;
+    }
+    return 1;
+}
+
+int report(const Options& options, const core::Error& error) {
+    if (options.output() == Format::Json)
+        std::cerr << json::error_document(error).dump() << "\n";
+    else
+        std::cerr << "unload: " << error.to_string() << "\n";
+    return exit_status(error.code);
+}
+
+int report_all(const Options& options, const core::Errors& errors) {
+    for (const auto& error : errors)
+        report(options, error);
+    return errors.empty() ? 1 : exit_status(errors.front().code);
+}
+
+core::Result<std::string> read_input(const std::string& path, std::string_view option) {
+    if (path == "-")
+        return std::string(std::istreambuf_iterator<char>(std::cin), {});
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        return core::fail(core::ErrorCode::NotFound, std::string(option),
+                          fmt::format("cannot read '{}': no such file", path));
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (!in && !in.eof())
+        return core::fail(core::ErrorCode::Io, std::string(option),
+                          fmt::format("cannot read '{}'", path));
+    return buffer.str();
+}
+
+fs::path content_dir(const Options& options) {
+    if (!options.content_dir.empty())
+        return options.content_dir;
+    if (const char* env = std::getenv("UNLOAD_CONTENT"); env && *env)
+        return env;
+    std::error_code ec;
+    const auto exe = fs::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        const auto beside = exe.parent_path().parent_path() / "share" / "unload" / "content";
+        if (fs::is_directory(beside, ec))
+            return beside;
+    }
+    if (fs::is_directory(UNLOAD_SOURCE_CONTENT, ec))
+        return UNLOAD_SOURCE_CONTENT;
+    return UNLOAD_INSTALLED_CONTENT;
+}
+
+std::string default_db_url() {
+    fs::path base;
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg && fs::path(xdg).is_absolute())
+        base = xdg;
+    else if (const char* home = std::getenv("HOME"); home && *home)
+        base = fs::path(home) / ".local" / "share";
+    else
+        base = fs::current_path();
+    return "sqlite:" + (base / "unload" / "unload.db").string();
+}
+
+void print_json(const nlohmann::json& document) {
+    std::cout << document.dump(2) << "\n";
+}
+
+namespace {
+
+class SystemClock final : public core::Clock {
+public:
+    explicit SystemClock(std::optional<core::Timestamp> pinned)
+        : m_pinned(pinned), m_started(std::chrono::steady_clock::now()) {}
+
+    core::Timestamp now() const override {
+        if (!m_pinned)
+            return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+        return *m_pinned + std::chrono::floor<std::chrono::seconds>(
+                               std::chrono::steady_clock::now() - m_started);
+    }
+
+    core::Day day_of(core::Timestamp at) const override {
+        const std::time_t seconds = at.time_since_epoch().count();
+        std::tm local{};
+        localtime_r(&seconds, &local);
+        return std::chrono::sys_days{std::chrono::year{local.tm_year + 1900} /
+                                     std::chrono::month{static_cast<unsigned>(local.tm_mon + 1)} /
+                                     std::chrono::day{static_cast<unsigned>(local.tm_mday)}};
+    }
+
+    std::int64_t steady_ms() const override {
+        return std::chrono::duration_cast<std::chrono::milliseconds>(
+                   std::chrono::steady_clock::now().time_since_epoch())
+            .count();
+    }
+
+private:
+    std::optional<core::Timestamp> m_pinned;
+    std::chrono::steady_clock::time_point m_started;
+};
+
+} // namespace
+
+std::unique_ptr<core::Clock> system_clock() {
+    std::optional<core::Timestamp> pinned;
+    if (const char* env = std::getenv("UNLOAD_NOW"); env && *env)
+        pinned = core::parse_iso_timestamp(env);
+    return std::make_unique<SystemClock>(pinned);
+}
+
+std::unexpected<core::Error> invalid(std::string field, std::string message) {
+    return core::fail(core::ErrorCode::InvalidInput, std::move(field), std::move(message));
+}
+
+std::optional<int> Context::load() {
+    if (kb)
+        return std::nullopt;
+    auto loaded = content::load(content_dir(options));
+    if (!loaded)
+        return report_all(options, loaded.error());
+    kb = std::move(*loaded);
+    return std::nullopt;
+}
+
+core::Result<core::Repository*> Context::store() {
+    if (!repo) {
+        std::string url = options.db;
+        if (url.empty()) {
+            const char* env = std::getenv("UNLOAD_DB");
+            url = env && *env ? env : default_db_url();
+        }
+        repo = TRY(store::open(url));
+    }
+    return repo.get();
+}
+
+int Context::guard(const std::function<core::Result<void>()>& body) {
+    if (const auto failed = load())
+        return *failed;
+    const auto result = body();
+    if (!result)
+        return report(options, result.error());
+    return 0;
+}
+
+} // namespace unload::cli

@@ -1,0 +1,75 @@
+#pragma once
+
+// What every command shares: the global options, content and store opened on first use, the
+// clock, and the one place where errors become messages and exit statuses.
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "cli/terminal.hpp"
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/knowledge.hpp"
+#include "core/repository.hpp"
+
+namespace unload::cli {
+
+enum class Format { Text, Json, Csv };
+
+struct Options {
+    std::string content_dir;
+    std::string db;
+    std::string format = "text";
+    Format output() const;
+};
+
+/// The one place where error codes become exit statuses (interfaces.md): 2 for anything the user
+/// can fix in their input or content, 1 otherwise.
+int exit_status(core::ErrorCode code);
+
+/// Prints an error (as a JSON document on stderr with --format json) and returns its status.
+int report(const Options& options, const core::Error& error);
+int report_all(const Options& options, const core::Errors& errors);
+
+/// Reads a whole file, or standard input for `-`; errors name `option`.
+core::Result<std::string> read_input(const std::string& path, std::string_view option);
+
+/// Where content lives: --content, then UNLOAD_CONTENT, then next to an installed binary, then the
+/// source tree this binary was built from, then the configured install directory.
+std::filesystem::path content_dir(const Options& options);
+
+/// The database when neither --db nor UNLOAD_DB names one (interfaces.md):
+/// `$XDG_DATA_HOME/unload/unload.db`, else `~/.local/share/unload/unload.db`.
+std::string default_db_url();
+
+void print_json(const nlohmann::json& document);
+
+/// The system clock. UNLOAD_NOW (`2026-11-22T08:00:00Z`) pins the wall clock's start, so tests and
+/// back-filled records can say which day it is; the steady clock always runs.
+std::unique_ptr<core::Clock> system_clock();
+
+/// An InvalidInput error about `field`.
+std::unexpected<core::Error> invalid(std::string field, std::string message);
+
+struct Context {
+    Options options;
+    Terminal term = Terminal::detect();
+    std::optional<core::KnowledgeBase> kb;
+    std::unique_ptr<core::Repository> repo;
+    std::unique_ptr<core::Clock> clock = system_clock();
+
+    /// Loads content once; on failure prints every error and returns the exit status.
+    std::optional<int> load();
+    /// Opens the database once (creating it on first use).
+    core::Result<core::Repository*> store();
+    bool json() const { return options.output() == Format::Json; }
+    /// Runs a command body, reporting its error if it fails; returns the exit status.
+    int guard(const std::function<core::Result<void>()>& body);
+};
+
+} // namespace unload::cli

@@ -1,0 +1,170 @@
+// Your data: `unload export` (everything, as JSON or CSV files) and `unload forget` (everything
+// deleted, after asking).
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "cli/player.hpp"
+#include "cli/render_records.hpp"
+#include "core/calendar.hpp"
+#include "json/records.hpp"
+
+namespace unload::cli {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+core::Result<json::Everything> everything(Context& ctx) {
+    auto* repo = TRY(ctx.store());
+    const core::Day first{std::chrono::year{1900} / 1 / 1};
+    const core::Day last{std::chrono::year{9999} / 12 / 31};
+    return json::Everything{.intakes = TRY(repo->intakes()),
+                            .programs = TRY(repo->program_versions()),
+                            .sessions = TRY(repo->sessions(first, last, core::SessionDetail::Full)),
+                            .pain = TRY(repo->pain_entries(first, last)),
+                            .scores = TRY(repo->scores()),
+                            .reviews = TRY(repo->reviews()),
+                            .reminders = TRY(repo->reminder_settings())};
+}
+
+/// One CSV file per table, each with a header row; nested lists go to their own files.
+std::vector<std::pair<std::string, std::string>> csv_files(const json::Everything& all) {
+    const auto row = [](std::initializer_list<std::string> fields) {
+        std::string line;
+        for (const auto& field : fields)
+            line += (line.empty() ? "" : ",") + csv_field(field);
+        return line + "\r\n";
+    };
+    const auto optional = [](const std::optional<int>& value) {
+        return value ? std::to_string(*value) : std::string();
+    };
+    std::string intakes = row({"id", "at", "intake"});
+    for (const auto& intake : all.intakes)
+        intakes +=
+            row({std::to_string(intake.id), core::iso_timestamp(intake.at), intake.document});
+    std::string programs =
+        row({"id", "intake", "created_at", "starts_on", "week", "stage", "origin"});
+    for (const auto& version : all.programs)
+        programs += row({std::to_string(version.id), std::to_string(version.intake_id),
+                         core::iso_timestamp(version.created_at), core::iso_day(version.starts_on),
+                         std::to_string(version.week), version.stage, version.origin});
+    std::string sessions = row({"id", "program_version", "started_at", "day", "planned_ms",
+                                "active_ms", "outcome", "pain_before", "pain_after", "flare"});
+    std::string steps = row({"session", "index", "kind", "exercise", "side", "planned_ms",
+                             "started_ms", "ended_ms", "result"});
+    std::string events = row({"session", "at_ms", "kind", "exercise", "reason", "detail"});
+    for (const auto& session : all.sessions) {
+        const auto id = std::to_string(session.id);
+        sessions +=
+            row({id, std::to_string(session.program_version_id),
+                 core::iso_timestamp(session.started_at), core::iso_day(session.day),
+                 std::to_string(session.planned_ms), std::to_string(session.active_ms),
+                 std::string(core::to_string(session.outcome)), optional(session.pain_before),
+                 optional(session.pain_after), session.flare ? "true" : "false"});
+        for (const auto& step : session.steps)
+            steps +=
+                row({id, std::to_string(step.index), step.kind, step.item, step.side,
+                     std::to_string(step.planned_ms), std::to_string(step.started_ms),
+                     std::to_string(step.ended_ms), std::string(core::to_string(step.result))});
+        for (const auto& event : session.events)
+            events += row({id, std::to_string(event.at_ms), event.kind, event.item, event.reason,
+                           event.detail});
+    }
+    std::string pain = row({"id", "at", "day", "pain", "note"});
+    for (const auto& entry : all.pain)
+        pain += row({std::to_string(entry.id), core::iso_timestamp(entry.at),
+                     core::iso_day(entry.day), std::to_string(entry.pain), entry.note});
+    std::string scores = row({"id", "at", "day", "instrument", "value", "band", "answers"});
+    for (const auto& score : all.scores)
+        scores +=
+            row({std::to_string(score.id), core::iso_timestamp(score.at), core::iso_day(score.day),
+                 score.instrument, fmt::format("{}", score.value), score.band, score.answers});
+    std::string reviews =
+        row({"id", "at", "day", "week", "decision", "from_stage", "to_stage", "because", "advice"});
+    for (const auto& review : all.reviews) {
+        std::string because;
+        for (const auto& reason : review.because)
+            because += (because.empty() ? "" : " ") + reason.id;
+        std::string advice;
+        for (const auto& id : review.advice)
+            advice += (advice.empty() ? "" : " ") + id;
+        reviews += row({std::to_string(review.id), core::iso_timestamp(review.at),
+                        core::iso_day(review.day), std::to_string(review.week),
+                        std::string(core::to_string(review.decision)), review.from_stage,
+                        review.to_stage, because, advice});
+    }
+    return {{"intakes.csv", intakes}, {"programs.csv", programs}, {"sessions.csv", sessions},
+            {"steps.csv", steps},     {"events.csv", events},     {"pain.csv", pain},
+            {"scores.csv", scores},   {"reviews.csv", reviews}};
+}
+
+core::Result<void> write_file(const fs::path& path, const std::string& text) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.close();
+    if (!out)
+        return core::fail(core::ErrorCode::Io, "--out",
+                          fmt::format("cannot write '{}'", path.string()));
+    return {};
+}
+
+} // namespace
+
+core::Result<void> run_export(Context& ctx, const std::string& out) {
+    const auto all = TRY(everything(ctx));
+    if (ctx.options.output() == Format::Csv) {
+        if (out.empty())
+            return invalid("--out", "CSV export writes one file per table: give a directory, "
+                                    "e.g. --out unload-export");
+        std::error_code ec;
+        fs::create_directories(out, ec);
+        if (ec)
+            return core::fail(core::ErrorCode::Io, "--out",
+                              fmt::format("cannot create '{}': {}", out, ec.message()));
+        const auto files = csv_files(all);
+        for (const auto& [name, text] : files)
+            TRY(write_file(fs::path(out) / name, text));
+        std::cout << fmt::format("Wrote {} CSV files to {}.\n", files.size(), out);
+        return {};
+    }
+    const auto document = json::export_document(all).dump(2) + "\n";
+    if (out.empty()) {
+        std::cout << document;
+        return {};
+    }
+    TRY(write_file(out, document));
+    if (!ctx.json())
+        std::cout << fmt::format("Wrote everything Unload keeps about you to {}.\n", out);
+    return {};
+}
+
+core::Result<void> run_forget(Context& ctx, bool yes) {
+    auto* repo = TRY(ctx.store());
+    if (!yes) {
+        if (isatty(STDIN_FILENO) != 1)
+            return invalid("--yes", "forget deletes everything and asks first; without a "
+                                    "terminal, confirm with --yes");
+        std::cout << "This deletes everything Unload keeps about you: intakes, programs, sessions, "
+                     "pain diary, scores, reviews and reminder settings. `unload export` saves a "
+                     "copy first.\n";
+        const auto answer = ask_yes_no("Delete it all now?");
+        if (!answer || !*answer) {
+            std::cout << "Nothing was deleted.\n";
+            return {};
+        }
+    }
+    TRY(repo->forget_everything());
+    if (ctx.json())
+        print_json({{"forgotten", true}});
+    else
+        std::cout << "Done: everything is deleted.\n";
+    return {};
+}
+
+} // namespace unload::cli

@@ -1,0 +1,213 @@
+// `unload session`: today's guided session from the program in force, played full-screen on the
+// terminal or from a script, then stored with pain before and after and every step's times.
+
+#include <chrono>
+#include <iostream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "cli/commands.hpp"
+#include "cli/player.hpp"
+#include "cli/render.hpp"
+#include "cli/render_records.hpp"
+#include "cli/session_script.hpp"
+#include "core/calendar.hpp"
+#include "json/documents.hpp"
+#include "json/intake.hpp"
+#include "json/records.hpp"
+#include "json/rescreen.hpp"
+
+namespace unload::cli {
+
+namespace {
+
+/// A stop that asks for the warning signs again and has not been answered since.
+bool rescreen_pending(const core::KnowledgeBase& kb,
+                      const std::vector<core::SessionRecord>& sessions,
+                      const core::IntakeRecord& latest_intake) {
+    for (const auto& session : sessions) {
+        if (session.started_at < latest_intake.at)
+            continue;
+        for (const auto& event : session.events) {
+            const auto* reason = kb.session.find_stop_reason(event.reason);
+            if (event.kind == "stop" && reason && reason->rescreen)
+                return true;
+        }
+    }
+    return false;
+}
+
+/// Answers from a script's `rescreen` line: the warning signs named are yes; the leg as before.
+std::string scripted_rescreen(const std::vector<std::string>& yes,
+                              const std::string& intake_document) {
+    nlohmann::json signs = nlohmann::json::object();
+    for (const auto& id : yes)
+        signs[id] = true;
+    const auto intake = nlohmann::json::parse(intake_document, nullptr, false);
+    std::string leg = "none";
+    if (intake.is_object() && intake.contains("symptoms") && intake["symptoms"].contains("leg") &&
+        intake["symptoms"]["leg"].is_string())
+        leg = intake["symptoms"]["leg"].get<std::string>();
+    return nlohmann::json{{"warning_signs", signs}, {"leg", leg}}.dump();
+}
+
+/// Stores the re-screen answers as a new intake and says whether the program may go on.
+core::Result<bool> apply_rescreen_answers(Context& ctx, const core::IntakeRecord& latest,
+                                          const std::string& answers) {
+    auto* repo = TRY(ctx.store());
+    const auto document = TRY(json::apply_rescreen(*ctx.kb, latest.document, answers));
+    const auto intake = TRY(json::decode_intake(*ctx.kb, document));
+    TRY(repo->add_intake({.id = 0, .at = ctx.clock->now(), .document = document}));
+    const auto screening = core::screen(*ctx.kb, intake);
+    if (screening.program_withheld() && !ctx.json())
+        std::cout << render_screening(*ctx.kb, screening, ctx.term);
+    return !screening.program_withheld();
+}
+
+core::Result<int> pain_score(const std::optional<int>& given, const char* question,
+                             const char* option, bool interactive) {
+    if (given)
+        return *given;
+    if (!interactive)
+        return invalid(option, "needed without a terminal (or `before N` / `after N` in the "
+                               "events file)");
+    const auto answer = ask_score(question);
+    if (!answer)
+        return invalid(option, "no answer (end of input)");
+    return *answer;
+}
+
+} // namespace
+
+core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
+    const auto& kb = *ctx.kb;
+    auto* repo = TRY(ctx.store());
+    const auto current = TRY(load_current(ctx));
+    if (!current.plan.program) {
+        std::cout << render_screening(kb, current.plan.screening, ctx.term);
+        return core::fail(core::ErrorCode::InvalidInput, "program",
+                          "the program is stopped: your latest answers include a warning sign "
+                          "(above). Please follow that advice first.");
+    }
+    const auto& program = *current.plan.program;
+    const auto since =
+        TRY(repo->sessions(current.version.starts_on, today(ctx), core::SessionDetail::Full));
+    const auto adjustments = core::next_session_adjustments(kb, since);
+
+    if (options.dry_run) {
+        const auto timeline = core::build_timeline(kb, program, adjustments);
+        if (ctx.json())
+            print_json(json::timeline_document(kb, timeline));
+        else
+            std::cout << render_timeline(kb, timeline, ctx.term);
+        return {};
+    }
+
+    SessionScript script;
+    const bool scripted = !options.events_path.empty();
+    if (scripted) {
+        const auto text = TRY(read_input(options.events_path, "--events"));
+        script = TRY(parse_session_script(text, options.events_path));
+    } else if (options.clock == "virtual") {
+        return invalid("--clock", "a virtual clock needs --events FILE to say what happens");
+    } else if (isatty(STDIN_FILENO) != 1 || isatty(STDOUT_FILENO) != 1) {
+        return invalid("--events", "the guided session needs a terminal; use --dry-run to print "
+                                   "the timeline or --events FILE to play a script");
+    }
+    const bool interactive = !scripted;
+
+    if (rescreen_pending(kb, since, current.intake_record)) {
+        std::string answers;
+        if (script.rescreen)
+            answers = scripted_rescreen(*script.rescreen, current.intake_record.document);
+        else if (interactive)
+            answers = TRY(ask_rescreen(kb));
+        else
+            return invalid("rescreen", "your last session stopped for new numbness or weakness; "
+                                       "answer the warning signs first (`rescreen` in the events "
+                                       "file, or run on a terminal)");
+        if (!TRY(apply_rescreen_answers(ctx, current.intake_record, answers)))
+            return core::fail(core::ErrorCode::InvalidInput, "rescreen",
+                              "a warning sign stops the program; see the advice above");
+        return run_session(ctx, options); // The answers may have changed the plan: start again.
+    }
+
+    const int pain_before =
+        TRY(pain_score(options.pain_before ? options.pain_before : script.pain_before,
+                       "Before you start: your pain now, 0-10?", "--pain-before", interactive));
+    if (adjustments.low_dose && !ctx.json())
+        std::cout << kb.session.words.low_dose << "\n";
+
+    core::SessionRun run(kb, program, current.plan.screening.allowed, adjustments);
+    const auto started_at = ctx.clock->now();
+    std::vector<core::StopOutcome> stops;
+    std::vector<PlayedLine> log;
+    if (scripted && options.clock == "virtual") {
+        core::VirtualClock virtual_clock(started_at);
+        stops = TRY(play_script(
+            kb, run, script, [&] { return virtual_clock.steady_ms(); },
+            [&](std::int64_t at) { virtual_clock.advance_to(at); }, log));
+    } else if (scripted) {
+        const auto origin = ctx.clock->steady_ms();
+        const auto now = [&] {
+            return static_cast<std::int64_t>(static_cast<double>(ctx.clock->steady_ms() - origin) *
+                                             options.speed);
+        };
+        stops = TRY(play_script(
+            kb, run, script, now,
+            [&](std::int64_t at) {
+                const auto wait = static_cast<std::int64_t>((at - now()) / options.speed);
+                if (wait > 0)
+                    std::this_thread::sleep_for(std::chrono::milliseconds(wait));
+            },
+            log));
+    } else {
+        stops =
+            play_in_terminal(kb, run, *ctx.clock, {.voice = options.voice, .speed = options.speed});
+    }
+
+    const int pain_after =
+        TRY(pain_score(options.pain_after ? options.pain_after : script.pain_after,
+                       "Your pain now, after the session, 0-10?", "--pain-after", interactive));
+    auto record = run.record();
+    record.program_version_id = current.version.id;
+    record.started_at = started_at;
+    record.day = ctx.clock->day_of(started_at);
+    record.pain_before = pain_before;
+    record.pain_after = pain_after;
+    record.flare = core::is_flare(kb.session, pain_before, pain_after);
+    record.id = TRY(repo->add_session(record));
+
+    if (ctx.json()) {
+        nlohmann::json stop_list = nlohmann::json::array();
+        for (const auto& stop : stops)
+            stop_list.push_back(json::stop_outcome_document(kb, stop));
+        auto document = json::session_document(record);
+        document["stops"] = stop_list;
+        print_json(document);
+    } else {
+        for (const auto& line : log)
+            std::cout << fmt::format("{}  {}\n", format_session_time(line.at_ms), line.text);
+        std::cout << render_session_summary(kb, record, stops, ctx.term);
+    }
+
+    const bool rescreen = std::ranges::any_of(stops, &core::StopOutcome::rescreen);
+    if (rescreen) {
+        std::string answers;
+        if (script.rescreen)
+            answers = scripted_rescreen(*script.rescreen, current.intake_record.document);
+        else if (interactive)
+            answers = TRY(ask_rescreen(kb));
+        if (answers.empty()) {
+            if (!ctx.json())
+                std::cout << "Before your next session Unload will ask the warning signs again.\n";
+        } else {
+            TRY(apply_rescreen_answers(ctx, current.intake_record, answers));
+        }
+    }
+    return {};
+}
+
+} // namespace unload::cli

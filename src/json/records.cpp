@@ -1,0 +1,263 @@
+#include "json/records.hpp"
+
+#include <charconv>
+
+#include "core/calendar.hpp"
+#include "json/documents.hpp"
+
+namespace unload::json {
+
+namespace {
+
+using nlohmann::json;
+
+json reasons(const std::vector<core::Reason>& because) {
+    json out = json::array();
+    for (const auto& reason : because)
+        out.push_back({{"id", reason.id}, {"text", reason.text}});
+    return out;
+}
+
+json optional_number(const std::optional<int>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+json optional_number(const std::optional<double>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+/// An embedded document stored as text: parsed back so the export nests it, or kept as a string
+/// if it somehow is not JSON.
+json embedded(const std::string& text) {
+    auto parsed = json::parse(text, nullptr, false);
+    return parsed.is_discarded() ? json(text) : parsed;
+}
+
+} // namespace
+
+json timeline_document(const core::KnowledgeBase& kb, const core::Timeline& timeline) {
+    json steps = json::array();
+    std::int64_t start = 0;
+    for (const auto& step : timeline.steps) {
+        json cues = json::array();
+        for (const auto& cue : step.cues)
+            cues.push_back(
+                {{"at_ms", cue.at_ms}, {"kind", core::to_string(cue.kind)}, {"text", cue.text}});
+        steps.push_back({{"kind", core::to_string(step.kind)},
+                         {"exercise", step.item ? json(kb.item(*step.item).id) : json(nullptr)},
+                         {"side", step.side == core::Side::None ? json(nullptr)
+                                                                : json(core::to_string(step.side))},
+                         {"rep", step.rep},
+                         {"reps", step.reps},
+                         {"round", step.round},
+                         {"rounds", step.rounds},
+                         {"start_ms", start},
+                         {"duration_ms", step.duration_ms},
+                         {"title", step.title},
+                         {"text", step.text},
+                         {"cues", cues}});
+        start += step.duration_ms;
+    }
+    return {{"total_ms", timeline.total_ms}, {"steps", steps}};
+}
+
+json session_document(const core::SessionRecord& session) {
+    json steps = json::array();
+    for (const auto& step : session.steps)
+        steps.push_back({{"index", step.index},
+                         {"kind", step.kind},
+                         {"exercise", step.item.empty() ? json(nullptr) : json(step.item)},
+                         {"side", step.side.empty() ? json(nullptr) : json(step.side)},
+                         {"planned_ms", step.planned_ms},
+                         {"started_ms", step.started_ms},
+                         {"ended_ms", step.ended_ms},
+                         {"result", core::to_string(step.result)}});
+    json events = json::array();
+    for (const auto& event : session.events)
+        events.push_back({{"at_ms", event.at_ms},
+                          {"kind", event.kind},
+                          {"exercise", event.item.empty() ? json(nullptr) : json(event.item)},
+                          {"reason", event.reason.empty() ? json(nullptr) : json(event.reason)},
+                          {"detail", event.detail.empty() ? json(nullptr) : json(event.detail)}});
+    return {{"id", session.id},
+            {"program_version", session.program_version_id},
+            {"started_at", core::iso_timestamp(session.started_at)},
+            {"day", core::iso_day(session.day)},
+            {"planned_ms", session.planned_ms},
+            {"active_ms", session.active_ms},
+            {"outcome", core::to_string(session.outcome)},
+            {"pain_before", optional_number(session.pain_before)},
+            {"pain_after", optional_number(session.pain_after)},
+            {"flare", session.flare},
+            {"steps", steps},
+            {"events", events}};
+}
+
+json pain_document(const core::PainEntry& entry) {
+    return {{"id", entry.id},
+            {"at", core::iso_timestamp(entry.at)},
+            {"day", core::iso_day(entry.day)},
+            {"pain", entry.pain},
+            {"note", entry.note}};
+}
+
+json score_record_document(const core::ScoreRecord& score) {
+    return {{"id", score.id},
+            {"at", core::iso_timestamp(score.at)},
+            {"day", core::iso_day(score.day)},
+            {"instrument", score.instrument},
+            {"value", score.value},
+            {"band", score.band.empty() ? json(nullptr) : json(score.band)},
+            {"answers", embedded(score.answers)}};
+}
+
+json program_version_document(const core::ProgramVersion& version) {
+    return {{"id", version.id},
+            {"intake", version.intake_id},
+            {"created_at", core::iso_timestamp(version.created_at)},
+            {"starts_on", core::iso_day(version.starts_on)},
+            {"week", version.week},
+            {"stage", version.stage},
+            {"origin", version.origin},
+            {"because", reasons(version.because)},
+            {"plan", embedded(version.document)}};
+}
+
+json review_record_document(const core::ReviewRecord& review) {
+    return {{"id", review.id},
+            {"at", core::iso_timestamp(review.at)},
+            {"day", core::iso_day(review.day)},
+            {"week", review.week},
+            {"decision", core::to_string(review.decision)},
+            {"from_stage", review.from_stage},
+            {"to_stage", review.to_stage.empty() ? json(nullptr) : json(review.to_stage)},
+            {"because", reasons(review.because)},
+            {"advice", review.advice}};
+}
+
+json review_document(const core::KnowledgeBase& kb, const core::ReviewOutcome& outcome) {
+    const auto& week = outcome.week;
+    json document = review_record_document(outcome.record);
+    document["week_summary"] = {{"from", core::iso_day(week.from)},
+                                {"to", core::iso_day(week.to)},
+                                {"planned_sessions", week.planned_sessions},
+                                {"done_sessions", week.done_sessions},
+                                {"adherence", week.adherence},
+                                {"mean_pain", optional_number(week.mean_pain)},
+                                {"mean_pain_last_week", optional_number(week.mean_pain_last_week)},
+                                {"flares", week.flares},
+                                {"flare_in_last_days", week.flare_in_last_days},
+                                {"stop_reasons", week.stop_reasons}};
+    json advice = json::array();
+    for (const auto& id : outcome.record.advice) {
+        if (const auto found = kb.find_advice(id))
+            advice.push_back({{"id", id}, {"text", kb.advice[*found].text}});
+    }
+    document["advice"] = advice;
+    document["rescore_due"] = outcome.rescore_due;
+    document["screen"] = outcome.rescreen ? screen_document(kb, *outcome.rescreen) : json(nullptr);
+    return document;
+}
+
+json progress_document(const core::Progress& progress) {
+    json days = json::array();
+    for (const auto& day : progress.days)
+        days.push_back({{"day", core::iso_day(day.day)},
+                        {"planned_sessions", day.planned_sessions},
+                        {"done_sessions", day.done_sessions},
+                        {"minutes", day.minutes},
+                        {"mean_pain", optional_number(day.mean_pain)},
+                        {"flare", day.flare}});
+    json scores = json::array();
+    for (const auto& score : progress.scores) {
+        json entry = score_record_document(score.score);
+        entry.erase("answers");
+        entry["change"] = optional_number(score.change);
+        entry["responder"] = score.responder;
+        scores.push_back(entry);
+    }
+    return {{"from", core::iso_day(progress.from)},
+            {"to", core::iso_day(progress.to)},
+            {"planned_sessions", progress.planned_sessions},
+            {"done_sessions", progress.done_sessions},
+            {"adherence",
+             progress.planned_sessions > 0
+                 ? json(static_cast<double>(progress.done_sessions) / progress.planned_sessions)
+                 : json(nullptr)},
+            {"minutes", progress.minutes},
+            {"baseline_pain", optional_number(progress.baseline_pain)},
+            {"latest_pain", optional_number(progress.latest_pain)},
+            {"pain_responder", progress.pain_responder},
+            {"days", days},
+            {"scores", scores}};
+}
+
+std::string clock_time(int minutes) {
+    const auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+    return two(minutes / 60) + ":" + two(minutes % 60);
+}
+
+std::optional<int> parse_clock_time(std::string_view text) {
+    if (text.size() != 5 || text[2] != ':')
+        return std::nullopt;
+    int hours = -1;
+    int minutes = -1;
+    const auto h = std::from_chars(text.data(), text.data() + 2, hours);
+    const auto m = std::from_chars(text.data() + 3, text.data() + 5, minutes);
+    if (h.ec != std::errc{} || m.ec != std::errc{} || h.ptr != text.data() + 2 ||
+        m.ptr != text.data() + 5 || hours > 23 || minutes > 59 || hours < 0 || minutes < 0)
+        return std::nullopt;
+    return hours * 60 + minutes;
+}
+
+json reminder_settings_document(const core::ReminderSettings& settings) {
+    json sessions = json::array();
+    for (const auto minutes : settings.session_minutes)
+        sessions.push_back(clock_time(minutes));
+    return {{"sessions", settings.sessions},
+            {"session_times", sessions},
+            {"desk_breaks", settings.desk_breaks},
+            {"work_start", clock_time(settings.work_start_minutes)},
+            {"work_end", clock_time(settings.work_end_minutes)},
+            {"work_days", settings.work_days}};
+}
+
+json stop_outcome_document(const core::KnowledgeBase& kb, const core::StopOutcome& outcome) {
+    json suspended = json::array();
+    for (const auto item : outcome.suspended)
+        suspended.push_back(kb.item(item).id);
+    json advice = json::array();
+    for (const auto id : outcome.advice)
+        advice.push_back({{"id", kb.advice[id].id}, {"text", kb.advice[id].text}});
+    return {{"reason", outcome.reason ? json(outcome.reason->id) : json(nullptr)},
+            {"text", outcome.reason ? json(outcome.reason->text) : json(nullptr)},
+            {"exercise", outcome.item ? json(kb.item(*outcome.item).id) : json(nullptr)},
+            {"session_ended", outcome.session_ended},
+            {"suspended", suspended},
+            {"advice", advice},
+            {"rescreen", outcome.rescreen}};
+}
+
+json export_document(const Everything& everything) {
+    json intakes = json::array();
+    for (const auto& intake : everything.intakes)
+        intakes.push_back({{"id", intake.id},
+                           {"at", core::iso_timestamp(intake.at)},
+                           {"intake", embedded(intake.document)}});
+    const auto list = [](const auto& records, auto document) {
+        json out = json::array();
+        for (const auto& record : records)
+            out.push_back(document(record));
+        return out;
+    };
+    return {{"format", "unload-export/1"},
+            {"intakes", intakes},
+            {"programs", list(everything.programs, program_version_document)},
+            {"sessions", list(everything.sessions, session_document)},
+            {"pain", list(everything.pain, pain_document)},
+            {"scores", list(everything.scores, score_record_document)},
+            {"reviews", list(everything.reviews, review_record_document)},
+            {"reminders", reminder_settings_document(everything.reminders)}};
+}
+
+} // namespace unload::json

@@ -1,0 +1,46 @@
+#pragma once
+
+// JSON documents for what Unload remembers (stage 2): session timelines and records, the pain
+// diary, scores, program versions, weekly reviews, progress, reminder settings and the full
+// export. The CLI prints them with --format json; the HTTP API serves the same documents.
+
+#include <nlohmann/json.hpp>
+
+#include "core/progress.hpp"
+#include "core/records.hpp"
+#include "core/review.hpp"
+#include "core/session.hpp"
+#include "core/timeline.hpp"
+
+namespace unload::json {
+
+nlohmann::json timeline_document(const core::KnowledgeBase& kb, const core::Timeline& timeline);
+nlohmann::json session_document(const core::SessionRecord& session);
+nlohmann::json pain_document(const core::PainEntry& entry);
+nlohmann::json score_record_document(const core::ScoreRecord& score);
+nlohmann::json program_version_document(const core::ProgramVersion& version);
+nlohmann::json review_record_document(const core::ReviewRecord& review);
+/// A review as decided: the record, the week's numbers and, when the program stopped, why.
+nlohmann::json review_document(const core::KnowledgeBase& kb, const core::ReviewOutcome& outcome);
+nlohmann::json progress_document(const core::Progress& progress);
+nlohmann::json reminder_settings_document(const core::ReminderSettings& settings);
+nlohmann::json stop_outcome_document(const core::KnowledgeBase& kb,
+                                     const core::StopOutcome& outcome);
+
+/// Everything stored, as one document (`unload export`).
+struct Everything {
+    std::vector<core::IntakeRecord> intakes;
+    std::vector<core::ProgramVersion> programs;
+    std::vector<core::SessionRecord> sessions;
+    std::vector<core::PainEntry> pain;
+    std::vector<core::ScoreRecord> scores;
+    std::vector<core::ReviewRecord> reviews;
+    core::ReminderSettings reminders;
+};
+nlohmann::json export_document(const Everything& everything);
+
+/// `08:30` from minutes after midnight, and back.
+std::string clock_time(int minutes);
+std::optional<int> parse_clock_time(std::string_view text);
+
+} // namespace unload::json
