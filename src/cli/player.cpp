@@ -96,6 +96,11 @@ std::string bar(double fraction, int width) {
     return out;
 }
 
+/// How far through: `part` of `whole`, 1 when there is nothing to go through.
+double fraction(std::int64_t part, std::int64_t whole) {
+    return whole > 0 ? static_cast<double>(part) / static_cast<double>(whole) : 1.0;
+}
+
 std::string clock_text(std::int64_t ms) {
     const auto seconds = (std::max<std::int64_t>(ms, 0) + 999) / 1000;
     return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
@@ -176,16 +181,14 @@ struct Screen {
         for (std::size_t i = 0; i < 6; ++i)
             line(i < text_lines.size() ? text_lines[i] : "");
         const int bar_width = std::max(10, width - 24);
-        const double step_total = static_cast<double>(step.duration_ms);
         line(fmt::format("Step    {} {:>6}",
-                         bar(step_total > 0 ? view.step_elapsed_ms / step_total : 1, bar_width),
+                         bar(fraction(view.step_elapsed_ms, step.duration_ms), bar_width),
                          clock_text(view.step_remaining_ms)));
-        const double session_total =
-            static_cast<double>(view.session_elapsed_ms + view.session_remaining_ms);
-        line(fmt::format(
-            "Session {} {:>6}",
-            bar(session_total > 0 ? view.session_elapsed_ms / session_total : 1, bar_width),
-            clock_text(view.session_remaining_ms)));
+        line(fmt::format("Session {} {:>6}",
+                         bar(fraction(view.session_elapsed_ms,
+                                      view.session_elapsed_ms + view.session_remaining_ms),
+                             bar_width),
+                         clock_text(view.session_remaining_ms)));
         line(view.next ? term.paint(Style::Dim, "Next: " + view.next->title +
                                                     (view.next->item && view.next->item != step.item
                                                          ? " · " + kb.item(*view.next->item).name

@@ -158,7 +158,8 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
         stops = TRY(play_script(
             kb, run, script, now,
             [&](std::int64_t at) {
-                const auto wait = static_cast<std::int64_t>((at - now()) / options.speed);
+                const auto wait =
+                    static_cast<std::int64_t>(static_cast<double>(at - now()) / options.speed);
                 if (wait > 0)
                     std::this_thread::sleep_for(std::chrono::milliseconds(wait));
             },
