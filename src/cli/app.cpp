@@ -1,6 +1,8 @@
 #include "cli/app.hpp"
 
 #include <cstdlib>
+#include <exception>
+#include <iostream>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -10,7 +12,9 @@
 
 namespace unload::cli {
 
-int run(int argc, char** argv) {
+namespace {
+
+int run_commands(int argc, char** argv) {
     Context ctx;
     CLI::App app{"Unload: safe, explained back-care programs from physical-therapy guidance.\n"
                  "Decision support and coaching, never a diagnosis.",
@@ -263,6 +267,19 @@ int run(int argc, char** argv) {
             return run_forget(ctx, forget_yes);
         return invalid("COMMAND", "unknown command; see `unload --help`");
     });
+}
+
+} // namespace
+
+int run(int argc, char** argv) {
+    // Third-party libraries (SOCI, nlohmann, toml++) may throw; nothing may end the program
+    // without a message, and stored data is safe because every write is one transaction.
+    try {
+        return run_commands(argc, argv);
+    } catch (const std::exception& e) {
+        std::cerr << "unload: internal error: " << e.what() << "\n";
+        return 1;
+    }
 }
 
 } // namespace unload::cli

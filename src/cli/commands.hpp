@@ -42,6 +42,7 @@ struct SessionOptions {
     double speed = 1.0;
     std::optional<int> pain_before;
     std::optional<int> pain_after;
+    bool rescreened = false; ///< Set internally once pending warning-sign questions are answered.
 };
 core::Result<void> run_session(Context& ctx, const SessionOptions& options);
 

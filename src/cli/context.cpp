@@ -19,6 +19,11 @@ namespace unload::cli {
 
 namespace fs = std::filesystem;
 
+namespace {
+/// Text a person typed may not be valid UTF-8; JSON output replaces such bytes rather than fail.
+constexpr auto replace_invalid = nlohmann::json::error_handler_t::replace;
+} // namespace
+
 Format Options::output() const {
     if (format == "json")
         return Format::Json;
@@ -42,7 +47,7 @@ int exit_status(core::ErrorCode code) {
 
 int report(const Options& options, const core::Error& error) {
     if (options.output() == Format::Json)
-        std::cerr << json::error_document(error).dump() << "\n";
+        std::cerr << json::error_document(error).dump(-1, ' ', false, replace_invalid) << "\n";
     else
         std::cerr << "unload: " << error.to_string() << "\n";
     return exit_status(error.code);
@@ -99,7 +104,7 @@ std::string default_db_url() {
 }
 
 void print_json(const nlohmann::json& document) {
-    std::cout << document.dump(2) << "\n";
+    std::cout << document.dump(2, ' ', false, replace_invalid) << "\n";
 }
 
 namespace {

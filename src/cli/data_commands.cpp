@@ -133,7 +133,9 @@ core::Result<void> run_export(Context& ctx, const std::string& out) {
         std::cout << fmt::format("Wrote {} CSV files to {}.\n", files.size(), out);
         return {};
     }
-    const auto document = json::export_document(all).dump(2) + "\n";
+    const auto document =
+        json::export_document(all).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) +
+        "\n";
     if (out.empty()) {
         std::cout << document;
         return {};

@@ -252,6 +252,7 @@ std::vector<core::StopOutcome> play_in_terminal(const core::KnowledgeBase& kb,
                                          options.speed);
     };
     std::optional<std::size_t> announced;
+    bool paused_for_reason = false;
     while (!run.ended()) {
         const auto at = now();
         for (const auto& due : run.advance(at)) {
@@ -278,10 +279,12 @@ std::vector<core::StopOutcome> play_in_terminal(const core::KnowledgeBase& kb,
             const auto index = static_cast<std::size_t>(key - '1');
             if (key == 27) {
                 screen.choosing_reason = false;
-                (void)run.resume(pressed_at);
+                if (paused_for_reason)
+                    (void)run.resume(pressed_at);
             } else if (key >= '1' && index < kb.session.stop_reasons.size()) {
                 screen.choosing_reason = false;
-                (void)run.resume(pressed_at);
+                if (paused_for_reason)
+                    (void)run.resume(pressed_at);
                 const auto& reason = kb.session.stop_reasons[index];
                 if (auto outcome = run.stop(pressed_at, reason.id)) {
                     screen.notice = reason.text;
@@ -305,8 +308,9 @@ std::vector<core::StopOutcome> play_in_terminal(const core::KnowledgeBase& kb,
                 screen.notice = swapped.error().message;
             break;
         case 'x':
-            // The clock stops while the person says what is wrong.
-            (void)run.pause(pressed_at);
+            // The clock stops while the person says what is wrong; a pause they made themselves
+            // stays after they answer.
+            paused_for_reason = run.pause(pressed_at).has_value();
             screen.choosing_reason = true;
             break;
         case 'q':

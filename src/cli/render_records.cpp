@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <map>
 
 #include <fmt/format.h>
@@ -19,6 +20,14 @@ std::string minutes_text(std::int64_t ms) {
 
 std::string pain_text(const std::optional<int>& pain) {
     return pain ? fmt::format("{}/10", *pain) : std::string("-");
+}
+
+/// `08:30` in the person's time zone.
+std::string local_time(core::Timestamp at) {
+    const std::time_t seconds = at.time_since_epoch().count();
+    std::tm local{};
+    localtime_r(&seconds, &local);
+    return fmt::format("{:02}:{:02}", local.tm_hour, local.tm_min);
 }
 
 std::string one_decimal(double value) {
@@ -65,8 +74,7 @@ std::string render_log(const core::KnowledgeBase& kb,
                                      event.reason);
         }
         out += fmt::format("  #{:<4} {} {}  {:<9} {:>9} of {:<9} pain {} → {}{}{}\n", session.id,
-                           core::iso_timestamp(session.started_at).substr(0, 10),
-                           core::iso_timestamp(session.started_at).substr(11, 5),
+                           core::iso_day(session.day), local_time(session.started_at),
                            core::to_string(session.outcome), minutes_text(session.active_ms),
                            minutes_text(session.planned_ms), pain_text(session.pain_before),
                            pain_text(session.pain_after),
@@ -78,7 +86,7 @@ std::string render_log(const core::KnowledgeBase& kb,
         out += "  none\n";
     for (const auto& entry : pain)
         out += fmt::format("  {} {}  {:>2}/10  {}\n", core::iso_day(entry.day),
-                           core::iso_timestamp(entry.at).substr(11, 5), entry.pain, entry.note);
+                           local_time(entry.at), entry.pain, entry.note);
     return out;
 }
 

@@ -28,8 +28,8 @@ bool rescreen_pending(const core::KnowledgeBase& kb,
                       const std::vector<core::SessionRecord>& sessions,
                       const core::IntakeRecord& latest_intake) {
     for (const auto& session : sessions) {
-        if (session.started_at < latest_intake.at)
-            continue;
+        if (session.started_at <= latest_intake.at)
+            continue; // Answered since (a re-screen in the same second counts).
         for (const auto& event : session.events) {
             const auto* reason = kb.session.find_stop_reason(event.reason);
             if (event.kind == "stop" && reason && reason->rescreen)
@@ -53,17 +53,18 @@ std::string scripted_rescreen(const std::vector<std::string>& yes,
     return nlohmann::json{{"warning_signs", signs}, {"leg", leg}}.dump();
 }
 
-/// Stores the re-screen answers as a new intake and says whether the program may go on.
-core::Result<bool> apply_rescreen_answers(Context& ctx, const core::IntakeRecord& latest,
-                                          const std::string& answers) {
+/// Stores the re-screen answers as a new intake and returns their screening; when it withholds
+/// the program the text view says so at once, with the advice and its urgency.
+core::Result<core::Screening> apply_rescreen_answers(Context& ctx, const core::IntakeRecord& latest,
+                                                     const std::string& answers) {
     auto* repo = TRY(ctx.store());
     const auto document = TRY(json::apply_rescreen(*ctx.kb, latest.document, answers));
     const auto intake = TRY(json::decode_intake(*ctx.kb, document));
     TRY(repo->add_intake({.id = 0, .at = ctx.clock->now(), .document = document}));
-    const auto screening = core::screen(*ctx.kb, intake);
+    auto screening = core::screen(*ctx.kb, intake);
     if (screening.program_withheld() && !ctx.json())
         std::cout << render_screening(*ctx.kb, screening, ctx.term);
-    return !screening.program_withheld();
+    return screening;
 }
 
 core::Result<int> pain_score(const std::optional<int>& given, const char* question,
@@ -86,7 +87,8 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
     auto* repo = TRY(ctx.store());
     const auto current = TRY(load_current(ctx));
     if (!current.plan.program) {
-        std::cout << render_screening(kb, current.plan.screening, ctx.term);
+        if (!ctx.json())
+            std::cout << render_screening(kb, current.plan.screening, ctx.term);
         return core::fail(core::ErrorCode::InvalidInput, "program",
                           "the program is stopped: your latest answers include a warning sign "
                           "(above). Please follow that advice first.");
@@ -117,8 +119,12 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
                                    "the timeline or --events FILE to play a script");
     }
     const bool interactive = !scripted;
+    if (scripted && !options.pain_after && !script.pain_after)
+        return invalid("--pain-after", "a scripted session needs the pain after it (`after N` in "
+                                       "the events file, or --pain-after N), so that it can be "
+                                       "stored");
 
-    if (rescreen_pending(kb, since, current.intake_record)) {
+    if (!options.rescreened && rescreen_pending(kb, since, current.intake_record)) {
         std::string answers;
         if (script.rescreen)
             answers = scripted_rescreen(*script.rescreen, current.intake_record.document);
@@ -128,10 +134,13 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
             return invalid("rescreen", "your last session stopped for new numbness or weakness; "
                                        "answer the warning signs first (`rescreen` in the events "
                                        "file, or run on a terminal)");
-        if (!TRY(apply_rescreen_answers(ctx, current.intake_record, answers)))
+        if (TRY(apply_rescreen_answers(ctx, current.intake_record, answers)).program_withheld())
             return core::fail(core::ErrorCode::InvalidInput, "rescreen",
                               "a warning sign stops the program; see the advice above");
-        return run_session(ctx, options); // The answers may have changed the plan: start again.
+        // The answers may have changed the plan: start again from them, once.
+        auto again = options;
+        again.rescreened = true;
+        return run_session(ctx, again);
     }
 
     const int pain_before =
@@ -169,17 +178,29 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
             play_in_terminal(kb, run, *ctx.clock, {.voice = options.voice, .speed = options.speed});
     }
 
-    const int pain_after =
-        TRY(pain_score(options.pain_after ? options.pain_after : script.pain_after,
-                       "Your pain now, after the session, 0-10?", "--pain-after", interactive));
+    // Whatever happens at this prompt the session is kept: without an answer, pain after is
+    // simply not recorded.
+    const auto pain_after_answer =
+        pain_score(options.pain_after ? options.pain_after : script.pain_after,
+                   "Your pain now, after the session, 0-10?", "--pain-after", interactive);
+    const auto pain_after = pain_after_answer ? std::optional(*pain_after_answer) : std::nullopt;
     auto record = run.record();
     record.program_version_id = current.version.id;
     record.started_at = started_at;
     record.day = ctx.clock->day_of(started_at);
     record.pain_before = pain_before;
     record.pain_after = pain_after;
-    record.flare = core::is_flare(kb.session, pain_before, pain_after);
+    record.flare = pain_after && core::is_flare(kb.session, pain_before, *pain_after);
     record.id = TRY(repo->add_session(record));
+
+    // A stop that re-asks the warning signs: a script answers at once; a person answers after
+    // reading the summary.
+    const bool rescreen = std::ranges::any_of(stops, &core::StopOutcome::rescreen);
+    std::optional<core::Screening> rescreened;
+    if (rescreen && script.rescreen)
+        rescreened = TRY(apply_rescreen_answers(
+            ctx, current.intake_record,
+            scripted_rescreen(*script.rescreen, current.intake_record.document)));
 
     if (ctx.json()) {
         nlohmann::json stop_list = nlohmann::json::array();
@@ -187,26 +208,20 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
             stop_list.push_back(json::stop_outcome_document(kb, stop));
         auto document = json::session_document(record);
         document["stops"] = stop_list;
+        document["rescreen"] =
+            rescreened ? json::screen_document(kb, *rescreened) : nlohmann::json(nullptr);
         print_json(document);
     } else {
         for (const auto& line : log)
             std::cout << fmt::format("{}  {}\n", format_session_time(line.at_ms), line.text);
         std::cout << render_session_summary(kb, record, stops, ctx.term);
     }
-
-    const bool rescreen = std::ranges::any_of(stops, &core::StopOutcome::rescreen);
-    if (rescreen) {
-        std::string answers;
-        if (script.rescreen)
-            answers = scripted_rescreen(*script.rescreen, current.intake_record.document);
-        else if (interactive)
-            answers = TRY(ask_rescreen(kb));
-        if (answers.empty()) {
-            if (!ctx.json())
-                std::cout << "Before your next session Unload will ask the warning signs again.\n";
-        } else {
+    if (rescreen && !rescreened) {
+        if (interactive) {
+            const auto answers = TRY(ask_rescreen(kb));
             TRY(apply_rescreen_answers(ctx, current.intake_record, answers));
-        }
+        } else if (!ctx.json())
+            std::cout << "Before your next session Unload will ask the warning signs again.\n";
     }
     return {};
 }

@@ -176,6 +176,12 @@ core::Result<void> run_log(Context& ctx, int days) {
 }
 
 core::Result<void> run_log_pain(Context& ctx, int pain, const std::string& note) {
+    // The diary is exported as JSON, so the note must be text JSON can carry.
+    try {
+        (void)nlohmann::json(note).dump();
+    } catch (const nlohmann::json::exception&) {
+        return invalid("--note", "not valid UTF-8 text");
+    }
     auto* repo = TRY(ctx.store());
     const auto now = ctx.clock->now();
     core::PainEntry entry{

@@ -236,22 +236,8 @@ core::NprsSpec read_nprs(TableReader& root, std::vector<SourceRef>& sources) {
 template <class Read>
 void read_file(const std::filesystem::path& content_dir, std::string_view name,
                core::Errors& errors, Read read) {
-    const std::string display = fmt::format("instruments/{}.toml", name);
-    const auto path = content_dir / "instruments" / fmt::format("{}.toml", name);
-    if (!std::filesystem::exists(path)) {
-        errors.push_back(core::Error{.code = core::ErrorCode::InvalidContent,
-                                     .field = {},
-                                     .message = "missing: every instrument needs its file",
-                                     .file = display,
-                                     .line = 0});
-        return;
-    }
-    toml::table table;
-    if (!parse_file(path.string(), display, table, errors))
-        return;
-    TableReader root(table, display, "", errors);
-    read(root);
-    root.finish();
+    read_content_file(content_dir / "instruments" / fmt::format("{}.toml", name),
+                      fmt::format("instruments/{}.toml", name), errors, read);
 }
 
 } // namespace

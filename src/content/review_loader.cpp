@@ -228,22 +228,8 @@ private:
 
 void read_review_rules(const std::filesystem::path& content_dir, core::KnowledgeBase& kb,
                        core::Errors& errors, std::vector<SourceRef>& sources) {
-    const auto path = content_dir / file_name;
-    const std::string display(file_name);
-    if (!std::filesystem::is_regular_file(path)) {
-        errors.push_back(core::Error{.code = core::ErrorCode::InvalidContent,
-                                     .field = {},
-                                     .message = "file is missing",
-                                     .file = display,
-                                     .line = 0});
-        return;
-    }
-    toml::table table;
-    if (!parse_file(path.string(), display, table, errors))
-        return;
-    TableReader root(table, display, "", errors);
-    ReviewReader(kb, sources).read(root);
-    root.finish();
+    read_content_file(content_dir / file_name, std::string(file_name), errors,
+                      [&](TableReader& root) { ReviewReader(kb, sources).read(root); });
 }
 
 } // namespace unload::content

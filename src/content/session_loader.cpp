@@ -159,24 +159,7 @@ core::StopReason read_stop_reason(TableReader& reader, const core::KnowledgeBase
     return reason;
 }
 
-} // namespace
-
-void read_session_rules(const std::filesystem::path& content_dir, core::KnowledgeBase& kb,
-                        core::Errors& errors, std::vector<SourceRef>& sources) {
-    const std::string display(file_name);
-    const auto path = content_dir / file_name;
-    if (!std::filesystem::is_regular_file(path)) {
-        errors.push_back(core::Error{.code = core::ErrorCode::InvalidContent,
-                                     .field = {},
-                                     .message = "file is missing",
-                                     .file = display,
-                                     .line = 0});
-        return;
-    }
-    toml::table table;
-    if (!parse_file(path.string(), display, table, errors))
-        return;
-    TableReader root(table, display, "", errors);
+void read_session(TableReader& root, core::KnowledgeBase& kb, std::vector<SourceRef>& sources) {
     auto& rules = kb.session;
 
     read_sources(root, rules.sources, sources);
@@ -218,7 +201,14 @@ void read_session_rules(const std::filesystem::path& content_dir, core::Knowledg
                                       id, fmt::join(required_reasons, ", ")));
         }
     }
-    root.finish();
+}
+
+} // namespace
+
+void read_session_rules(const std::filesystem::path& content_dir, core::KnowledgeBase& kb,
+                        core::Errors& errors, std::vector<SourceRef>& sources) {
+    read_content_file(content_dir / file_name, std::string(file_name), errors,
+                      [&](TableReader& root) { read_session(root, kb, sources); });
 }
 
 } // namespace unload::content

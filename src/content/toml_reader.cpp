@@ -255,4 +255,22 @@ bool parse_file(const std::string& path, const std::string& display_name, toml::
     }
 }
 
+void read_content_file(const std::filesystem::path& path, const std::string& display_name,
+                       core::Errors& errors, const std::function<void(TableReader&)>& read) {
+    if (!std::filesystem::is_regular_file(path)) {
+        errors.push_back(core::Error{.code = core::ErrorCode::InvalidContent,
+                                     .field = {},
+                                     .message = "file is missing",
+                                     .file = display_name,
+                                     .line = 0});
+        return;
+    }
+    toml::table table;
+    if (!parse_file(path.string(), display_name, table, errors))
+        return;
+    TableReader root(table, display_name, "", errors);
+    read(root);
+    root.finish();
+}
+
 } // namespace unload::content

@@ -4,6 +4,8 @@
 // or range is reported with file, line and key path, and `finish()` reports every key nobody asked
 // for, so a typo in content is an error rather than a silently ignored rule.
 
+#include <filesystem>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -86,5 +88,11 @@ private:
 /// is returned through `out`.
 bool parse_file(const std::string& path, const std::string& display_name, toml::table& out,
                 core::Errors& errors);
+
+/// Reads one content file whole: a missing file or a syntax error is one error; otherwise `read`
+/// gets a reader over the top-level table, and every key it did not ask for is then reported.
+/// `display_name` is the path errors show, relative to the content directory.
+void read_content_file(const std::filesystem::path& path, const std::string& display_name,
+                       core::Errors& errors, const std::function<void(TableReader&)>& read);
 
 } // namespace unload::content

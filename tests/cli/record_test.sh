@@ -30,6 +30,11 @@ done
 expect_py session-json 'd["outcome"] == "completed" and d["active_ms"] == d["planned_ms"] and d["flare"] is False and len(d["steps"]) > 10' "$tmp/out"
 check diary 0 at 2026-11-08T20:00:00Z "$unload" log pain 3 --note "long walk, felt fine"
 check diary-range 2 "$unload" log pain 11
+check diary-not-utf8 2 "$unload" log pain 3 --note $'caf\xe9'
+expect_in diary-not-utf8-msg "$tmp/err" "--note: not valid UTF-8"
+printf 'before 3\n' >"$tmp/no-after.txt"
+check session-needs-pain-after 2 at 2026-11-08T21:30:00Z "$unload" session --clock virtual --events "$tmp/no-after.txt"
+expect_in session-needs-pain-after-msg "$tmp/err" "--pain-after"
 expect_in diary-range-msg "$tmp/err" "pain"
 check log-json 0 at 2026-11-08T21:00:00Z "$unload" --format json log --days 7
 expect_py log-counts 'len(d["sessions"]) == 7 and d["pain"][0]["note"] == "long walk, felt fine"' "$tmp/out"
@@ -81,8 +86,8 @@ expect_in remind-ics-desk "$tmp/unload.ics" "RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH
 
 # A new numbness or weakness stop re-asks the warning signs; one that fires stops the program.
 printf 'before 4\n0:30 x new_numbness_or_weakness\nafter 4\nrescreen saddle_numbness\n' >"$tmp/numb.txt"
-check stop-numb 0 at 2026-11-10T08:00:00Z "$unload" session --clock virtual --events "$tmp/numb.txt"
-expect_in stop-numb-emergency "$tmp/out" "EMERGENCY"
+check stop-numb 0 at 2026-11-10T08:00:00Z "$unload" --format json session --clock virtual --events "$tmp/numb.txt"
+expect_py stop-numb-emergency 'd["outcome"] == "stopped" and d["rescreen"]["verdict"] == "emergency"' "$tmp/out"
 check stopped-program 2 at 2026-11-10T09:00:00Z "$unload" session --dry-run
 expect_in stopped-program-msg "$tmp/err" "the program is stopped"
 

@@ -22,6 +22,7 @@
 #include "core/planner.hpp"
 #include "core/review.hpp"
 #include "json/intake.hpp"
+#include "support/toml_cases.hpp"
 
 namespace {
 
@@ -29,7 +30,11 @@ namespace fs = std::filesystem;
 using namespace unload;
 using std::chrono::days;
 
-using Strings = std::vector<std::string>;
+using test::content;
+using test::show;
+using test::sorted_unique;
+using test::Strings;
+using test::test_name;
 
 const fs::path review_dir{UNLOAD_REVIEW_DIR};
 const fs::path content_dir{UNLOAD_CONTENT_DIR};
@@ -46,57 +51,6 @@ const std::set<std::string, std::less<>> stop_keys{"day", "reason"};
 const std::set<std::string, std::less<>> expect_keys{
     "decision", "to_stage",  "reasons",        "advice", "rescore_due",       "planned",
     "done",     "mean_pain", "last_week_pain", "flares", "rescreen_warnings", "texts"};
-
-std::vector<fs::path> review_files() {
-    std::vector<fs::path> files;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(review_dir, error)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".toml")
-            files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-std::string test_name(const fs::path& path) {
-    std::string name = path.stem().string();
-    for (auto& c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!ok)
-            c = '_';
-    }
-    return name;
-}
-
-struct Content {
-    std::optional<core::KnowledgeBase> kb;
-    std::string error;
-};
-
-const Content& content() {
-    static const Content loaded = [] {
-        Content out;
-        auto kb = content::load(content_dir);
-        if (kb) {
-            out.kb = std::move(*kb);
-        } else {
-            for (const auto& e : kb.error())
-                out.error += e.to_string() + "\n";
-        }
-        return out;
-    }();
-    return loaded;
-}
-
-std::string show(const Strings& values) {
-    return fmt::format("[{}]", fmt::join(values, ", "));
-}
-
-Strings sorted_unique(Strings values) {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    return values;
-}
 
 /// Builds the review input a case describes and checks the outcome, reporting every problem as a
 /// non-fatal failure that names the file and the key.
@@ -440,17 +394,8 @@ private:
         const auto want = strings_at(*m_expect, key, "[expect].");
         if (!want)
             return;
-        const auto expected = sorted_unique(*want);
-        const auto got = sorted_unique(actual);
-        Strings missing, unexpected;
-        std::set_difference(expected.begin(), expected.end(), got.begin(), got.end(),
-                            std::back_inserter(missing));
-        std::set_difference(got.begin(), got.end(), expected.begin(), expected.end(),
-                            std::back_inserter(unexpected));
-        if (!missing.empty() || !unexpected.empty())
-            fail(fmt::format("[expect].{}", key),
-                 fmt::format("expected {}, got {} (missing {}, unexpected {})", show(expected),
-                             show(got), show(missing), show(unexpected)));
+        if (const auto mismatch = test::set_mismatch(*want, actual))
+            fail(fmt::format("[expect].{}", key), *mismatch);
     }
 
     void equal_int(std::string_view key, int actual) const {
@@ -553,23 +498,18 @@ class Review : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(Review, MatchesSpec) {
     const auto& path = GetParam();
-    const auto file = path.filename().string();
-    toml::table doc;
-    try {
-        doc = toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-        FAIL() << file << ":" << e.source().begin.line << ": not valid TOML: " << e.description();
-    }
-    check_case(doc, file);
+    if (const auto doc = test::read_case(path))
+        check_case(*doc, path.filename().string());
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, Review, ::testing::ValuesIn(review_files()),
+INSTANTIATE_TEST_SUITE_P(Files, Review, ::testing::ValuesIn(test::toml_files(review_dir)),
                          [](const ::testing::TestParamInfo<fs::path>& param_info) {
                              return test_name(param_info.param);
                          });
 
 TEST(ReviewFiles, AtLeastTwentyFiveCases) {
-    EXPECT_GE(review_files().size(), 25u) << "review cases in " << review_dir.string();
+    EXPECT_GE(test::toml_files(review_dir).size(), 25u)
+        << "review cases in " << review_dir.string();
 }
 
 constexpr std::string_view minimal_case = R"(

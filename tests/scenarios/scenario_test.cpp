@@ -19,13 +19,18 @@
 #include "content/loader.hpp"
 #include "core/planner.hpp"
 #include "json/intake.hpp"
+#include "support/toml_cases.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace unload;
 
-using Strings = std::vector<std::string>;
+using test::content;
+using test::show;
+using test::sorted_unique;
+using test::Strings;
+using test::test_name;
 
 const fs::path scenario_dir{UNLOAD_SCENARIO_DIR};
 const fs::path content_dir{UNLOAD_CONTENT_DIR};
@@ -58,58 +63,6 @@ const std::set<std::string, std::less<>> expect_keys = [] {
 }();
 
 const std::set<std::string, std::less<>> top_level_keys{"name", "week", "intake", "expect"};
-
-std::vector<fs::path> scenario_files() {
-    std::vector<fs::path> files;
-    std::error_code error;
-    for (const auto& entry : fs::directory_iterator(scenario_dir, error)) {
-        if (entry.is_regular_file() && entry.path().extension() == ".toml")
-            files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
-}
-
-std::string test_name(const fs::path& path) {
-    std::string name = path.stem().string();
-    for (auto& c : name) {
-        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!ok)
-            c = '_';
-    }
-    return name;
-}
-
-/// The content, loaded once for every scenario.
-struct Content {
-    std::optional<core::KnowledgeBase> kb;
-    std::string error;
-};
-
-const Content& content() {
-    static const Content loaded = [] {
-        Content out;
-        auto kb = content::load(content_dir);
-        if (kb) {
-            out.kb = std::move(*kb);
-        } else {
-            for (const auto& e : kb.error())
-                out.error += e.to_string() + "\n";
-        }
-        return out;
-    }();
-    return loaded;
-}
-
-std::string show(const Strings& values) {
-    return fmt::format("[{}]", fmt::join(values, ", "));
-}
-
-Strings sorted_unique(Strings values) {
-    std::sort(values.begin(), values.end());
-    values.erase(std::unique(values.begin(), values.end()), values.end());
-    return values;
-}
 
 bool contains(const Strings& values, std::string_view value) {
     return std::find(values.begin(), values.end(), value) != values.end();
@@ -369,17 +322,8 @@ private:
         const auto want = want_list(key);
         if (!want)
             return;
-        const auto expected = sorted_unique(*want);
-        const auto got = sorted_unique(actual);
-        Strings missing, unexpected;
-        std::set_difference(expected.begin(), expected.end(), got.begin(), got.end(),
-                            std::back_inserter(missing));
-        std::set_difference(got.begin(), got.end(), expected.begin(), expected.end(),
-                            std::back_inserter(unexpected));
-        if (!missing.empty() || !unexpected.empty())
-            fail_expect(key,
-                        fmt::format("expected {}, got {} (missing {}, unexpected {})",
-                                    show(expected), show(got), show(missing), show(unexpected)));
+        if (const auto mismatch = test::set_mismatch(*want, actual))
+            fail_expect(key, *mismatch);
     }
 
     void must_contain(std::string_view key, const Strings& actual) const {
@@ -503,29 +447,23 @@ class Scenario : public ::testing::TestWithParam<fs::path> {};
 
 TEST_P(Scenario, MatchesSpec) {
     const auto& path = GetParam();
-    const auto file = path.filename().string();
-    toml::table doc;
-    try {
-        doc = toml::parse_file(path.string());
-    } catch (const toml::parse_error& e) {
-        FAIL() << file << ":" << e.source().begin.line << ": not valid TOML: " << e.description();
-    }
-    check_scenario(doc, file);
+    if (const auto doc = test::read_case(path))
+        check_scenario(*doc, path.filename().string());
 }
 
-INSTANTIATE_TEST_SUITE_P(Files, Scenario, ::testing::ValuesIn(scenario_files()),
+INSTANTIATE_TEST_SUITE_P(Files, Scenario, ::testing::ValuesIn(test::toml_files(scenario_dir)),
                          [](const ::testing::TestParamInfo<fs::path>& param_info) {
                              return test_name(param_info.param);
                          });
 
 TEST(ScenarioFiles, AtLeastFortyScenarios) {
-    const auto files = scenario_files();
+    const auto files = test::toml_files(scenario_dir);
     EXPECT_GE(files.size(), 40u) << "scenario files in " << scenario_dir.string();
 }
 
 TEST(ScenarioFiles, NamesAreUnique) {
     std::set<std::string> names;
-    for (const auto& file : scenario_files())
+    for (const auto& file : test::toml_files(scenario_dir))
         EXPECT_TRUE(names.insert(test_name(file)).second) << "duplicate test name from " << file;
 }
 

@@ -1,16 +1,15 @@
 // The human text view: dose wording, the verdict first, no program when screening withholds one,
 // and colour only when the terminal asks for it.
 
-#include <filesystem>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "cli/render.hpp"
 #include "cli/terminal.hpp"
-#include "content/loader.hpp"
 #include "core/planner.hpp"
 #include "json/intake.hpp"
+#include "support/knowledge.hpp"
 
 namespace unload::cli {
 namespace {
@@ -18,18 +17,10 @@ namespace {
 class RenderPlan : public testing::Test {
 protected:
     static void SetUpTestSuite() {
-        auto result = content::load(std::filesystem::path(UNLOAD_SOURCE_DIR) / "content");
-        if (!result) {
-            std::string all;
-            for (const auto& error : result.error())
-                all += error.to_string() + "\n";
-            FAIL() << "content failed to load:\n" << all;
-        }
-        kb_ = new core::KnowledgeBase(std::move(*result));
-    }
-    static void TearDownTestSuite() {
-        delete kb_;
-        kb_ = nullptr;
+        const auto& loaded = test::loaded_content();
+        if (!loaded)
+            FAIL() << "content failed to load:\n" << test::describe(loaded.error());
+        kb_ = &*loaded;
     }
     void SetUp() override {
         if (!kb_)
@@ -42,7 +33,7 @@ protected:
         return core::plan(*kb_, *intake);
     }
 
-    static inline core::KnowledgeBase* kb_ = nullptr;
+    static inline const core::KnowledgeBase* kb_ = nullptr;
 };
 
 TEST(RenderSeconds, Describes) {

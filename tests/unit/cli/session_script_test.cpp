@@ -1,15 +1,14 @@
 // Scripted sessions (`unload session --events FILE`): the script format with file:line errors,
 // and a whole session played on a virtual clock with exact timings.
 
-#include <filesystem>
 #include <string>
 
 #include <gtest/gtest.h>
 
 #include "cli/session_script.hpp"
-#include "content/loader.hpp"
 #include "core/planner.hpp"
 #include "json/intake.hpp"
+#include "support/knowledge.hpp"
 
 namespace unload::cli {
 namespace {
@@ -81,9 +80,9 @@ TEST(SessionScript, FormatsSessionTimes) {
 class PlayScript : public testing::Test {
 protected:
     static void SetUpTestSuite() {
-        auto result = content::load(std::filesystem::path(UNLOAD_SOURCE_DIR) / "content");
-        ASSERT_TRUE(result) << result.error().front().to_string();
-        kb_ = new core::KnowledgeBase(std::move(*result));
+        const auto& loaded = test::loaded_content();
+        ASSERT_TRUE(loaded) << test::describe(loaded.error());
+        kb_ = &*loaded;
         const auto intake =
             json::decode_intake(*kb_, R"({"format": "unload-intake/1", "person": {"age": 40},
                       "symptoms": {"pain_now": 4}, "minutes_per_session": 15})");
@@ -91,10 +90,7 @@ protected:
         plan_ = new core::Plan(core::plan(*kb_, *intake));
         ASSERT_TRUE(plan_->program);
     }
-    static void TearDownTestSuite() {
-        delete plan_;
-        delete kb_;
-    }
+    static void TearDownTestSuite() { delete plan_; }
 
     /// Plays a script on a virtual clock; returns the run's record and the log.
     static std::pair<core::SessionRecord, std::vector<PlayedLine>> play(std::string_view text) {
@@ -110,7 +106,7 @@ protected:
         return {run.record(), log};
     }
 
-    static inline core::KnowledgeBase* kb_ = nullptr;
+    static inline const core::KnowledgeBase* kb_ = nullptr;
     static inline core::Plan* plan_ = nullptr;
 };
 

@@ -9,9 +9,8 @@
 
 #include <gtest/gtest.h>
 
-#include "content/loader.hpp"
 #include "core/progress.hpp"
-#include "support/content_files.hpp"
+#include "support/knowledge.hpp"
 
 namespace unload::core {
 namespace {
@@ -21,15 +20,7 @@ using std::chrono::days;
 const Day d0 = std::chrono::sys_days{std::chrono::year{2025} / 3 / 3};
 
 const KnowledgeBase& kb() {
-    static const KnowledgeBase loaded = [] {
-        auto result = content::load(test::content_dir);
-        if (!result) {
-            ADD_FAILURE() << test::describe(result.error());
-            return KnowledgeBase{};
-        }
-        return std::move(*result);
-    }();
-    return loaded;
+    return test::knowledge_base();
 }
 
 ProgramVersion version(std::string stage, Day starts_on) {

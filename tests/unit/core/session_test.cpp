@@ -26,24 +26,15 @@
 
 #include <gtest/gtest.h>
 
-#include "content/loader.hpp"
 #include "core/planner.hpp"
 #include "core/session.hpp"
-#include "support/content_files.hpp"
+#include "support/knowledge.hpp"
 
 namespace unload::core {
 namespace {
 
 const KnowledgeBase& kb() {
-    static const KnowledgeBase loaded = [] {
-        auto result = content::load(test::content_dir);
-        if (!result) {
-            ADD_FAILURE() << test::describe(result.error());
-            return KnowledgeBase{};
-        }
-        return std::move(*result);
-    }();
-    return loaded;
+    return test::knowledge_base();
 }
 
 ItemId id(std::string_view name) {

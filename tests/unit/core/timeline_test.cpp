@@ -10,24 +10,15 @@
 
 #include <gtest/gtest.h>
 
-#include "content/loader.hpp"
 #include "core/planner.hpp"
 #include "core/timeline.hpp"
-#include "support/content_files.hpp"
+#include "support/knowledge.hpp"
 
 namespace unload::core {
 namespace {
 
 const KnowledgeBase& kb() {
-    static const KnowledgeBase loaded = [] {
-        auto result = content::load(test::content_dir);
-        if (!result) {
-            ADD_FAILURE() << test::describe(result.error());
-            return KnowledgeBase{};
-        }
-        return std::move(*result);
-    }();
-    return loaded;
+    return test::knowledge_base();
 }
 
 Intake intake_with(std::initializer_list<std::string_view> facts = {}, int minutes = 15) {
