@@ -76,7 +76,8 @@ int main(int argc, char** argv) {
     auto plan = core::plan(*kb, *intake, 3);
     // Keep the paced-repetition exercises (a step every few seconds), so the first minute has many
     // step boundaries to measure rather than one long hold.
-    std::erase_if(plan.program->routine, [](const core::RoutineItem& item) { return item.rep_s == 0; });
+    std::erase_if(plan.program->routine,
+                  [](const core::RoutineItem& item) { return item.rep_s == 0; });
     std::printf("Timeline drift over the first 60 s of a real session, %d runs\n", runs);
     std::printf("%-6s %-12s %-18s %-16s\n", "run", "boundaries", "last boundary ms", "worst ms");
     for (int i = 1; i <= runs; ++i) {
