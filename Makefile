@@ -19,7 +19,7 @@ TEST_DIR := build-$(TEST_PRESET)
 JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
 SHARED := $(abspath ../shared)
-CXX_SOURCES = $(shell git ls-files --cached --others --exclude-standard -- 'src/*.[ch]pp' 'apps/*.cpp' 'tests/*.cpp' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
+CXX_SOURCES = $(shell git ls-files --cached --others --exclude-standard -- 'src/*.[ch]pp' 'apps/*.cpp' 'tests/*.[ch]pp' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
 
 .PHONY: deps build run test format format-check lint bench fuzz install clean
 

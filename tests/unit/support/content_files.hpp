@@ -2,18 +2,20 @@
 
 // Helpers for tests that break a copy of content/ and check what the loader says about it.
 
-#include "core/error.hpp"
-
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+
 #include <unistd.h>
+
+#include "core/error.hpp"
 
 namespace unload::test {
 
-inline const std::filesystem::path content_dir = std::filesystem::path(UNLOAD_SOURCE_DIR) / "content";
+inline const std::filesystem::path content_dir =
+    std::filesystem::path(UNLOAD_SOURCE_DIR) / "content";
 
 inline std::string read_text(const std::filesystem::path& path) {
     std::ifstream in(path);
@@ -32,7 +34,8 @@ inline int line_of(const std::string& text, const std::string& needle) {
     const auto at = text.find(needle);
     if (at == std::string::npos)
         return 0;
-    return 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+    return 1 +
+           static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
 }
 
 /// Like line_of, but 0 also when `needle` occurs more than once, so a test cannot point at the
@@ -56,7 +59,8 @@ inline std::string describe(const core::Errors& errors) {
 class ContentCopy {
 public:
     ContentCopy() {
-        std::string pattern = (std::filesystem::temp_directory_path() / "unload_content_XXXXXX").string();
+        std::string pattern =
+            (std::filesystem::temp_directory_path() / "unload_content_XXXXXX").string();
         if (mkdtemp(pattern.data()) == nullptr)
             return;
         m_root = pattern;
