@@ -62,22 +62,8 @@ core::Result<void> run_remind_show(Context& ctx);
 core::Result<void> run_export(Context& ctx, const std::string& out);
 core::Result<void> run_forget(Context& ctx, bool yes);
 
-/// The person's current program: the latest intake, the program version in force and its plan.
-struct Current {
-    core::IntakeRecord intake_record;
-    core::Intake intake;
-    core::ProgramVersion version;
-    std::size_t stage_index = 0;
-    core::Plan plan;
-};
-/// Fails with NotFound (field `program`) before `unload start`.
-core::Result<Current> load_current(Context& ctx);
-
 /// Asks the warning signs and where leg symptoms reach on the terminal; returns a re-screen
 /// answers document (json/rescreen.hpp).
 core::Result<std::string> ask_rescreen(const core::KnowledgeBase& kb);
-
-/// Today in the person's time zone.
-core::Day today(const Context& ctx);
 
 } // namespace unload::cli

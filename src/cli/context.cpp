@@ -1,5 +1,6 @@
 #include "cli/context.hpp"
 
+#include <array>
 #include <cstdlib>
 #include <ctime>
 #include <fstream>
@@ -37,6 +38,8 @@ int exit_status(core::ErrorCode code) {
     case core::ErrorCode::InvalidInput:
     case core::ErrorCode::InvalidContent:
     case core::ErrorCode::NotFound:
+    case core::ErrorCode::Conflict:
+    case core::ErrorCode::TooLarge:
         return 2;
     case core::ErrorCode::Io:
     case core::ErrorCode::Internal:
@@ -176,12 +179,48 @@ core::Result<core::Repository*> Context::store() {
     return repo.get();
 }
 
+core::Result<service::Workspace> Context::workspace() {
+    auto* repository = TRY(store());
+    return service::Workspace{.kb = *kb, .repo = *repository, .clock = *clock};
+}
+
+core::Error in_cli_terms(core::Error error) {
+    // Each entry is one error the service names in its own terms, found by code and field.
+    struct Terms {
+        core::ErrorCode code;
+        std::string_view field;
+        std::string_view option; ///< Empty: the field stays.
+        std::string_view next;   ///< Appended to the message; empty: nothing.
+    };
+    static constexpr std::array<Terms, 3> terms{{
+        {.code = core::ErrorCode::Conflict,
+         .field = "restart",
+         .option = "--restart",
+         .next = "; `unload start --intake FILE --restart` begins again at week 1 and keeps your "
+                 "history"},
+        {.code = core::ErrorCode::NotFound,
+         .field = "program",
+         .option = {},
+         .next = "; start one with `unload start --intake FILE`"},
+        {.code = core::ErrorCode::InvalidInput, .field = "note", .option = "--note", .next = {}},
+    }};
+    for (const auto& term : terms) {
+        if (error.code != term.code || error.field != term.field)
+            continue;
+        if (!term.option.empty())
+            error.field = term.option;
+        error.message += term.next;
+        break;
+    }
+    return error;
+}
+
 int Context::guard(const std::function<core::Result<void>()>& body) {
     if (const auto failed = load())
         return *failed;
     const auto result = body();
     if (!result)
-        return report(options, result.error());
+        return report(options, in_cli_terms(result.error()));
     return 0;
 }
 

@@ -16,6 +16,7 @@
 #include "core/error.hpp"
 #include "core/knowledge.hpp"
 #include "core/repository.hpp"
+#include "service/journeys.hpp"
 
 namespace unload::cli {
 
@@ -53,6 +54,10 @@ void print_json(const nlohmann::json& document);
 /// back-filled records can say which day it is; the steady clock always runs.
 std::unique_ptr<core::Clock> system_clock();
 
+/// A service error in the words of the command line: the option a person types instead of the
+/// service's field name, and what to type next. Errors the CLI has no words for pass unchanged.
+core::Error in_cli_terms(core::Error error);
+
 /// An InvalidInput error about `field`.
 std::unexpected<core::Error> invalid(std::string field, std::string message);
 
@@ -67,6 +72,8 @@ struct Context {
     std::optional<int> load();
     /// Opens the database once (creating it on first use).
     core::Result<core::Repository*> store();
+    /// Content, store and clock for the service's journeys; opens the store like store().
+    core::Result<service::Workspace> workspace();
     bool json() const { return options.output() == Format::Json; }
     /// Runs a command body, reporting its error if it fails; returns the exit status.
     int guard(const std::function<core::Result<void>()>& body);

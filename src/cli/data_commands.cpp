@@ -13,25 +13,13 @@
 #include "cli/render_records.hpp"
 #include "core/calendar.hpp"
 #include "json/records.hpp"
+#include "service/journeys.hpp"
 
 namespace unload::cli {
 
 namespace {
 
 namespace fs = std::filesystem;
-
-core::Result<json::Everything> everything(Context& ctx) {
-    auto* repo = TRY(ctx.store());
-    const core::Day first{std::chrono::year{1900} / 1 / 1};
-    const core::Day last{std::chrono::year{9999} / 12 / 31};
-    return json::Everything{.intakes = TRY(repo->intakes()),
-                            .programs = TRY(repo->program_versions()),
-                            .sessions = TRY(repo->sessions(first, last, core::SessionDetail::Full)),
-                            .pain = TRY(repo->pain_entries(first, last)),
-                            .scores = TRY(repo->scores()),
-                            .reviews = TRY(repo->reviews()),
-                            .reminders = TRY(repo->reminder_settings())};
-}
 
 /// One CSV file per table, each with a header row; nested lists go to their own files.
 std::vector<std::pair<std::string, std::string>> csv_files(const json::Everything& all) {
@@ -117,7 +105,8 @@ core::Result<void> write_file(const fs::path& path, const std::string& text) {
 } // namespace
 
 core::Result<void> run_export(Context& ctx, const std::string& out) {
-    const auto all = TRY(everything(ctx));
+    const auto ws = TRY(ctx.workspace());
+    const auto all = TRY(service::everything(ws));
     if (ctx.options.output() == Format::Csv) {
         if (out.empty())
             return invalid("--out", "CSV export writes one file per table: give a directory, "
@@ -147,7 +136,7 @@ core::Result<void> run_export(Context& ctx, const std::string& out) {
 }
 
 core::Result<void> run_forget(Context& ctx, bool yes) {
-    auto* repo = TRY(ctx.store());
+    const auto ws = TRY(ctx.workspace());
     if (!yes) {
         if (isatty(STDIN_FILENO) != 1)
             return invalid("--yes", "forget deletes everything and asks first; without a "
@@ -161,7 +150,7 @@ core::Result<void> run_forget(Context& ctx, bool yes) {
             return {};
         }
     }
-    TRY(repo->forget_everything());
+    TRY(service::forget(ws));
     if (ctx.json())
         print_json({{"forgotten", true}});
     else

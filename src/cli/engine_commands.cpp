@@ -1,6 +1,8 @@
 // Stage 1 commands: screening, planning, the exercise library, questionnaires, content checks.
 
 #include <iostream>
+#include <type_traits>
+#include <variant>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,9 +11,9 @@
 #include "cli/render.hpp"
 #include "content/loader.hpp"
 #include "core/planner.hpp"
-#include "json/answers.hpp"
 #include "json/documents.hpp"
 #include "json/intake.hpp"
+#include "service/journeys.hpp"
 
 namespace unload::cli {
 
@@ -20,24 +22,6 @@ namespace {
 core::Result<core::Intake> read_intake(Context& ctx, const std::string& intake_path) {
     const auto text = TRY(read_input(intake_path, "--intake"));
     return json::decode_intake(*ctx.kb, text);
-}
-
-/// Stores a score the person asked to keep; answers are kept verbatim.
-core::Result<void> save_score(Context& ctx, std::string instrument, double value, std::string band,
-                              const std::string& answers) {
-    auto* repo = TRY(ctx.store());
-    const auto now = ctx.clock->now();
-    const auto id = TRY(repo->add_score({.id = 0,
-                                         .at = now,
-                                         .day = ctx.clock->day_of(now),
-                                         .instrument = std::move(instrument),
-                                         .value = value,
-                                         .band = std::move(band),
-                                         .answers = answers}));
-    if (!ctx.json())
-        std::cout << fmt::format("Saved (score #{}). `unload progress` shows how it changes.\n",
-                                 id);
-    return {};
 }
 
 } // namespace
@@ -88,28 +72,30 @@ core::Result<void> run_exercises(Context& ctx, const std::string& action, const 
 core::Result<void> run_score(Context& ctx, const std::string& instrument,
                              const std::string& answers_path, bool save) {
     const auto text = TRY(read_input(answers_path, "--answers"));
-    const auto& specs = ctx.kb->instruments;
-    if (instrument == "odi") {
-        const auto answers = TRY(json::decode_odi_answers(text));
-        const auto score = TRY(core::score_odi(specs.odi, answers));
-        ctx.json() ? print_json(json::odi_document(score)) : void(std::cout << render_odi(score));
-        if (save)
-            TRY(save_score(ctx, instrument, score.percent, std::string(score.band), text));
-    } else if (instrument == "rmdq") {
-        const auto answers = TRY(json::decode_rmdq_answers(text));
-        const auto score = TRY(core::score_rmdq(specs.rmdq, answers));
-        ctx.json() ? print_json(json::rmdq_document(score))
-                   : void(std::cout << render_rmdq(score, specs.rmdq));
-        if (save)
-            TRY(save_score(ctx, instrument, score.score, {}, text));
+    const auto score = TRY(service::score(*ctx.kb, instrument, text));
+    if (ctx.json()) {
+        print_json(service::score_document(score));
     } else {
-        const auto answers = TRY(json::decode_startback_answers(text));
-        const auto score = TRY(core::score_startback(specs.startback, answers));
-        ctx.json() ? print_json(json::startback_document(score))
-                   : void(std::cout << render_startback(score));
-        if (save)
-            TRY(save_score(ctx, instrument, score.total, std::string(score.risk), text));
+        const auto& specs = ctx.kb->instruments;
+        std::cout << std::visit(
+            [&](const auto& scored) {
+                using Score = std::decay_t<decltype(scored)>;
+                if constexpr (std::is_same_v<Score, core::OdiScore>)
+                    return render_odi(scored);
+                else if constexpr (std::is_same_v<Score, core::RmdqScore>)
+                    return render_rmdq(scored, specs.rmdq);
+                else
+                    return render_startback(scored);
+            },
+            score);
     }
+    if (!save)
+        return {};
+    const auto ws = TRY(ctx.workspace());
+    const auto saved = TRY(service::save_score(ws, instrument, score, text));
+    if (!ctx.json())
+        std::cout << fmt::format("Saved (score #{}). `unload progress` shows how it changes.\n",
+                                 saved.id);
     return {};
 }
 

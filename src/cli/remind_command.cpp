@@ -18,6 +18,7 @@
 #include "core/ics.hpp"
 #include "core/reminders.hpp"
 #include "json/records.hpp"
+#include "service/journeys.hpp"
 
 extern char** environ;
 
@@ -56,28 +57,11 @@ void notify(const std::string& title, const std::string& text) {
     std::cout << '\a' << title << ": " << text << std::endl;
 }
 
-struct Schedule {
-    core::ReminderSettings settings;
-    int desk_break_minutes = 45;
-    int sessions_per_day = 1;
-    int session_minutes = 15;
-    std::string routine;
-    std::string desk_break_text;
-};
+using Schedule = service::ReminderSchedule;
 
 core::Result<Schedule> schedule_of(Context& ctx) {
-    auto* repo = TRY(ctx.store());
-    const auto current = TRY(load_current(ctx));
-    if (!current.plan.program)
-        return invalid("program", "the program is stopped by a warning sign; no reminders until "
-                                  "it starts again");
-    const auto& program = *current.plan.program;
-    return Schedule{.settings = TRY(repo->reminder_settings()),
-                    .desk_break_minutes = program.desk_break_minutes,
-                    .sessions_per_day = program.sessions_per_day,
-                    .session_minutes = program.minutes,
-                    .routine = std::string(core::to_string(program.phase)),
-                    .desk_break_text = ctx.kb->program.desk_break_text};
+    const auto ws = TRY(ctx.workspace());
+    return service::reminder_schedule(ws);
 }
 
 std::string reminder_text(const Schedule& schedule, const core::Reminder& reminder) {
@@ -137,19 +121,8 @@ core::Result<bool> parse_switch(const std::string& text, const char* option) {
 core::Result<void> run_remind(Context& ctx, const std::string& ics_path, bool once) {
     const auto schedule = TRY(schedule_of(ctx));
     if (!ics_path.empty()) {
-        const auto calendar = core::ics_calendar(
-            {.settings = schedule.settings,
-             .desk_break_minutes = schedule.desk_break_minutes,
-             .sessions_per_day = schedule.sessions_per_day,
-             .session_length_minutes = schedule.session_minutes,
-             .session_summary = fmt::format("Unload: {} session", schedule.routine),
-             .session_text = fmt::format("Your {} routine, about {} minutes. Run `unload session` "
-                                         "for the guide.",
-                                         schedule.routine, schedule.session_minutes),
-             .desk_break_summary = "Unload: desk break",
-             .desk_break_text = schedule.desk_break_text,
-             .first_day = today(ctx),
-             .stamp = ctx.clock->now()});
+        const auto ws = TRY(ctx.workspace());
+        const auto calendar = TRY(service::reminder_calendar(ws));
         std::ofstream out(ics_path, std::ios::binary | std::ios::trunc);
         out << calendar;
         out.close();

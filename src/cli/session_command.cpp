@@ -15,29 +15,12 @@
 #include "cli/session_script.hpp"
 #include "core/calendar.hpp"
 #include "json/documents.hpp"
-#include "json/intake.hpp"
 #include "json/records.hpp"
-#include "json/rescreen.hpp"
+#include "service/journeys.hpp"
 
 namespace unload::cli {
 
 namespace {
-
-/// A stop that asks for the warning signs again and has not been answered since.
-bool rescreen_pending(const core::KnowledgeBase& kb,
-                      const std::vector<core::SessionRecord>& sessions,
-                      const core::IntakeRecord& latest_intake) {
-    for (const auto& session : sessions) {
-        if (session.started_at <= latest_intake.at)
-            continue; // Answered since (a re-screen in the same second counts).
-        for (const auto& event : session.events) {
-            const auto* reason = kb.session.find_stop_reason(event.reason);
-            if (event.kind == "stop" && reason && reason->rescreen)
-                return true;
-        }
-    }
-    return false;
-}
 
 /// Answers from a script's `rescreen` line: the warning signs named are yes; the leg as before.
 std::string scripted_rescreen(const std::vector<std::string>& yes,
@@ -55,13 +38,9 @@ std::string scripted_rescreen(const std::vector<std::string>& yes,
 
 /// Stores the re-screen answers as a new intake and returns their screening; when it withholds
 /// the program the text view says so at once, with the advice and its urgency.
-core::Result<core::Screening> apply_rescreen_answers(Context& ctx, const core::IntakeRecord& latest,
+core::Result<core::Screening> apply_rescreen_answers(Context& ctx, const service::Workspace& ws,
                                                      const std::string& answers) {
-    auto* repo = TRY(ctx.store());
-    const auto document = TRY(json::apply_rescreen(*ctx.kb, latest.document, answers));
-    const auto intake = TRY(json::decode_intake(*ctx.kb, document));
-    TRY(repo->add_intake({.id = 0, .at = ctx.clock->now(), .document = document}));
-    auto screening = core::screen(*ctx.kb, intake);
+    auto screening = TRY(service::rescreen(ws, answers));
     if (screening.program_withheld() && !ctx.json())
         std::cout << render_screening(*ctx.kb, screening, ctx.term);
     return screening;
@@ -84,26 +63,24 @@ core::Result<int> pain_score(const std::optional<int>& given, const char* questi
 
 core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
     const auto& kb = *ctx.kb;
-    auto* repo = TRY(ctx.store());
-    const auto current = TRY(load_current(ctx));
-    if (!current.plan.program) {
+    const auto ws = TRY(ctx.workspace());
+    auto prepared = service::prepare_session(ws);
+    if (!prepared && prepared.error().code == core::ErrorCode::Conflict &&
+        prepared.error().field == "program") {
         if (!ctx.json())
-            std::cout << render_screening(kb, current.plan.screening, ctx.term);
-        return core::fail(core::ErrorCode::InvalidInput, "program",
+            std::cout << render_screening(kb, TRY(service::load_current(ws)).plan.screening,
+                                          ctx.term);
+        return core::fail(core::ErrorCode::Conflict, "program",
                           "the program is stopped: your latest answers include a warning sign "
                           "(above). Please follow that advice first.");
     }
-    const auto& program = *current.plan.program;
-    const auto since =
-        TRY(repo->sessions(current.version.starts_on, today(ctx), core::SessionDetail::Full));
-    const auto adjustments = core::next_session_adjustments(kb, since);
+    const auto session = TRY(std::move(prepared));
 
     if (options.dry_run) {
-        const auto timeline = core::build_timeline(kb, program, adjustments);
         if (ctx.json())
-            print_json(json::timeline_document(kb, timeline));
+            print_json(json::timeline_document(kb, session.timeline));
         else
-            std::cout << render_timeline(kb, timeline, ctx.term);
+            std::cout << render_timeline(kb, session.timeline, ctx.term);
         return {};
     }
 
@@ -124,17 +101,18 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
                                        "the events file, or --pain-after N), so that it can be "
                                        "stored");
 
-    if (!options.rescreened && rescreen_pending(kb, since, current.intake_record)) {
+    const auto& intake_document = session.current.intake_record.document;
+    if (!options.rescreened && session.rescreen_pending) {
         std::string answers;
         if (script.rescreen)
-            answers = scripted_rescreen(*script.rescreen, current.intake_record.document);
+            answers = scripted_rescreen(*script.rescreen, intake_document);
         else if (interactive)
             answers = TRY(ask_rescreen(kb));
         else
             return invalid("rescreen", "your last session stopped for new numbness or weakness; "
                                        "answer the warning signs first (`rescreen` in the events "
                                        "file, or run on a terminal)");
-        if (TRY(apply_rescreen_answers(ctx, current.intake_record, answers)).program_withheld())
+        if (TRY(apply_rescreen_answers(ctx, ws, answers)).program_withheld())
             return core::fail(core::ErrorCode::InvalidInput, "rescreen",
                               "a warning sign stops the program; see the advice above");
         // The answers may have changed the plan: start again from them, once.
@@ -146,10 +124,11 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
     const int pain_before =
         TRY(pain_score(options.pain_before ? options.pain_before : script.pain_before,
                        "Before you start: your pain now, 0-10?", "--pain-before", interactive));
-    if (adjustments.low_dose && !ctx.json())
+    if (session.adjustments.low_dose && !ctx.json())
         std::cout << kb.session.words.low_dose << "\n";
 
-    core::SessionRun run(kb, program, current.plan.screening.allowed, adjustments);
+    core::SessionRun run(kb, *session.current.plan.program, session.current.plan.screening.allowed,
+                         session.adjustments);
     const auto started_at = ctx.clock->now();
     std::vector<core::StopOutcome> stops;
     std::vector<PlayedLine> log;
@@ -184,23 +163,17 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
         pain_score(options.pain_after ? options.pain_after : script.pain_after,
                    "Your pain now, after the session, 0-10?", "--pain-after", interactive);
     const auto pain_after = pain_after_answer ? std::optional(*pain_after_answer) : std::nullopt;
-    auto record = run.record();
-    record.program_version_id = current.version.id;
-    record.started_at = started_at;
-    record.day = ctx.clock->day_of(started_at);
-    record.pain_before = pain_before;
-    record.pain_after = pain_after;
-    record.flare = pain_after && core::is_flare(kb.session, pain_before, *pain_after);
-    record.id = TRY(repo->add_session(record));
+    const auto record = TRY(service::save_session(
+        ws, session, run.record(),
+        {.started_at = started_at, .pain_before = pain_before, .pain_after = pain_after}));
 
     // A stop that re-asks the warning signs: a script answers at once; a person answers after
     // reading the summary.
     const bool rescreen = std::ranges::any_of(stops, &core::StopOutcome::rescreen);
     std::optional<core::Screening> rescreened;
     if (rescreen && script.rescreen)
-        rescreened = TRY(apply_rescreen_answers(
-            ctx, current.intake_record,
-            scripted_rescreen(*script.rescreen, current.intake_record.document)));
+        rescreened = TRY(
+            apply_rescreen_answers(ctx, ws, scripted_rescreen(*script.rescreen, intake_document)));
 
     if (ctx.json()) {
         nlohmann::json stop_list = nlohmann::json::array();
@@ -219,7 +192,7 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
     if (rescreen && !rescreened) {
         if (interactive) {
             const auto answers = TRY(ask_rescreen(kb));
-            TRY(apply_rescreen_answers(ctx, current.intake_record, answers));
+            TRY(apply_rescreen_answers(ctx, ws, answers));
         } else if (!ctx.json())
             std::cout << "Before your next session Unload will ask the warning signs again.\n";
     }

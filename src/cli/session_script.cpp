@@ -1,12 +1,14 @@
 #include "cli/session_script.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
+#include "service/session_replay.hpp"
 
 namespace unload::cli {
 
@@ -124,86 +126,72 @@ core::Result<std::vector<core::StopOutcome>>
 play_script(const core::KnowledgeBase& kb, core::SessionRun& run, const SessionScript& script,
             const std::function<std::int64_t()>& now_ms,
             const std::function<void(std::int64_t)>& wait_until, std::vector<PlayedLine>& log) {
-    std::vector<core::StopOutcome> stops;
-    std::size_t next_key = 0;
-    std::optional<std::size_t> announced;
-    const auto announce = [&](std::int64_t at) {
-        const auto view = run.view(at);
-        if (!view.step || announced == view.step_index)
-            return;
-        announced = view.step_index;
-        const auto& step = *view.step;
-        log.push_back({at, fmt::format("{} {}{}", core::to_string(step.kind),
-                                       step.item ? kb.item(*step.item).id + " " : std::string(),
-                                       step.title)});
+    // Errors name the script's line, as the parser's do.
+    const auto script_error = [](std::string message, int line) {
+        return std::unexpected(core::Error{.code = core::ErrorCode::InvalidInput,
+                                           .field = "--events",
+                                           .message = std::move(message),
+                                           .file = {},
+                                           .line = line});
     };
-    announce(now_ms());
-    while (!run.ended()) {
-        auto due = run.next_due_ms();
-        const bool key_first =
-            next_key < script.keys.size() && (!due || script.keys[next_key].at_ms <= *due);
-        const std::int64_t target = key_first ? script.keys[next_key].at_ms : due.value_or(0);
-        if (!key_first && !due) {
-            // Paused with no key left to resume: the script ends here, keeping what was done.
-            run.quit(now_ms());
-            log.push_back({now_ms(), "quit (the script ended while paused)"});
-            break;
-        }
-        wait_until(target);
-        const auto at = now_ms();
-        run.advance(at);
-        if (key_first) {
-            const auto& key = script.keys[next_key++];
-            const auto refused = [&](const core::Error& error) {
-                log.push_back({at, fmt::format("refused: {}", error.message)});
-            };
-            switch (key.key) {
-            case ' ': {
-                const bool paused = run.view(at).paused;
-                const auto done = paused ? run.resume(at) : run.pause(at);
-                if (done)
-                    log.push_back({at, paused ? "resume" : "pause"});
-                else
-                    refused(done.error());
-                break;
-            }
-            case 's':
-                if (const auto done = run.skip(at); done)
-                    log.push_back({at, "skip"});
-                else
-                    refused(done.error());
-                break;
-            case 'w':
-                if (const auto done = run.swap(at); done)
-                    log.push_back({at, fmt::format("swap to {}", kb.item(*done).id)});
-                else
-                    refused(done.error());
-                break;
-            case 'x': {
-                auto outcome = run.stop(at, key.reason);
-                if (!outcome)
-                    return std::unexpected(core::Error{.code = core::ErrorCode::InvalidInput,
-                                                       .field = "--events",
-                                                       .message = outcome.error().message,
-                                                       .file = {},
-                                                       .line = key.line});
-                log.push_back({at, fmt::format("stop {}", key.reason)});
-                stops.push_back(std::move(*outcome));
-                break;
-            }
-            case 'q':
-                run.quit(at);
-                log.push_back({at, "quit"});
-                break;
-            default:
-                break;
-            }
-        }
-        announce(at);
+    // A key is the control it stands for; space toggles, as on the terminal.
+    static constexpr std::array<std::pair<char, service::ControlKind>, 5> kinds{{
+        {' ', service::ControlKind::Pause},
+        {'s', service::ControlKind::Skip},
+        {'w', service::ControlKind::Swap},
+        {'x', service::ControlKind::Stop},
+        {'q', service::ControlKind::Quit},
+    }};
+    std::vector<service::Control> controls;
+    for (const auto& key : script.keys) {
+        const auto* kind =
+            std::ranges::find(kinds, key.key, &std::pair<char, service::ControlKind>::first);
+        if (kind == kinds.end())
+            return script_error(fmt::format("unknown key '{}'", key.key), key.line);
+        controls.push_back({.at_ms = key.at_ms, .kind = kind->second, .reason = key.reason});
     }
+    const auto control_text = [&](const service::AppliedControl& applied) -> std::string {
+        if (applied.refused)
+            return fmt::format("refused: {}", applied.refused->message);
+        switch (applied.kind) {
+        case service::ControlKind::Pause:
+            return "pause";
+        case service::ControlKind::Resume:
+            return "resume";
+        case service::ControlKind::Skip:
+            return "skip";
+        case service::ControlKind::Swap:
+            return fmt::format("swap to {}", kb.item(*applied.swapped_to).id);
+        case service::ControlKind::Stop:
+            return fmt::format("stop {}", controls[applied.index].reason);
+        case service::ControlKind::Quit:
+            return "quit";
+        }
+        return {};
+    };
+    const auto played = service::play_controls(
+        kb, run, controls, {.until_ms = std::nullopt, .pause = service::PauseControl::Toggles},
+        {.now_ms = now_ms, .wait_until = wait_until},
+        {.step_started =
+             [&](std::int64_t at, const core::Step& step) {
+                 log.push_back(
+                     {at, fmt::format("{} {}{}", core::to_string(step.kind),
+                                      step.item ? kb.item(*step.item).id + " " : std::string(),
+                                      step.title)});
+             },
+         .control =
+             [&](const service::AppliedControl& applied) {
+                 log.push_back({applied.at_ms, control_text(applied)});
+             },
+         .quit_while_paused =
+             [&](std::int64_t at) {
+                 log.push_back({at, "quit (the script ended while paused)"});
+             }});
+    if (!played)
+        return script_error(played.error().error.message, script.keys[played.error().index].line);
     if (run.record().outcome == core::SessionOutcome::Completed)
         log.push_back({now_ms(), "end"});
-    return stops;
+    return played->stops;
 }
 
 } // namespace unload::cli

@@ -50,9 +50,11 @@ struct PlayedLine {
     std::string text;
 };
 
-/// Plays `run` to its end: jumps a virtual clock (or sleeps on a real one) to each step boundary
-/// and scripted key, applies the keys, and reports each step start and control in `log`. A key
-/// the session refuses (a swap with no allowed regression) is logged, not fatal.
+/// Plays `run` to its end with the service's replay loop (service/session_replay.hpp): jumps a
+/// virtual clock (or sleeps on a real one) to each step boundary and scripted key, applies the
+/// keys (space toggles pause and resume), and reports each step start and control in `log`. A
+/// key the session refuses (a swap with no allowed regression) is logged, not fatal; an unknown
+/// stop reason fails before anything plays, naming the script's line.
 core::Result<std::vector<core::StopOutcome>>
 play_script(const core::KnowledgeBase& kb, core::SessionRun& run, const SessionScript& script,
             const std::function<std::int64_t()>& now_ms,

@@ -11,40 +11,12 @@
 #include "cli/render.hpp"
 #include "cli/render_records.hpp"
 #include "core/calendar.hpp"
-#include "core/progress.hpp"
 #include "core/review.hpp"
 #include "json/documents.hpp"
-#include "json/intake.hpp"
 #include "json/records.hpp"
-#include "json/rescreen.hpp"
+#include "service/journeys.hpp"
 
 namespace unload::cli {
-
-namespace {
-
-/// Records are read this far back for a review: its week, the one before, and four weeks of
-/// history for the referral and regression rules.
-constexpr int review_history_days = 7 * 6;
-
-core::Reason start_reason(const core::Stage& stage) {
-    return {.id = "start", .text = stage.text};
-}
-
-core::ProgramVersion version_for(const Context& ctx, const core::Plan& plan, core::RecordId intake,
-                                 int week, std::string origin, std::vector<core::Reason> because) {
-    const auto now = ctx.clock->now();
-    return {.id = 0,
-            .intake_id = intake,
-            .created_at = now,
-            .starts_on = ctx.clock->day_of(now),
-            .week = week,
-            .stage = plan.program ? plan.program->stage->id : std::string(),
-            .origin = std::move(origin),
-            .because = std::move(because),
-            .document = json::plan_document(*ctx.kb, plan).dump()};
-}
-
-} // namespace
 
 /// The warning signs asked one by one on the terminal, and where the leg symptoms reach now, as
 /// a re-screen answers document.
@@ -71,69 +43,33 @@ core::Result<std::string> ask_rescreen(const core::KnowledgeBase& kb) {
         .dump();
 }
 
-core::Day today(const Context& ctx) {
-    return ctx.clock->day_of(ctx.clock->now());
-}
-
-core::Result<Current> load_current(Context& ctx) {
-    auto* repo = TRY(ctx.store());
-    auto version = TRY(repo->current_program());
-    auto intake_record = TRY(repo->latest_intake());
-    if (!version || !intake_record)
-        return core::fail(core::ErrorCode::NotFound, "program",
-                          "no program yet; start one with `unload start --intake FILE`");
-    auto intake = TRY(json::decode_intake(*ctx.kb, intake_record->document));
-    const auto stage = core::find_stage(*ctx.kb, version->stage);
-    if (!stage)
-        return core::fail(
-            core::ErrorCode::InvalidContent, "program.stage",
-            fmt::format("the stored stage '{}' is not in programs.toml", version->stage));
-    auto plan = core::plan(*ctx.kb, intake, version->week, *stage);
-    return Current{.intake_record = std::move(*intake_record),
-                   .intake = std::move(intake),
-                   .version = std::move(*version),
-                   .stage_index = *stage,
-                   .plan = std::move(plan)};
-}
-
 core::Result<void> run_start(Context& ctx, const StartOptions& options) {
     const auto text = TRY(read_input(options.intake_path, "--intake"));
-    const auto intake = TRY(json::decode_intake(*ctx.kb, text));
-    auto* repo = TRY(ctx.store());
-    if (const auto current = TRY(repo->current_program()); current && !options.restart)
-        return invalid("--restart",
-                       fmt::format("a program is already running (week {}, {}, since {}); "
-                                   "`unload start --intake FILE --restart` begins again at week 1 "
-                                   "and keeps your history",
-                                   current->week, current->stage,
-                                   core::iso_day(current->starts_on)));
-    const auto plan = core::plan(*ctx.kb, intake, 1);
-    const auto now = ctx.clock->now();
-    const auto intake_id = TRY(repo->add_intake({.id = 0, .at = now, .document = text}));
-    if (!plan.program) {
+    const auto ws = TRY(ctx.workspace());
+    const auto started = TRY(
+        service::start(ws, text, options.restart ? service::Restart::Yes : service::Restart::No));
+    if (!started.version) {
         // Screening withheld the program: the intake is kept, no program is written.
         if (ctx.json())
-            print_json(json::plan_document(*ctx.kb, plan));
+            print_json(json::plan_document(*ctx.kb, started.plan));
         else
-            std::cout << render_plan(*ctx.kb, plan, ctx.term);
+            std::cout << render_plan(*ctx.kb, started.plan, ctx.term);
         return {};
     }
-    auto version =
-        version_for(ctx, plan, intake_id, 1, "start", {start_reason(*plan.program->stage)});
-    version.id = TRY(repo->add_program_version(version));
     if (ctx.json()) {
-        print_json({{"program", json::program_version_document(version)}});
+        print_json({{"program", json::program_version_document(*started.version)}});
         return {};
     }
-    std::cout << render_plan(*ctx.kb, plan, ctx.term) << "\n"
+    std::cout << render_plan(*ctx.kb, started.plan, ctx.term) << "\n"
               << fmt::format("Saved as your program from {}. Next: `unload session` to do today's "
                              "routine with a guide; `unload review` after a week.\n",
-                             core::iso_day(version.starts_on));
+                             core::iso_day(started.version->starts_on));
     return {};
 }
 
 core::Result<void> run_program(Context& ctx) {
-    const auto current = TRY(load_current(ctx));
+    const auto ws = TRY(ctx.workspace());
+    const auto current = TRY(service::load_current(ws));
     const auto due = core::review_due_on(current.version);
     if (ctx.json()) {
         auto document = json::program_version_document(current.version);
@@ -153,40 +89,28 @@ core::Result<void> run_program(Context& ctx) {
 }
 
 core::Result<void> run_log(Context& ctx, int days) {
-    auto* repo = TRY(ctx.store());
-    const auto to = today(ctx);
-    const auto from = to - std::chrono::days{days - 1};
-    const auto sessions = TRY(repo->sessions(from, to, core::SessionDetail::Full));
-    const auto pain = TRY(repo->pain_entries(from, to));
+    const auto ws = TRY(ctx.workspace());
+    const auto diary = TRY(service::diary(ws, days));
     if (ctx.json()) {
         nlohmann::json session_list = nlohmann::json::array();
-        for (const auto& session : sessions)
+        for (const auto& session : diary.sessions)
             session_list.push_back(json::session_document(session));
-        nlohmann::json diary = nlohmann::json::array();
-        for (const auto& entry : pain)
-            diary.push_back(json::pain_document(entry));
-        print_json({{"from", core::iso_day(from)},
-                    {"to", core::iso_day(to)},
+        nlohmann::json pain = nlohmann::json::array();
+        for (const auto& entry : diary.pain)
+            pain.push_back(json::pain_document(entry));
+        print_json({{"from", core::iso_day(diary.from)},
+                    {"to", core::iso_day(diary.to)},
                     {"sessions", session_list},
-                    {"pain", diary}});
+                    {"pain", pain}});
         return {};
     }
-    std::cout << render_log(*ctx.kb, sessions, pain, ctx.term);
+    std::cout << render_log(*ctx.kb, diary.sessions, diary.pain, ctx.term);
     return {};
 }
 
 core::Result<void> run_log_pain(Context& ctx, int pain, const std::string& note) {
-    // The diary is exported as JSON, so the note must be text JSON can carry.
-    try {
-        (void)nlohmann::json(note).dump();
-    } catch (const nlohmann::json::exception&) {
-        return invalid("--note", "not valid UTF-8 text");
-    }
-    auto* repo = TRY(ctx.store());
-    const auto now = ctx.clock->now();
-    core::PainEntry entry{
-        .id = 0, .at = now, .day = ctx.clock->day_of(now), .pain = pain, .note = note};
-    entry.id = TRY(repo->add_pain(entry));
+    const auto ws = TRY(ctx.workspace());
+    const auto entry = TRY(service::log_pain(ws, pain, note));
     if (ctx.json())
         print_json(json::pain_document(entry));
     else
@@ -196,21 +120,8 @@ core::Result<void> run_log_pain(Context& ctx, int pain, const std::string& note)
 }
 
 core::Result<void> run_progress(Context& ctx, int weeks) {
-    auto* repo = TRY(ctx.store());
-    const auto to = today(ctx);
-    const auto from = to - std::chrono::days{weeks * 7 - 1};
-    const auto sessions = TRY(repo->sessions(from, to, core::SessionDetail::Summary));
-    const auto pain = TRY(repo->pain_entries(from, to));
-    const auto scores = TRY(repo->scores());
-    const auto versions = TRY(repo->program_versions());
-    const auto intakes = TRY(repo->intakes());
-    std::optional<int> baseline;
-    if (!intakes.empty()) {
-        const auto first = TRY(json::decode_intake(*ctx.kb, intakes.front().document));
-        baseline = first.symptoms.pain_now;
-    }
-    const auto result =
-        core::progress(*ctx.kb, from, to, sessions, pain, scores, versions, baseline);
+    const auto ws = TRY(ctx.workspace());
+    const auto result = TRY(service::progress(ws, weeks));
     switch (ctx.options.output()) {
     case Format::Json:
         print_json(json::progress_document(result));
@@ -226,14 +137,9 @@ core::Result<void> run_progress(Context& ctx, int weeks) {
 }
 
 core::Result<void> run_review(Context& ctx, const std::string& answers_path) {
-    auto* repo = TRY(ctx.store());
-    const auto current = TRY(load_current(ctx));
-    const auto day = today(ctx);
-    const auto due = core::review_due_on(current.version);
-    if (day < due)
-        return invalid("review", fmt::format("not due until {}: a review looks back on a whole "
-                                             "week of the program",
-                                             core::iso_day(due)));
+    const auto ws = TRY(ctx.workspace());
+    // Nobody should answer the warning signs for a review that cannot happen yet.
+    TRY(service::check_review_due(ws));
     std::string answers;
     if (!answers_path.empty())
         answers = TRY(read_input(answers_path, "--answers"));
@@ -242,37 +148,7 @@ core::Result<void> run_review(Context& ctx, const std::string& answers_path) {
     else
         return invalid("--answers", "the review asks the warning signs again; answer them on a "
                                     "terminal or give --answers FILE");
-    const auto document =
-        TRY(json::apply_rescreen(*ctx.kb, current.intake_record.document, answers));
-    const auto intake_now = TRY(json::decode_intake(*ctx.kb, document));
-
-    // A late review still sees everything since its program version began.
-    const auto from = std::min(day - std::chrono::days{review_history_days},
-                               current.version.starts_on - std::chrono::days{7});
-    const auto intakes = TRY(repo->intakes());
-    const auto first = TRY(json::decode_intake(*ctx.kb, intakes.front().document));
-    core::ReviewInput input{.intake = intake_now,
-                            .baseline_pain = first.symptoms.pain_now,
-                            .current = current.version,
-                            .today = day,
-                            .sessions = TRY(repo->sessions(from, day, core::SessionDetail::Full)),
-                            .pain = TRY(repo->pain_entries(from, day)),
-                            .reviews = TRY(repo->reviews()),
-                            .scores = TRY(repo->scores())};
-    auto outcome = core::review_week(*ctx.kb, input);
-    const auto now = ctx.clock->now();
-    outcome.record.at = now;
-    outcome.record.day = day;
-
-    const auto intake_id = TRY(repo->add_intake({.id = 0, .at = now, .document = document}));
-    std::optional<core::ProgramVersion> next;
-    if (outcome.next_stage) {
-        const auto next_plan =
-            core::plan(*ctx.kb, intake_now, current.version.week + 1, *outcome.next_stage);
-        next = version_for(ctx, next_plan, intake_id, current.version.week + 1, "review",
-                           outcome.record.because);
-    }
-    outcome.record.id = TRY(repo->add_review(outcome.record, next));
+    const auto outcome = TRY(service::review(ws, answers));
     if (ctx.json())
         print_json(json::review_document(*ctx.kb, outcome));
     else

@@ -16,6 +16,8 @@ enum class ErrorCode {
     NotFound = 3,       ///< A named thing (an exercise id, a file) does not exist.
     Io = 4,             ///< Reading or writing outside the program failed.
     Internal = 5,       ///< A bug: something the program itself should have prevented.
+    Conflict = 6,       ///< Valid input the record's state refuses now (a review before it is due).
+    TooLarge = 7,       ///< Input over a size limit (a request body over 1 MiB).
 };
 
 /// An expected failure, carried as a value. `field` names the offending input by path

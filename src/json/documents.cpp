@@ -289,6 +289,10 @@ std::string_view error_code_name(core::ErrorCode code) {
         return "io_error";
     case core::ErrorCode::Internal:
         return "internal_error";
+    case core::ErrorCode::Conflict:
+        return "conflict";
+    case core::ErrorCode::TooLarge:
+        return "too_large";
     }
     return "internal_error";
 }

@@ -21,6 +21,7 @@
 #include "core/repository.hpp"
 #include "store/store.hpp"
 #include "store/store_support.hpp"
+#include "support/results.hpp"
 
 namespace unload::store {
 namespace {
@@ -28,21 +29,8 @@ namespace {
 using testing::RawDb;
 using testing::TempDir;
 
-/// The value of a result, or (with a test failure) an empty value when it is an error.
-template <class T>
-T must(core::Result<T> result) {
-    if (!result) {
-        ADD_FAILURE() << result.error().to_string();
-        return T{};
-    }
-    return std::move(*result);
-}
-
-core::Timestamp at(std::string_view iso) {
-    const auto parsed = core::parse_iso_timestamp(iso);
-    EXPECT_TRUE(parsed) << iso;
-    return parsed.value_or(core::Timestamp{});
-}
+using test::at;
+using test::must;
 
 core::Day on(std::string_view iso) {
     const auto parsed = core::parse_iso_day(iso);

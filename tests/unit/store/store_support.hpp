@@ -16,37 +16,15 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "support/temp_dir.hpp"
+
 namespace unload::store::testing {
 
-/// A fresh directory under the system's temporary directory, removed with everything in it.
-class TempDir {
+/// A fresh directory per test; its name has a space, so that every path the adapter passes on
+/// must be quoted.
+class TempDir : public unload::test::TempDir {
 public:
-    TempDir() {
-        static std::atomic<int> counter{0};
-        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        const std::string name =
-            test ? std::string(test->test_suite_name()) + "." + test->name() : std::string("store");
-        // The space checks that paths are quoted wherever the adapter passes them on.
-        m_path = std::filesystem::temp_directory_path() /
-                 ("unload store " + name + "." + std::to_string(::getpid()) + "." +
-                  std::to_string(counter++));
-        std::filesystem::remove_all(m_path);
-        std::filesystem::create_directories(m_path);
-    }
-    ~TempDir() {
-        std::error_code ignored;
-        std::filesystem::remove_all(m_path, ignored);
-    }
-    TempDir(const TempDir&) = delete;
-    TempDir& operator=(const TempDir&) = delete;
-
-    const std::filesystem::path& path() const { return m_path; }
-    std::string url(std::string_view file = "unload.db") const {
-        return "sqlite:" + (m_path / file).string();
-    }
-
-private:
-    std::filesystem::path m_path;
+    TempDir() : unload::test::TempDir("unload store ") {}
 };
 
 /// A direct SQLite connection for checks and raw set-up; throws on any failure.

@@ -1,0 +1,448 @@
+#include "service/journeys.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <type_traits>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.hpp"
+#include "core/ics.hpp"
+#include "json/answers.hpp"
+#include "json/documents.hpp"
+#include "json/intake.hpp"
+#include "json/rescreen.hpp"
+#include "service/session_replay.hpp"
+
+namespace unload::service {
+
+namespace {
+
+/// Records are read this far back for a review: its week, the one before, and four weeks of
+/// history for the referral and regression rules.
+constexpr int review_history_days = 7 * 6;
+/// The longest diary and progress windows: ten years.
+constexpr int max_days = 3660;
+constexpr int max_weeks = 520;
+
+std::unexpected<core::Error> invalid(std::string field, std::string message) {
+    return core::fail(core::ErrorCode::InvalidInput, std::move(field), std::move(message));
+}
+
+core::Result<int> check_pain(int pain, std::string field) {
+    if (pain < 0 || pain > 10)
+        return invalid(std::move(field), fmt::format("must be from 0 to 10, got {}", pain));
+    return pain;
+}
+
+core::ProgramVersion version_for(const Workspace& ws, const core::Plan& plan, core::RecordId intake,
+                                 int week, std::string origin, std::vector<core::Reason> because) {
+    const auto now = ws.clock.now();
+    return {.id = 0,
+            .intake_id = intake,
+            .created_at = now,
+            .starts_on = ws.clock.day_of(now),
+            .week = week,
+            .stage = plan.program ? plan.program->stage->id : std::string(),
+            .origin = std::move(origin),
+            .because = std::move(because),
+            .document = json::plan_document(ws.kb, plan).dump()};
+}
+
+/// The pain the person began the program with: the first intake's pain now.
+core::Result<std::optional<int>> baseline_pain(const Workspace& ws) {
+    const auto intakes = TRY(ws.repo.intakes());
+    if (intakes.empty())
+        return std::nullopt;
+    const auto first = TRY(json::decode_intake(ws.kb, intakes.front().document));
+    return first.symptoms.pain_now;
+}
+
+/// A stop that asks for the warning signs again and has not been answered since.
+bool rescreen_pending(const core::KnowledgeBase& kb,
+                      const std::vector<core::SessionRecord>& sessions,
+                      const core::IntakeRecord& latest_intake) {
+    for (const auto& session : sessions) {
+        if (session.started_at <= latest_intake.at)
+            continue; // Answered since (a re-screen in the same second counts).
+        for (const auto& event : session.events) {
+            const auto* reason = kb.session.find_stop_reason(event.reason);
+            if (event.kind == "stop" && reason && reason->rescreen)
+                return true;
+        }
+    }
+    return false;
+}
+
+/// Fails with Conflict (field `review`) before the current version's review falls due.
+core::Result<void> check_due(const Workspace& ws, const Current& current) {
+    const auto due = core::review_due_on(current.version);
+    if (today(ws) < due)
+        return core::fail(core::ErrorCode::Conflict, "review",
+                          fmt::format("not due until {}: a review looks back on a whole week of "
+                                      "the program",
+                                      core::iso_day(due)));
+    return {};
+}
+
+core::Result<void> check_session_time(std::int64_t ms, std::string field) {
+    if (ms < 0 || ms > max_session_ms)
+        return invalid(std::move(field),
+                       fmt::format("must be from 0 to {} ms (a day), got {}", max_session_ms, ms));
+    return {};
+}
+
+/// What is left at the end of a replay: a recorded session cannot still be running.
+enum class AtTheEnd { KeepRunning, Quit };
+
+/// Replays `controls` over a fresh run of the plan's session up to `until_ms`.
+core::Result<Replay> replay_run(const core::KnowledgeBase& kb, const SessionPlan& plan,
+                                const std::vector<Control>& controls, std::int64_t until_ms,
+                                AtTheEnd at_the_end) {
+    if (!plan.current.plan.program)
+        return core::fail(core::ErrorCode::Conflict, "program",
+                          "the program is stopped: the latest answers include a warning sign");
+    core::SessionRun run(kb, *plan.current.plan.program, plan.current.plan.screening.allowed,
+                         plan.adjustments);
+    // The replay is not played in real time: time jumps to each moment something happens.
+    std::int64_t now_ms = 0;
+    Replay replay;
+    auto played = play_controls(
+        kb, run, controls, {.until_ms = until_ms, .pause = PauseControl::Explicit},
+        {.now_ms = [&] { return now_ms; },
+         .wait_until = [&](std::int64_t at) { now_ms = std::max(now_ms, at); }},
+        {.step_started = {},
+         .control =
+             [&](const AppliedControl& applied) {
+                 if (applied.refused)
+                     replay.refused.push_back(fmt::format("controls[{}]: {}", applied.index,
+                                                          applied.refused->to_string()));
+             },
+         .quit_while_paused = {}});
+    if (!played)
+        return std::unexpected(played.error().error);
+    for (auto index = played->reached; index < controls.size(); ++index)
+        replay.refused.push_back(fmt::format("controls[{}]: the session had already ended", index));
+    if (at_the_end == AtTheEnd::Quit && !run.ended())
+        run.quit(until_ms);
+
+    replay.record = run.record();
+    replay.record.program_version_id = plan.current.version.id;
+    replay.stops = std::move(played->stops);
+    replay.steps = run.steps();
+    replay.view = run.view(until_ms);
+    // The run dies here: the view must point at the copy of its steps.
+    if (replay.view.step)
+        replay.view.step = &replay.steps[replay.view.step_index];
+    if (replay.view.next)
+        replay.view.next = &replay.steps[replay.view.step_index + 1];
+    return replay;
+}
+
+} // namespace
+
+core::Day today(const Workspace& ws) {
+    return ws.clock.day_of(ws.clock.now());
+}
+
+core::Result<Current> load_current(const Workspace& ws) {
+    auto version = TRY(ws.repo.current_program());
+    auto intake_record = TRY(ws.repo.latest_intake());
+    if (!version || !intake_record)
+        return core::fail(core::ErrorCode::NotFound, "program", "no program yet");
+    auto intake = TRY(json::decode_intake(ws.kb, intake_record->document));
+    const auto stage = core::find_stage(ws.kb, version->stage);
+    if (!stage)
+        return core::fail(
+            core::ErrorCode::InvalidContent, "program.stage",
+            fmt::format("the stored stage '{}' is not in programs.toml", version->stage));
+    auto plan = core::plan(ws.kb, intake, version->week, *stage);
+    return Current{.intake_record = std::move(*intake_record),
+                   .intake = std::move(intake),
+                   .version = std::move(*version),
+                   .stage_index = *stage,
+                   .plan = std::move(plan)};
+}
+
+core::Result<Started> start(const Workspace& ws, std::string_view intake_document,
+                            Restart restart) {
+    const auto intake = TRY(json::decode_intake(ws.kb, intake_document));
+    if (const auto current = TRY(ws.repo.current_program()); current && restart == Restart::No)
+        return core::fail(core::ErrorCode::Conflict, "restart",
+                          fmt::format("a program is already running (week {}, {}, since {})",
+                                      current->week, current->stage,
+                                      core::iso_day(current->starts_on)));
+    auto plan = core::plan(ws.kb, intake, 1);
+    const auto intake_id = TRY(ws.repo.add_intake(
+        {.id = 0, .at = ws.clock.now(), .document = std::string(intake_document)}));
+    if (!plan.program) // Screening withheld the program: the intake is kept, no program written.
+        return Started{.plan = std::move(plan), .version = std::nullopt};
+    auto version = version_for(ws, plan, intake_id, 1, "start",
+                               {{.id = "start", .text = plan.program->stage->text}});
+    version.id = TRY(ws.repo.add_program_version(version));
+    return Started{.plan = std::move(plan), .version = std::move(version)};
+}
+
+core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view answers) {
+    const auto latest = TRY(ws.repo.latest_intake());
+    if (!latest)
+        return core::fail(core::ErrorCode::NotFound, "intake",
+                          "no intake yet to re-screen; start a program first");
+    const auto document = TRY(json::apply_rescreen(ws.kb, latest->document, answers));
+    const auto intake = TRY(json::decode_intake(ws.kb, document));
+    TRY(ws.repo.add_intake({.id = 0, .at = ws.clock.now(), .document = document}));
+    return core::screen(ws.kb, intake);
+}
+
+core::Result<SessionPlan> prepare_session(const Workspace& ws) {
+    auto current = TRY(load_current(ws));
+    if (!current.plan.program)
+        return core::fail(core::ErrorCode::Conflict, "program",
+                          "the program is stopped: the latest answers include a warning sign; "
+                          "please follow its advice first");
+    const auto since =
+        TRY(ws.repo.sessions(current.version.starts_on, today(ws), core::SessionDetail::Full));
+    auto adjustments = core::next_session_adjustments(ws.kb, since);
+    auto timeline = core::build_timeline(ws.kb, *current.plan.program, adjustments);
+    const bool pending = rescreen_pending(ws.kb, since, current.intake_record);
+    return SessionPlan{.current = std::move(current),
+                       .adjustments = std::move(adjustments),
+                       .timeline = std::move(timeline),
+                       .rescreen_pending = pending};
+}
+
+core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
+                            const std::vector<Control>& controls, std::int64_t until_ms) {
+    TRY(check_session_time(until_ms, "until_ms"));
+    return replay_run(ws.kb, plan, controls, until_ms, AtTheEnd::KeepRunning);
+}
+
+core::Result<Replay> record_session(const Workspace& ws, const PlayedSession& played) {
+    if (played.started_at_ms < 0)
+        return invalid("started_at_ms", "must not be before 1970");
+    TRY(check_session_time(played.ended_ms, "ended_ms"));
+    const auto plan = TRY(prepare_session(ws));
+    auto replayed = TRY(replay_run(ws.kb, plan, played.controls, played.ended_ms, AtTheEnd::Quit));
+    const core::Timestamp started_at{
+        std::chrono::floor<std::chrono::seconds>(std::chrono::milliseconds(played.started_at_ms))};
+    replayed.record = TRY(save_session(ws, plan, std::move(replayed.record),
+                                       {.started_at = started_at,
+                                        .pain_before = played.pain_before,
+                                        .pain_after = played.pain_after}));
+    return replayed;
+}
+
+core::Result<core::SessionRecord> save_session(const Workspace& ws, const SessionPlan& plan,
+                                               core::SessionRecord played,
+                                               const SessionMarks& marks) {
+    played.pain_before = TRY(check_pain(marks.pain_before, "pain_before"));
+    played.pain_after = marks.pain_after;
+    if (marks.pain_after)
+        TRY(check_pain(*marks.pain_after, "pain_after"));
+    played.program_version_id = plan.current.version.id;
+    played.started_at = marks.started_at;
+    played.day = ws.clock.day_of(marks.started_at);
+    played.flare =
+        marks.pain_after && core::is_flare(ws.kb.session, marks.pain_before, *marks.pain_after);
+    played.id = TRY(ws.repo.add_session(played));
+    return played;
+}
+
+core::Result<Diary> diary(const Workspace& ws, int days) {
+    if (days < 1 || days > max_days)
+        return invalid("days", fmt::format("must be from 1 to {}", max_days));
+    const auto to = today(ws);
+    const auto from = to - std::chrono::days{days - 1};
+    return Diary{.from = from,
+                 .to = to,
+                 .sessions = TRY(ws.repo.sessions(from, to, core::SessionDetail::Full)),
+                 .pain = TRY(ws.repo.pain_entries(from, to))};
+}
+
+core::Result<core::PainEntry> log_pain(const Workspace& ws, int pain, std::string note) {
+    TRY(check_pain(pain, "pain"));
+    // The diary is exported as JSON, so the note must be text JSON can carry.
+    try {
+        (void)nlohmann::json(note).dump();
+    } catch (const nlohmann::json::exception&) {
+        return invalid("note", "not valid UTF-8 text");
+    }
+    const auto now = ws.clock.now();
+    core::PainEntry entry{
+        .id = 0, .at = now, .day = ws.clock.day_of(now), .pain = pain, .note = std::move(note)};
+    entry.id = TRY(ws.repo.add_pain(entry));
+    return entry;
+}
+
+core::Result<core::Progress> progress(const Workspace& ws, int weeks) {
+    if (weeks < 1 || weeks > max_weeks)
+        return invalid("weeks", fmt::format("must be from 1 to {}", max_weeks));
+    const auto to = today(ws);
+    const auto from = to - std::chrono::days{weeks * 7 - 1};
+    const auto sessions = TRY(ws.repo.sessions(from, to, core::SessionDetail::Summary));
+    const auto pain = TRY(ws.repo.pain_entries(from, to));
+    const auto scores = TRY(ws.repo.scores());
+    const auto versions = TRY(ws.repo.program_versions());
+    const auto baseline = TRY(baseline_pain(ws));
+    return core::progress(ws.kb, from, to, sessions, pain, scores, versions, baseline);
+}
+
+core::Result<void> check_review_due(const Workspace& ws) {
+    return check_due(ws, TRY(load_current(ws)));
+}
+
+core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view answers) {
+    const auto current = TRY(load_current(ws));
+    TRY(check_due(ws, current));
+    const auto document = TRY(json::apply_rescreen(ws.kb, current.intake_record.document, answers));
+    const auto intake_now = TRY(json::decode_intake(ws.kb, document));
+
+    // A late review still sees everything since its program version began.
+    const auto day = today(ws);
+    const auto from = std::min(day - std::chrono::days{review_history_days},
+                               current.version.starts_on - std::chrono::days{7});
+    core::ReviewInput input{.intake = intake_now,
+                            .baseline_pain = TRY(baseline_pain(ws)).value_or(0),
+                            .current = current.version,
+                            .today = day,
+                            .sessions = TRY(ws.repo.sessions(from, day, core::SessionDetail::Full)),
+                            .pain = TRY(ws.repo.pain_entries(from, day)),
+                            .reviews = TRY(ws.repo.reviews()),
+                            .scores = TRY(ws.repo.scores())};
+    auto outcome = core::review_week(ws.kb, input);
+    const auto now = ws.clock.now();
+    outcome.record.at = now;
+    outcome.record.day = day;
+
+    const auto intake_id = TRY(ws.repo.add_intake({.id = 0, .at = now, .document = document}));
+    std::optional<core::ProgramVersion> next;
+    if (outcome.next_stage) {
+        const int week = current.version.week + 1;
+        const auto next_plan = core::plan(ws.kb, intake_now, week, *outcome.next_stage);
+        next = version_for(ws, next_plan, intake_id, week, "review", outcome.record.because);
+    }
+    outcome.record.id = TRY(ws.repo.add_review(outcome.record, next));
+    return outcome;
+}
+
+core::Result<InstrumentScore> score(const core::KnowledgeBase& kb, std::string_view instrument,
+                                    std::string_view answers) {
+    const auto& specs = kb.instruments;
+    if (instrument == "odi") {
+        const auto decoded = TRY(json::decode_odi_answers(answers));
+        return TRY(core::score_odi(specs.odi, decoded));
+    }
+    if (instrument == "rmdq") {
+        const auto decoded = TRY(json::decode_rmdq_answers(answers));
+        return TRY(core::score_rmdq(specs.rmdq, decoded));
+    }
+    if (instrument == "startback") {
+        const auto decoded = TRY(json::decode_startback_answers(answers));
+        return TRY(core::score_startback(specs.startback, decoded));
+    }
+    return core::fail(core::ErrorCode::NotFound, "instrument",
+                      fmt::format("no questionnaire '{}'; odi, rmdq or startback", instrument));
+}
+
+core::Result<core::ScoreRecord> save_score(const Workspace& ws, std::string_view instrument,
+                                           const InstrumentScore& score, std::string_view answers) {
+    // Each questionnaire keeps its own number and band (the ODI band, STarT Back's risk).
+    struct Kept {
+        std::string_view instrument;
+        double value = 0;
+        std::string band;
+    };
+    const auto kept = std::visit(
+        [](const auto& scored) -> Kept {
+            using Score = std::decay_t<decltype(scored)>;
+            if constexpr (std::is_same_v<Score, core::OdiScore>)
+                return {.instrument = "odi", .value = scored.percent, .band = scored.band};
+            else if constexpr (std::is_same_v<Score, core::RmdqScore>)
+                return {
+                    .instrument = "rmdq", .value = static_cast<double>(scored.score), .band = {}};
+            else
+                return {.instrument = "startback",
+                        .value = static_cast<double>(scored.total),
+                        .band = scored.risk};
+        },
+        score);
+    if (instrument != kept.instrument)
+        return invalid("instrument",
+                       fmt::format("the score is for '{}', not '{}'", kept.instrument, instrument));
+    const auto now = ws.clock.now();
+    core::ScoreRecord record{.id = 0,
+                             .at = now,
+                             .day = ws.clock.day_of(now),
+                             .instrument = std::string(kept.instrument),
+                             .value = kept.value,
+                             .band = kept.band,
+                             .answers = std::string(answers)};
+    record.id = TRY(ws.repo.add_score(record));
+    return record;
+}
+
+nlohmann::json score_document(const InstrumentScore& score) {
+    return std::visit(
+        [](const auto& scored) {
+            using Score = std::decay_t<decltype(scored)>;
+            if constexpr (std::is_same_v<Score, core::OdiScore>)
+                return json::odi_document(scored);
+            else if constexpr (std::is_same_v<Score, core::RmdqScore>)
+                return json::rmdq_document(scored);
+            else
+                return json::startback_document(scored);
+        },
+        score);
+}
+
+core::Result<json::Everything> everything(const Workspace& ws) {
+    const core::Day first{std::chrono::year{1900} / 1 / 1};
+    const core::Day last{std::chrono::year{9999} / 12 / 31};
+    return json::Everything{.intakes = TRY(ws.repo.intakes()),
+                            .programs = TRY(ws.repo.program_versions()),
+                            .sessions =
+                                TRY(ws.repo.sessions(first, last, core::SessionDetail::Full)),
+                            .pain = TRY(ws.repo.pain_entries(first, last)),
+                            .scores = TRY(ws.repo.scores()),
+                            .reviews = TRY(ws.repo.reviews()),
+                            .reminders = TRY(ws.repo.reminder_settings())};
+}
+
+core::Result<void> forget(const Workspace& ws) {
+    return ws.repo.forget_everything();
+}
+
+core::Result<ReminderSchedule> reminder_schedule(const Workspace& ws) {
+    const auto current = TRY(load_current(ws));
+    if (!current.plan.program)
+        return core::fail(core::ErrorCode::Conflict, "program",
+                          "the program is stopped by a warning sign; no reminders until it "
+                          "starts again");
+    const auto& program = *current.plan.program;
+    return ReminderSchedule{.settings = TRY(ws.repo.reminder_settings()),
+                            .desk_break_minutes = program.desk_break_minutes,
+                            .sessions_per_day = program.sessions_per_day,
+                            .session_minutes = program.minutes,
+                            .routine = std::string(core::to_string(program.phase)),
+                            .desk_break_text = ws.kb.program.desk_break_text};
+}
+
+core::Result<std::string> reminder_calendar(const Workspace& ws) {
+    const auto schedule = TRY(reminder_schedule(ws));
+    return core::ics_calendar(
+        {.settings = schedule.settings,
+         .desk_break_minutes = schedule.desk_break_minutes,
+         .sessions_per_day = schedule.sessions_per_day,
+         .session_length_minutes = schedule.session_minutes,
+         .session_summary = fmt::format("Unload: {} session", schedule.routine),
+         .session_text = fmt::format("Your {} routine, about {} minutes, with the guide in Unload "
+                                     "(the app, or `unload session`).",
+                                     schedule.routine, schedule.session_minutes),
+         .desk_break_summary = "Unload: desk break",
+         .desk_break_text = schedule.desk_break_text,
+         .first_day = today(ws),
+         .stamp = ws.clock.now()});
+}
+
+} // namespace unload::service

@@ -1,0 +1,800 @@
+// The person's journeys (service/journeys.hpp) over a real SQLite store in a temp dir, the real
+// content and a virtual clock: starting and restarting, today's session and the re-screen a
+// numbness stop asks for, replaying controls, recording a session, the weekly review, the diary,
+// scores, export and forget. What each journey stored is read back through the repository.
+
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.hpp"
+#include "core/clock.hpp"
+#include "core/repository.hpp"
+#include "service/journeys.hpp"
+#include "service/session_replay.hpp"
+#include "store/store.hpp"
+#include "store/store_support.hpp"
+#include "support/knowledge.hpp"
+#include "support/results.hpp"
+
+namespace unload::service {
+namespace {
+
+using std::chrono::days;
+using std::chrono::milliseconds;
+
+using test::at;
+using test::must;
+
+/// The example intake: a desk worker with no warning sign, pain 4.
+std::string desk_worker() {
+    return test::read_text(test::content_dir.parent_path() / "examples" / "desk-worker.json");
+}
+
+/// The example intake with one warning sign answered yes.
+std::string with_warning_sign() {
+    auto intake = nlohmann::json::parse(desk_worker());
+    intake["warning_signs"]["saddle_numbness"] = true;
+    return intake.dump();
+}
+
+constexpr std::string_view no_warning_signs = R"({"warning_signs": {}, "leg": "none"})";
+
+/// A table row's name as the test's name.
+template <class Case>
+std::string case_name(const testing::TestParamInfo<Case>& case_info) {
+    return case_info.param.name;
+}
+
+/// A table row printed as its name when a test fails, rather than as bytes.
+template <class Case>
+requires requires(const Case& c) {
+    c.name;
+}
+void PrintTo(const Case& c, std::ostream* out) {
+    *out << c.name;
+}
+
+/// A failed result's code and field, for comparing against a table row.
+template <class T>
+void expect_error(const core::Result<T>& result, core::ErrorCode code, std::string_view field) {
+    ASSERT_FALSE(result) << "expected an error naming " << field;
+    EXPECT_EQ(result.error().code, code) << result.error().to_string();
+    EXPECT_EQ(result.error().field, field) << result.error().to_string();
+}
+
+class Journeys : public testing::Test {
+protected:
+    void SetUp() override {
+        ASSERT_TRUE(test::loaded_content());
+        auto opened = store::open(m_dir.url());
+        ASSERT_TRUE(opened) << opened.error().to_string();
+        m_repo = std::move(*opened);
+    }
+
+    Workspace ws() { return {.kb = test::knowledge_base(), .repo = *m_repo, .clock = m_clock}; }
+    core::Repository& repo() { return *m_repo; }
+
+    /// Moves the virtual clock forward to a wall-clock time (never back).
+    void set_time(std::string_view iso) {
+        m_clock.advance_to(std::chrono::duration_cast<milliseconds>(at(iso) - m_start).count());
+    }
+    std::int64_t now_ms() const {
+        return std::chrono::duration_cast<milliseconds>(m_clock.now().time_since_epoch()).count();
+    }
+
+    /// Starts the example program now.
+    Started start_desk_worker() { return must(start(ws(), desk_worker(), Restart::No)); }
+
+    /// Records a whole session started now, with no controls.
+    core::SessionRecord record_whole_session(int pain_before, std::optional<int> pain_after) {
+        const auto plan = must(prepare_session(ws()));
+        return must(record_session(ws(), {.started_at_ms = now_ms(),
+                                          .pain_before = pain_before,
+                                          .pain_after = pain_after,
+                                          .controls = {},
+                                          .ended_ms = plan.timeline.total_ms}))
+            .record;
+    }
+
+private:
+    store::testing::TempDir m_dir;
+    std::unique_ptr<core::Repository> m_repo;
+    core::Timestamp m_start = at("2026-11-02T07:00:00Z");
+    core::VirtualClock m_clock{m_start};
+};
+
+// ---- Starting a program ---------------------------------------------------------------------
+
+TEST_F(Journeys, StartStoresTheIntakeAndWeekOneAndLoadCurrentReadsThemBack) {
+    const auto started = start_desk_worker();
+    ASSERT_TRUE(started.plan.program);
+    ASSERT_TRUE(started.version);
+    EXPECT_GT(started.version->id, 0);
+    EXPECT_EQ(started.version->week, 1);
+    EXPECT_EQ(started.version->origin, "start");
+    EXPECT_EQ(started.version->stage, started.plan.program->stage->id);
+    EXPECT_EQ(core::iso_day(started.version->starts_on), "2026-11-02");
+
+    const auto current = must(load_current(ws()));
+    EXPECT_EQ(current.version.id, started.version->id);
+    EXPECT_EQ(current.intake_record.document, desk_worker());
+    EXPECT_EQ(current.stage_index, core::find_stage(test::knowledge_base(), current.version.stage));
+    ASSERT_TRUE(current.plan.program);
+    EXPECT_EQ(current.plan.program->routine.size(), started.plan.program->routine.size());
+}
+
+TEST_F(Journeys, LoadCurrentBeforeAStartIsNotFoundNamingProgram) {
+    expect_error(load_current(ws()), core::ErrorCode::NotFound, "program");
+    expect_error(prepare_session(ws()), core::ErrorCode::NotFound, "program");
+}
+
+struct StartAgainCase {
+    const char* name;
+    Restart restart;
+    bool refused;
+    std::size_t versions; ///< Program versions stored afterwards.
+    std::size_t intakes;
+};
+
+class StartAgain : public Journeys, public testing::WithParamInterface<StartAgainCase> {};
+
+TEST_P(StartAgain, WhileAProgramRunsNeedsRestart) {
+    const auto& c = GetParam();
+    const auto first = start_desk_worker();
+    set_time("2026-11-04T07:00:00Z");
+    const auto again = start(ws(), desk_worker(), c.restart);
+    if (c.refused) {
+        expect_error(again, core::ErrorCode::Conflict, "restart");
+        if (!again) {
+            EXPECT_NE(again.error().message.find("week 1"), std::string::npos)
+                << again.error().message;
+        }
+    } else {
+        ASSERT_TRUE(again) << again.error().to_string();
+        ASSERT_TRUE(again->version);
+        EXPECT_NE(again->version->id, first.version->id);
+        EXPECT_EQ(again->version->week, 1);
+        EXPECT_EQ(core::iso_day(again->version->starts_on), "2026-11-04");
+        EXPECT_EQ(must(load_current(ws())).version.id, again->version->id);
+    }
+    EXPECT_EQ(must(repo().program_versions()).size(), c.versions);
+    EXPECT_EQ(must(repo().intakes()).size(), c.intakes);
+}
+
+INSTANTIATE_TEST_SUITE_P(All, StartAgain,
+                         testing::Values(StartAgainCase{.name = "refused",
+                                                        .restart = Restart::No,
+                                                        .refused = true,
+                                                        .versions = 1,
+                                                        .intakes = 1},
+                                         StartAgainCase{.name = "restarted",
+                                                        .restart = Restart::Yes,
+                                                        .refused = false,
+                                                        .versions = 2,
+                                                        .intakes = 2}),
+                         case_name<StartAgainCase>);
+
+TEST_F(Journeys, AWarningSignStoresTheIntakeButNoProgram) {
+    const auto started = must(start(ws(), with_warning_sign(), Restart::No));
+    EXPECT_FALSE(started.plan.program);
+    EXPECT_TRUE(started.plan.screening.program_withheld());
+    EXPECT_FALSE(started.version);
+    EXPECT_EQ(must(repo().intakes()).size(), 1u);
+    EXPECT_TRUE(must(repo().program_versions()).empty());
+    expect_error(load_current(ws()), core::ErrorCode::NotFound, "program");
+}
+
+TEST_F(Journeys, AnInvalidIntakeStoresNothing) {
+    const auto started = start(ws(), R"({"format": "unload-intake/1"})", Restart::No);
+    ASSERT_FALSE(started);
+    EXPECT_EQ(started.error().code, core::ErrorCode::InvalidInput);
+    EXPECT_TRUE(must(repo().intakes()).empty());
+}
+
+// ---- Today's session and the re-screen ------------------------------------------------------
+
+TEST_F(Journeys, PrepareSessionBuildsTheTimelineOfTheProgramInForce) {
+    const auto started = start_desk_worker();
+    const auto plan = must(prepare_session(ws()));
+    EXPECT_EQ(plan.current.version.id, started.version->id);
+    EXPECT_FALSE(plan.rescreen_pending);
+    EXPECT_FALSE(plan.adjustments.low_dose);
+    ASSERT_FALSE(plan.timeline.steps.empty());
+    EXPECT_EQ(plan.timeline.steps.front().kind, core::StepKind::GetReady);
+    std::int64_t total = 0;
+    for (const auto& step : plan.timeline.steps)
+        total += step.duration_ms;
+    EXPECT_EQ(plan.timeline.total_ms, total);
+}
+
+TEST_F(Journeys, ANumbnessStopAsksTheWarningSignsAgainUntilTheyAreAnswered) {
+    start_desk_worker();
+    set_time("2026-11-03T08:00:00Z");
+    const auto stopped =
+        must(record_session(ws(), {.started_at_ms = now_ms(),
+                                   .pain_before = 4,
+                                   .pain_after = 4,
+                                   .controls = {{.at_ms = 30'000,
+                                                 .kind = ControlKind::Stop,
+                                                 .reason = "new_numbness_or_weakness"}},
+                                   .ended_ms = 40'000}));
+    ASSERT_EQ(stopped.stops.size(), 1u);
+    EXPECT_TRUE(stopped.stops[0].rescreen);
+    EXPECT_TRUE(must(prepare_session(ws())).rescreen_pending);
+
+    set_time("2026-11-03T08:05:00Z");
+    const auto screening = must(rescreen(ws(), no_warning_signs));
+    EXPECT_FALSE(screening.program_withheld());
+    EXPECT_EQ(must(repo().intakes()).size(), 2u);
+    EXPECT_FALSE(must(prepare_session(ws())).rescreen_pending);
+}
+
+TEST_F(Journeys, ARescreenWithAWarningSignStopsTodaysSession) {
+    start_desk_worker();
+    const auto screening =
+        must(rescreen(ws(), R"({"warning_signs": {"saddle_numbness": true}, "leg": "none"})"));
+    EXPECT_TRUE(screening.program_withheld());
+    expect_error(prepare_session(ws()), core::ErrorCode::Conflict, "program");
+}
+
+TEST_F(Journeys, AFlareMakesTheNextSessionGentler) {
+    start_desk_worker();
+    const auto flare = record_whole_session(2, 5);
+    EXPECT_TRUE(flare.flare);
+    EXPECT_TRUE(must(prepare_session(ws())).adjustments.low_dose);
+}
+
+// ---- Replaying controls ---------------------------------------------------------------------
+
+struct ReplayCase {
+    const char* name;
+    std::vector<Control> controls;
+    std::int64_t until_ms = 0; ///< Added to the timeline's total when `after_total`.
+    bool after_total = false;
+    std::vector<std::string> stops; ///< Stop reason ids, in order.
+    std::vector<std::string> refused_prefixes;
+    bool ended = false;
+    core::SessionOutcome outcome = core::SessionOutcome::Quit;
+    std::vector<std::string> events; ///< Event kinds, in order.
+};
+
+class Replays : public Journeys, public testing::WithParamInterface<ReplayCase> {};
+
+TEST_P(Replays, ApplyTheControlsInOrder) {
+    const auto& c = GetParam();
+    start_desk_worker();
+    const auto plan = must(prepare_session(ws()));
+    const auto until = c.until_ms + (c.after_total ? plan.timeline.total_ms : 0);
+    const auto replayed = must(replay(ws(), plan, c.controls, until));
+
+    std::vector<std::string> stops;
+    for (const auto& stop : replayed.stops)
+        stops.push_back(stop.reason ? stop.reason->id : "?");
+    EXPECT_EQ(stops, c.stops);
+    ASSERT_EQ(replayed.refused.size(), c.refused_prefixes.size());
+    for (std::size_t i = 0; i < c.refused_prefixes.size(); ++i)
+        EXPECT_EQ(replayed.refused[i].rfind(c.refused_prefixes[i], 0), 0u) << replayed.refused[i];
+    EXPECT_EQ(replayed.view.ended, c.ended);
+    EXPECT_EQ(replayed.record.outcome, c.outcome);
+    EXPECT_EQ(replayed.record.program_version_id, plan.current.version.id);
+    std::vector<std::string> events;
+    for (const auto& event : replayed.record.events)
+        events.push_back(event.kind);
+    EXPECT_EQ(events, c.events);
+    // The view must point into the replay's own steps, not into the run that made them.
+    if (!c.ended) {
+        ASSERT_NE(replayed.view.step, nullptr);
+        ASSERT_LT(replayed.view.step_index, replayed.steps.size());
+        EXPECT_EQ(replayed.view.step, &replayed.steps[replayed.view.step_index]);
+    }
+    // Nothing is stored by a replay.
+    EXPECT_TRUE(
+        must(repo().sessions(core::Day{}, core::Day{days{100'000}}, core::SessionDetail::Summary))
+            .empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, Replays,
+    testing::Values(
+        ReplayCase{.name = "pause_and_resume_delay_the_end",
+                   .controls = {{.at_ms = 5'000, .kind = ControlKind::Pause, .reason = {}},
+                                {.at_ms = 35'000, .kind = ControlKind::Resume, .reason = {}}},
+                   .until_ms = 30'000,
+                   .after_total = true,
+                   .stops = {},
+                   .refused_prefixes = {},
+                   .ended = true,
+                   .outcome = core::SessionOutcome::Completed,
+                   .events = {"pause", "resume"}},
+        ReplayCase{.name = "a_pause_not_yet_resumed_keeps_the_session_going",
+                   .controls = {{.at_ms = 5'000, .kind = ControlKind::Pause, .reason = {}}},
+                   .until_ms = 60'000,
+                   .after_total = true,
+                   .stops = {},
+                   .refused_prefixes = {},
+                   .ended = false,
+                   .outcome = core::SessionOutcome::Quit,
+                   .events = {"pause"}},
+        ReplayCase{.name = "skip",
+                   .controls = {{.at_ms = 20'000, .kind = ControlKind::Skip, .reason = {}}},
+                   .until_ms = 21'000,
+                   .after_total = false,
+                   .stops = {},
+                   .refused_prefixes = {},
+                   .ended = false,
+                   .outcome = core::SessionOutcome::Quit,
+                   .events = {"skip"}},
+        ReplayCase{
+            .name = "an_exercise_stop_goes_on",
+            .controls = {{.at_ms = 30'000, .kind = ControlKind::Stop, .reason = "sharp_pain"}},
+            .until_ms = 31'000,
+            .after_total = false,
+            .stops = {"sharp_pain"},
+            .refused_prefixes = {},
+            .ended = false,
+            .outcome = core::SessionOutcome::Quit,
+            .events = {"stop"}},
+        ReplayCase{.name = "a_session_stop_ends_and_later_controls_are_refused",
+                   .controls = {{.at_ms = 30'000,
+                                 .kind = ControlKind::Stop,
+                                 .reason = "new_numbness_or_weakness"},
+                                {.at_ms = 40'000, .kind = ControlKind::Skip, .reason = {}}},
+                   .until_ms = 60'000,
+                   .after_total = false,
+                   .stops = {"new_numbness_or_weakness"},
+                   .refused_prefixes = {"controls[1]: the session had already ended"},
+                   .ended = true,
+                   .outcome = core::SessionOutcome::Stopped,
+                   .events = {"stop"}},
+        ReplayCase{.name = "a_resume_without_a_pause_is_refused",
+                   .controls = {{.at_ms = 10'000, .kind = ControlKind::Resume, .reason = {}},
+                                {.at_ms = 12'000, .kind = ControlKind::Pause, .reason = {}},
+                                {.at_ms = 13'000, .kind = ControlKind::Pause, .reason = {}}},
+                   .until_ms = 14'000,
+                   .after_total = false,
+                   .stops = {},
+                   .refused_prefixes = {"controls[0]: resume:", "controls[2]: pause:"},
+                   .ended = false,
+                   .outcome = core::SessionOutcome::Quit,
+                   .events = {"pause"}},
+        ReplayCase{.name = "quit",
+                   .controls = {{.at_ms = 50'000, .kind = ControlKind::Quit, .reason = {}}},
+                   .until_ms = 50'000,
+                   .after_total = false,
+                   .stops = {},
+                   .refused_prefixes = {},
+                   .ended = true,
+                   .outcome = core::SessionOutcome::Quit,
+                   .events = {"quit"}}),
+    case_name<ReplayCase>);
+
+struct BadControlsCase {
+    const char* name;
+    std::vector<Control> controls;
+    std::int64_t until_ms = 60'000;
+    const char* field;
+};
+
+class BadControls : public Journeys, public testing::WithParamInterface<BadControlsCase> {};
+
+TEST_P(BadControls, AreInvalidInputNamingTheControl) {
+    const auto& c = GetParam();
+    start_desk_worker();
+    const auto plan = must(prepare_session(ws()));
+    expect_error(replay(ws(), plan, c.controls, c.until_ms), core::ErrorCode::InvalidInput,
+                 c.field);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, BadControls,
+    testing::Values(
+        BadControlsCase{.name = "out_of_order",
+                        .controls = {{.at_ms = 10'000, .kind = ControlKind::Skip, .reason = {}},
+                                     {.at_ms = 5'000, .kind = ControlKind::Skip, .reason = {}}},
+                        .until_ms = 60'000,
+                        .field = "controls[1]"},
+        BadControlsCase{
+            .name = "unknown_stop_reason",
+            .controls = {{.at_ms = 1'000, .kind = ControlKind::Skip, .reason = {}},
+                         {.at_ms = 5'000, .kind = ControlKind::Stop, .reason = "tired"}},
+            .until_ms = 60'000,
+            .field = "controls[1].reason"},
+        BadControlsCase{.name = "unknown_stop_reason_after_the_end",
+                        .controls = {{.at_ms = 1'000, .kind = ControlKind::Quit, .reason = {}},
+                                     {.at_ms = 5'000, .kind = ControlKind::Stop, .reason = ""}},
+                        .until_ms = 60'000,
+                        .field = "controls[1].reason"},
+        BadControlsCase{.name = "after_until",
+                        .controls = {{.at_ms = 61'000, .kind = ControlKind::Skip, .reason = {}}},
+                        .until_ms = 60'000,
+                        .field = "controls[0]"},
+        BadControlsCase{.name = "negative_time",
+                        .controls = {{.at_ms = -1, .kind = ControlKind::Pause, .reason = {}}},
+                        .until_ms = 60'000,
+                        .field = "controls[0]"},
+        BadControlsCase{
+            .name = "negative_until", .controls = {}, .until_ms = -1, .field = "until_ms"},
+        BadControlsCase{.name = "until_beyond_a_day",
+                        .controls = {},
+                        .until_ms = max_session_ms + 1,
+                        .field = "until_ms"}),
+    case_name<BadControlsCase>);
+
+TEST_F(Journeys, ATogglingPauseResumesAPausedSession) {
+    start_desk_worker();
+    const auto plan = must(prepare_session(ws()));
+    core::SessionRun run(test::knowledge_base(), *plan.current.plan.program,
+                         plan.current.plan.screening.allowed, plan.adjustments);
+    std::int64_t now = 0;
+    std::vector<ControlKind> done;
+    const std::vector<Control> controls{{.at_ms = 5'000, .kind = ControlKind::Pause, .reason = {}},
+                                        {.at_ms = 9'000, .kind = ControlKind::Pause, .reason = {}}};
+    const auto played = play_controls(
+        test::knowledge_base(), run, controls,
+        {.until_ms = std::nullopt, .pause = PauseControl::Toggles},
+        {.now_ms = [&] { return now; }, .wait_until = [&](std::int64_t to) { now = to; }},
+        {.step_started = {},
+         .control = [&](const AppliedControl& applied) { done.push_back(applied.kind); },
+         .quit_while_paused = {}});
+    ASSERT_TRUE(played);
+    EXPECT_EQ(played->reached, 2u);
+    EXPECT_EQ(done, (std::vector{ControlKind::Pause, ControlKind::Resume}));
+    EXPECT_EQ(run.record().outcome, core::SessionOutcome::Completed);
+    EXPECT_EQ(run.record().steps.back().ended_ms, plan.timeline.total_ms + 4'000);
+}
+
+// ---- Recording a session --------------------------------------------------------------------
+
+struct RecordCase {
+    const char* name;
+    std::vector<Control> controls;
+    std::int64_t ended_ms = 0; ///< Added to the timeline's total when `after_total`.
+    bool after_total = false;
+    int pain_before = 3;
+    std::optional<int> pain_after;
+    core::SessionOutcome outcome = core::SessionOutcome::Completed;
+    std::optional<std::int64_t> active_ms; ///< Empty: the whole timeline.
+    bool flare = false;
+};
+
+class RecordSession : public Journeys, public testing::WithParamInterface<RecordCase> {};
+
+TEST_P(RecordSession, StoresWhatWasPlayed) {
+    const auto& c = GetParam();
+    const auto version = *start_desk_worker().version;
+    set_time("2026-11-03T08:00:00Z");
+    const auto plan = must(prepare_session(ws()));
+    const auto started_at_ms = now_ms() + 500; // Kept to the second.
+    const auto recorded = must(record_session(
+        ws(), {.started_at_ms = started_at_ms,
+               .pain_before = c.pain_before,
+               .pain_after = c.pain_after,
+               .controls = c.controls,
+               .ended_ms = c.ended_ms + (c.after_total ? plan.timeline.total_ms : 0)}));
+    const auto& record = recorded.record;
+    EXPECT_GT(record.id, 0);
+    EXPECT_EQ(record.outcome, c.outcome);
+    EXPECT_EQ(record.active_ms, c.active_ms.value_or(plan.timeline.total_ms));
+    EXPECT_EQ(record.planned_ms, plan.timeline.total_ms);
+    EXPECT_EQ(record.flare, c.flare);
+    EXPECT_TRUE(recorded.view.ended);
+
+    const auto stored = must(
+        repo().sessions(core::Day{days{0}}, core::Day{days{100'000}}, core::SessionDetail::Full));
+    ASSERT_EQ(stored.size(), 1u);
+    const auto& session = stored.front();
+    EXPECT_EQ(session.id, record.id);
+    EXPECT_EQ(session.program_version_id, version.id);
+    EXPECT_EQ(core::iso_timestamp(session.started_at), "2026-11-03T08:00:00Z");
+    EXPECT_EQ(core::iso_day(session.day), "2026-11-03");
+    EXPECT_EQ(session.outcome, c.outcome);
+    EXPECT_EQ(session.active_ms, record.active_ms);
+    EXPECT_EQ(session.pain_before, c.pain_before);
+    EXPECT_EQ(session.pain_after, c.pain_after);
+    EXPECT_EQ(session.flare, c.flare);
+    EXPECT_EQ(session.steps.size(), record.steps.size());
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, RecordSession,
+    testing::Values(RecordCase{.name = "to_the_end_is_completed",
+                               .controls = {},
+                               .ended_ms = 0,
+                               .after_total = true,
+                               .pain_before = 3,
+                               .pain_after = 3,
+                               .outcome = core::SessionOutcome::Completed,
+                               .active_ms = std::nullopt,
+                               .flare = false},
+                    RecordCase{.name = "past_the_end_is_completed",
+                               .controls = {},
+                               .ended_ms = 90'000,
+                               .after_total = true,
+                               .pain_before = 3,
+                               .pain_after = std::nullopt,
+                               .outcome = core::SessionOutcome::Completed,
+                               .active_ms = std::nullopt,
+                               .flare = false},
+                    RecordCase{.name = "ended_early_is_quit_there",
+                               .controls = {},
+                               .ended_ms = 60'000,
+                               .after_total = false,
+                               .pain_before = 3,
+                               .pain_after = 4,
+                               .outcome = core::SessionOutcome::Quit,
+                               .active_ms = 60'000,
+                               .flare = false},
+                    RecordCase{
+                        .name = "paused_with_no_resume_is_quit",
+                        .controls = {{.at_ms = 20'000, .kind = ControlKind::Pause, .reason = {}}},
+                        .ended_ms = 100'000,
+                        .after_total = false,
+                        .pain_before = 3,
+                        .pain_after = 4,
+                        .outcome = core::SessionOutcome::Quit,
+                        .active_ms = 20'000,
+                        .flare = false},
+                    RecordCase{.name = "a_session_stop",
+                               .controls = {{.at_ms = 60'000,
+                                             .kind = ControlKind::Stop,
+                                             .reason = "spreading_leg_symptoms"}},
+                               .ended_ms = 70'000,
+                               .after_total = false,
+                               .pain_before = 4,
+                               .pain_after = 5,
+                               .outcome = core::SessionOutcome::Stopped,
+                               .active_ms = 60'000,
+                               .flare = false},
+                    RecordCase{.name = "pain_up_by_three_is_a_flare",
+                               .controls = {},
+                               .ended_ms = 0,
+                               .after_total = true,
+                               .pain_before = 2,
+                               .pain_after = 5,
+                               .outcome = core::SessionOutcome::Completed,
+                               .active_ms = std::nullopt,
+                               .flare = true}),
+    case_name<RecordCase>);
+
+TEST_F(Journeys, RecordingNeedsPainInRangeAndStoresNothingOtherwise) {
+    start_desk_worker();
+    const auto recorded = record_session(ws(), {.started_at_ms = now_ms(),
+                                                .pain_before = 3,
+                                                .pain_after = 11,
+                                                .controls = {},
+                                                .ended_ms = 1'000});
+    expect_error(recorded, core::ErrorCode::InvalidInput, "pain_after");
+    expect_error(record_session(ws(), {.started_at_ms = now_ms(),
+                                       .pain_before = 3,
+                                       .pain_after = 3,
+                                       .controls = {},
+                                       .ended_ms = -5}),
+                 core::ErrorCode::InvalidInput, "ended_ms");
+    EXPECT_TRUE(must(everything(ws())).sessions.empty());
+}
+
+// ---- The weekly review ----------------------------------------------------------------------
+
+TEST_F(Journeys, TheReviewIsRefusedBeforeItIsDueAndProgressesAfterAGoodWeek) {
+    start_desk_worker();
+    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
+                            "2026-11-07", "2026-11-08"}) {
+        set_time(std::string(day) + "T08:00:00Z");
+        record_whole_session(3, 3);
+    }
+    set_time("2026-11-08T21:00:00Z");
+    expect_error(check_review_due(ws()), core::ErrorCode::Conflict, "review");
+    const auto early = review(ws(), no_warning_signs);
+    ASSERT_FALSE(early);
+    expect_error(early, core::ErrorCode::Conflict, "review");
+    EXPECT_NE(early.error().message.find("2026-11-09"), std::string::npos);
+    EXPECT_TRUE(must(repo().reviews()).empty());
+    EXPECT_EQ(must(repo().intakes()).size(), 1u);
+
+    set_time("2026-11-09T08:00:00Z");
+    EXPECT_TRUE(check_review_due(ws()));
+    const auto outcome = must(review(ws(), no_warning_signs));
+    EXPECT_GT(outcome.record.id, 0);
+    EXPECT_EQ(outcome.record.decision, core::ReviewDecision::Progress);
+    EXPECT_EQ(core::iso_day(outcome.record.day), "2026-11-09");
+    EXPECT_EQ(outcome.week.done_sessions, 7);
+    EXPECT_EQ(must(repo().reviews()).size(), 1u);
+    EXPECT_EQ(must(repo().intakes()).size(), 2u);
+    const auto current = must(load_current(ws()));
+    EXPECT_EQ(current.version.week, 2);
+    EXPECT_EQ(current.version.origin, "review");
+    EXPECT_EQ(current.version.stage, outcome.record.to_stage);
+    EXPECT_NE(current.version.stage, outcome.record.from_stage);
+}
+
+TEST_F(Journeys, AReviewWithBadAnswersStoresNothing) {
+    start_desk_worker();
+    set_time("2026-11-09T08:00:00Z");
+    const auto outcome =
+        review(ws(), R"({"warning_signs": {"sadle_numbness": true}, "leg": "none"})");
+    expect_error(outcome, core::ErrorCode::InvalidInput, "warning_signs.sadle_numbness");
+    EXPECT_TRUE(must(repo().reviews()).empty());
+    EXPECT_EQ(must(repo().program_versions()).size(), 1u);
+}
+
+// ---- The diary and progress -----------------------------------------------------------------
+
+struct PainCase {
+    const char* name;
+    int pain;
+    std::string note;
+    const char* field; ///< Empty: stored.
+};
+
+class LogPain : public Journeys, public testing::WithParamInterface<PainCase> {};
+
+TEST_P(LogPain, StoresAValidEntryOnly) {
+    const auto& c = GetParam();
+    set_time("2026-11-05T20:00:00Z");
+    const auto entry = log_pain(ws(), c.pain, c.note);
+    const auto diary_now = must(diary(ws(), 1));
+    if (*c.field != '\0') {
+        expect_error(entry, core::ErrorCode::InvalidInput, c.field);
+        EXPECT_TRUE(diary_now.pain.empty());
+        return;
+    }
+    ASSERT_TRUE(entry) << entry.error().to_string();
+    EXPECT_GT(entry->id, 0);
+    EXPECT_EQ(core::iso_day(entry->day), "2026-11-05");
+    ASSERT_EQ(diary_now.pain.size(), 1u);
+    EXPECT_EQ(diary_now.pain[0].id, entry->id);
+    EXPECT_EQ(diary_now.pain[0].pain, c.pain);
+    EXPECT_EQ(diary_now.pain[0].note, c.note);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, LogPain,
+    testing::Values(PainCase{.name = "with_a_note", .pain = 3, .note = "long walk", .field = ""},
+                    PainCase{.name = "no_pain", .pain = 0, .note = "", .field = ""},
+                    PainCase{.name = "above_ten", .pain = 11, .note = "", .field = "pain"},
+                    PainCase{.name = "negative", .pain = -1, .note = "", .field = "pain"},
+                    PainCase{.name = "not_utf8", .pain = 3, .note = "caf\xe9", .field = "note"}),
+    case_name<PainCase>);
+
+TEST_F(Journeys, TheDiaryCoversTheLastDaysUpToToday) {
+    start_desk_worker();
+    set_time("2026-11-03T08:00:00Z");
+    record_whole_session(3, 3);
+    must(log_pain(ws(), 4, ""));
+    set_time("2026-11-06T08:00:00Z");
+    must(log_pain(ws(), 2, ""));
+
+    const auto three_days = must(diary(ws(), 3));
+    EXPECT_EQ(core::iso_day(three_days.from), "2026-11-04");
+    EXPECT_EQ(core::iso_day(three_days.to), "2026-11-06");
+    EXPECT_TRUE(three_days.sessions.empty());
+    ASSERT_EQ(three_days.pain.size(), 1u);
+    EXPECT_EQ(three_days.pain[0].pain, 2);
+
+    const auto week = must(diary(ws(), 7));
+    EXPECT_EQ(week.sessions.size(), 1u);
+    EXPECT_FALSE(week.sessions[0].steps.empty());
+    EXPECT_EQ(week.pain.size(), 2u);
+
+    expect_error(diary(ws(), 0), core::ErrorCode::InvalidInput, "days");
+}
+
+TEST_F(Journeys, ProgressCountsSessionsAndKeepsTheBaselinePain) {
+    start_desk_worker();
+    set_time("2026-11-03T08:00:00Z");
+    record_whole_session(3, 3);
+    record_whole_session(3, 2);
+    const auto result = must(progress(ws(), 2));
+    EXPECT_EQ(result.done_sessions, 2);
+    EXPECT_EQ(result.baseline_pain, 4);
+    expect_error(progress(ws(), 0), core::ErrorCode::InvalidInput, "weeks");
+}
+
+// ---- Scores ---------------------------------------------------------------------------------
+
+struct ScoreCase {
+    const char* instrument;
+    const char* answers;
+    double value;
+    const char* band;
+};
+
+std::string instrument_name(const testing::TestParamInfo<ScoreCase>& case_info) {
+    return case_info.param.instrument;
+}
+
+class Scores : public Journeys, public testing::WithParamInterface<ScoreCase> {};
+
+TEST_P(Scores, AreScoredByTheirInstrumentAndSaved) {
+    const auto& c = GetParam();
+    const auto scored = must(score(test::knowledge_base(), c.instrument, c.answers));
+    const auto document = score_document(scored);
+    EXPECT_EQ(document.value("instrument", ""), c.instrument) << document.dump();
+
+    set_time("2026-11-04T19:00:00Z");
+    const auto saved = must(save_score(ws(), c.instrument, scored, c.answers));
+    EXPECT_GT(saved.id, 0);
+    const auto stored = must(repo().scores());
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].instrument, c.instrument);
+    EXPECT_DOUBLE_EQ(stored[0].value, c.value);
+    EXPECT_EQ(stored[0].band, c.band);
+    EXPECT_EQ(stored[0].answers, c.answers);
+    EXPECT_EQ(core::iso_day(stored[0].day), "2026-11-04");
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    All, Scores,
+    testing::Values(
+        ScoreCase{.instrument = "odi",
+                  .answers = R"({"answers": [1,2,1,0,2,1,null,1,2,1]})",
+                  .value = 24.4,
+                  .band = "moderate"},
+        ScoreCase{.instrument = "rmdq",
+                  .answers = R"({"answers": [true,true,true,true,true,false,false,false,false,
+                      false,false,false,false,false,false,false,false,false,false,false,false,
+                      false,false,false]})",
+                  .value = 5,
+                  .band = ""},
+        ScoreCase{
+            .instrument = "startback",
+            .answers = R"({"answers": [true,true,true,true,true,true,true,true,"extremely"]})",
+            .value = 9,
+            .band = "high"}),
+    instrument_name);
+
+TEST_F(Journeys, AnUnknownInstrumentIsNotFound) {
+    expect_error(score(test::knowledge_base(), "sf36", R"({"answers": []})"),
+                 core::ErrorCode::NotFound, "instrument");
+}
+
+TEST_F(Journeys, AScoreIsSavedOnlyUnderItsOwnInstrument) {
+    const auto scored =
+        must(score(test::knowledge_base(), "odi", R"({"answers": [1,2,1,0,2,1,null,1,2,1]})"));
+    ASSERT_TRUE(std::holds_alternative<core::OdiScore>(scored));
+    expect_error(save_score(ws(), "rmdq", scored, "{}"), core::ErrorCode::InvalidInput,
+                 "instrument");
+    EXPECT_TRUE(must(repo().scores()).empty());
+}
+
+// ---- Export and forget ----------------------------------------------------------------------
+
+TEST_F(Journeys, EverythingHoldsEachRecordAndForgetEmptiesIt) {
+    start_desk_worker();
+    set_time("2026-11-03T08:00:00Z");
+    record_whole_session(3, 3);
+    must(log_pain(ws(), 3, "fine"));
+    const auto scored = must(score(test::knowledge_base(), "startback",
+                                   R"({"answers": [false,false,false,false,false,false,false,)"
+                                   R"(false,"not_at_all"]})"));
+    must(save_score(ws(), "startback", scored, "{}"));
+
+    const auto all = must(everything(ws()));
+    EXPECT_EQ(all.intakes.size(), 1u);
+    EXPECT_EQ(all.programs.size(), 1u);
+    ASSERT_EQ(all.sessions.size(), 1u);
+    EXPECT_FALSE(all.sessions[0].steps.empty());
+    EXPECT_EQ(all.pain.size(), 1u);
+    EXPECT_EQ(all.scores.size(), 1u);
+    EXPECT_TRUE(all.reviews.empty());
+
+    ASSERT_TRUE(forget(ws()));
+    const auto none = must(everything(ws()));
+    EXPECT_TRUE(none.intakes.empty());
+    EXPECT_TRUE(none.programs.empty());
+    EXPECT_TRUE(none.sessions.empty());
+    EXPECT_TRUE(none.pain.empty());
+    EXPECT_TRUE(none.scores.empty());
+}
+
+} // namespace
+} // namespace unload::service
