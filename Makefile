@@ -8,7 +8,10 @@ SHELL := /bin/bash
 DEB_PACKAGES := build-essential cmake ninja-build pkg-config ccache python3 \
 	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev tmux sqlite3 \
+	libboost-dev libspdlog-dev wrk nginx-light curl \
 	clang-format clang-tidy clang-16 libclang-rt-16-dev
+# Boost is header-only here (Beast and Asio); wrk and nginx are for `make bench` (bench/http/).
+# Node.js and npm come with the machine; `make deps` installs the npm packages from their lockfiles.
 # clang-16 builds the libFuzzer targets. libstdc++ 12 shows <expected> only when __cpp_concepts is
 # 202002, which clang 16 implements (P0848) but does not report, so the fuzz preset raises it.
 
@@ -18,6 +21,7 @@ TEST_PRESET := $(if $(CI),ci,debug)
 TEST_DIR := build-$(TEST_PRESET)
 JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
+PORT ?= 8080
 SHARED := $(abspath ../shared)
 CXX_SOURCES = $(shell git ls-files --cached --others --exclude-standard -- 'src/*.[ch]pp' 'apps/*.cpp' 'tests/*.[ch]pp' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
 
@@ -31,19 +35,21 @@ deps: ## Install the missing Debian packages (nothing when all are there)
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+	@$(MAKE) --no-print-directory scripts/openapi/node_modules/.package-lock.json
+
+# npm ci rewrites this file, so it is older than the lockfile exactly when the packages are stale.
+scripts/openapi/node_modules/.package-lock.json: scripts/openapi/package-lock.json
+	npm ci --prefix scripts/openapi --no-audit --no-fund --loglevel=error
 
 build: deps ## Release build: build/unload
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
 
-run: build ## Build, then show a worked example (stage 1: the CLI; `unload serve` arrives in stage 3)
-	@echo
-	@echo "== Worked example: unload plan --intake examples/desk-worker.json =="
-	@echo
-	@build/unload plan --intake examples/desk-worker.json
-	@echo
-	@echo "Try your own intake: cp examples/desk-worker.json my-intake.json, edit it, then"
-	@echo "  build/unload plan --intake my-intake.json     (add --format json for scripts; --help for more)"
+run: build ## Build, then start `unload serve` on 127.0.0.1:8080 (SQLite, simulated table); Ctrl-C stops it
+	@echo "Starting Unload: open the URL below in a browser, or try"
+	@echo "  curl http://127.0.0.1:$(PORT)/api/v1/exercises"
+	@echo "  curl -H 'Content-Type: application/json' --data @examples/desk-worker.json http://127.0.0.1:$(PORT)/api/v1/plan"
+	build/unload serve --listen 127.0.0.1:$(PORT)
 
 test: deps ## Build with ASan+UBSan and run every test, the layer rule, formatting and the seed-copy check
 	cmake --preset $(TEST_PRESET) -DUNLOAD_BENCH=OFF >/dev/null
@@ -53,6 +59,7 @@ test: deps ## Build with ASan+UBSan and run every test, the layer rule, formatti
 	@if [ -x "$(SHARED)/tools/seedcopy" ]; then \
 		echo "seedcopy: checking for sentences copied from the sources"; \
 		"$(SHARED)/tools/seedcopy" content docs README.md examples; fi
+	scripts/openapi/check.sh $(TEST_DIR)/openapi.json
 	ctest --test-dir $(TEST_DIR) -j $(JOBS) --output-on-failure
 
 format: ## Format all C++ in place
@@ -76,7 +83,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps ## Run every libFuzzer target for FUZZ_SECONDS each, growing fuzz/corpus
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
-	for t in intake answers; do \
+	for t in intake answers http; do \
 		build-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) fuzz/corpus/$$t || exit 1; done
 
 install: build ## Install the binary and content under PREFIX (default /usr/local)

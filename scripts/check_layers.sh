@@ -20,5 +20,16 @@ if grep -nE 'unload_(content|json|cli|store|http|traction)' src/core/CMakeLists.
     echo "layer violation: src/core links an outer library"
     status=1
 fi
-[ $status -eq 0 ] && echo "layers: src/core includes no I/O or third-party headers"
+# Boost.Beast and Asio stay in the server's few translation units, so the rest of src/http (and
+# everything else) builds quickly and reads without them.
+while IFS= read -r hit; do
+    echo "layer violation (Beast/Asio outside src/http/server.cpp and wire.*): $hit"
+    status=1
+done < <(grep -rnE '#\s*include\s*<boost/(beast|asio)' src | grep -vE '^src/http/(server\.cpp|wire\.cpp|wire\.hpp):' || true)
+# The service layer is shared by the front ends, so it knows none of them nor the storage adapter.
+while IFS= read -r hit; do
+    echo "layer violation (service includes a front end or adapter): $hit"
+    status=1
+done < <(grep -rnE '#\s*include\s*"(cli|http|store|content)/' src/service || true)
+[ $status -eq 0 ] && echo "layers: src/core is pure; Beast stays in src/http/server.cpp and wire.*; the service knows no front end"
 exit $status

@@ -204,6 +204,20 @@ int run_commands(int argc, char** argv) {
     auto* forget = app.add_subcommand("forget", "Delete everything Unload keeps about you");
     forget->add_flag("--yes", forget_yes, "Do not ask first (for scripts)");
 
+    ServeOptions serve_options;
+    auto* serve = app.add_subcommand(
+        "serve", "The HTTP API and the web app (default http://127.0.0.1:8080/)");
+    serve->add_option("--listen", serve_options.listen,
+                      "ADDR:PORT to listen on (default 127.0.0.1:8080). Any address other than "
+                      "loopback needs an access token (UNLOAD_TOKEN or `token` in the config)");
+    serve->add_option("--config", serve_options.config_path,
+                      "Config file (default $XDG_CONFIG_HOME/unload/config.toml); see "
+                      "docs/configuration.md");
+    serve->footer("Examples:\n  unload serve\n  unload serve --listen 127.0.0.1:9000\n"
+                  "  UNLOAD_TOKEN=$(openssl rand -hex 16) unload serve --listen 0.0.0.0:8080\n"
+                  "Then: curl http://127.0.0.1:8080/api/v1/exercises (docs/openapi.yaml lists "
+                  "every route)");
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -265,6 +279,8 @@ int run_commands(int argc, char** argv) {
             return run_export(ctx, export_out);
         if (forget->parsed())
             return run_forget(ctx, forget_yes);
+        if (serve->parsed())
+            return run_serve(ctx, serve_options);
         return invalid("COMMAND", "unknown command; see `unload --help`");
     });
 }

@@ -1,0 +1,51 @@
+#pragma once
+
+// `unload serve`'s settings: defaults, then the config file
+// (`$XDG_CONFIG_HOME/unload/config.toml`, else `~/.config/unload/config.toml`), then environment
+// variables, then command-line options, each overriding the one before. docs/configuration.md
+// documents every key; examples/config.toml is a commented copy.
+
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+
+namespace unload::http {
+
+struct ServerConfig {
+    std::string address = "127.0.0.1";
+    std::uint16_t port = 8080;
+    std::string token;    ///< Bearer token for the API; required beyond loopback.
+    std::string db;       ///< Database URL; empty: the CLI's default.
+    std::string content;  ///< Content directory; empty: the CLI's default.
+    std::string web_root; ///< Built web app; empty: next to the binary or the source tree.
+    int io_threads = 2;
+    std::chrono::seconds read_timeout{15};   ///< To read one whole request once it began.
+    std::chrono::seconds idle_timeout{60};   ///< A kept-alive connection with no request.
+    std::chrono::seconds shutdown_grace{10}; ///< How long in-flight requests get to finish.
+    std::string access_log = "stderr";       ///< `stderr`, `off`, or a file path.
+};
+
+/// The config file's path: `$XDG_CONFIG_HOME/unload/config.toml`, else under `~/.config`.
+std::filesystem::path default_config_path();
+
+/// Reads a config file over `config`. A missing file at the default path is fine (defaults
+/// stay); a missing file that was named explicitly, a syntax error, an unknown key or a value out
+/// of range is an InvalidInput error with the file, line and key.
+core::Result<void> read_config(const std::filesystem::path& path, bool explicitly_named,
+                               ServerConfig& config);
+
+/// `ADDR:PORT` (`127.0.0.1:8080`, `0.0.0.0:80`, `[::1]:8080`) into the config; errors name `field`.
+core::Result<void> parse_listen(std::string_view text, std::string_view field,
+                                ServerConfig& config);
+
+/// Whether an address only reaches this machine (127.0.0.0/8, ::1, localhost).
+bool is_loopback(std::string_view address);
+
+/// Refuses to listen beyond loopback without a token (interfaces.md: secure by default).
+core::Result<void> check_exposure(const ServerConfig& config);
+
+} // namespace unload::http

@@ -1,0 +1,227 @@
+// Routes over the person's record. They all run on the database pool, one at a time, so SQLite
+// sees a single writer and the I/O threads never wait on the disk.
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.hpp"
+#include "core/screening.hpp"
+#include "http/requests.hpp"
+#include "http/routes.hpp"
+#include "json/documents.hpp"
+#include "json/reader.hpp"
+#include "json/records.hpp"
+
+namespace unload::http {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json view_document(const core::SessionView& view) {
+    return {{"step_index", view.step_index},
+            {"step_elapsed_ms", view.step_elapsed_ms},
+            {"step_remaining_ms", view.step_remaining_ms},
+            {"session_elapsed_ms", view.session_elapsed_ms},
+            {"session_remaining_ms", view.session_remaining_ms},
+            {"paused", view.paused},
+            {"ended", view.ended}};
+}
+
+Json stops_document(const core::KnowledgeBase& kb, const std::vector<core::StopOutcome>& stops) {
+    Json list = Json::array();
+    for (const auto& stop : stops)
+        list.push_back(json::stop_outcome_document(kb, stop));
+    return list;
+}
+
+template <class T, class Encode>
+Json list_of(const std::vector<T>& values, Encode encode) {
+    Json list = Json::array();
+    for (const auto& value : values)
+        list.push_back(encode(value));
+    return list;
+}
+
+Json program_document(const core::KnowledgeBase& kb, const service::Current& current) {
+    auto document = json::program_version_document(current.version);
+    document["plan"] = json::plan_document(kb, current.plan);
+    document["review_due_on"] = core::iso_day(core::review_due_on(current.version));
+    return document;
+}
+
+core::Result<std::string> object_text(const Request& request) {
+    TRY(require_object(request.body));
+    return request.body;
+}
+
+} // namespace
+
+void add_record_routes(Router& router, const service::Workspace& ws) {
+    const auto& kb = ws.kb;
+    const auto add = [&router](Method method, std::string pattern, Handler handler) {
+        router.add(method, std::move(pattern), Work::Database, std::move(handler));
+    };
+
+    add(Method::Get, "/api/v1/intake",
+        [ws](const Request&, const Params&) -> core::Result<Response> {
+            const auto latest = TRY(ws.repo.latest_intake());
+            if (!latest)
+                return core::fail(core::ErrorCode::NotFound, "intake",
+                                  "no intake yet: POST /api/v1/program with one");
+            return json_response({{"id", latest->id},
+                                  {"at", core::iso_timestamp(latest->at)},
+                                  {"intake", json::parse(latest->document).value_or(Json())}});
+        });
+
+    add(Method::Get, "/api/v1/program",
+        [ws, &kb](const Request&, const Params&) -> core::Result<Response> {
+            return json_response(program_document(kb, TRY(service::load_current(ws))));
+        });
+    add(Method::Post, "/api/v1/program",
+        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+            const auto restart = TRY(bool_query(request, "restart"));
+            const auto text = TRY(object_text(request));
+            const auto started = TRY(
+                service::start(ws, text, restart ? service::Restart::Yes : service::Restart::No));
+            if (!started.version)
+                return json_response(
+                    {{"program", nullptr}, {"plan", json::plan_document(kb, started.plan)}});
+            return json_response({{"program", json::program_version_document(*started.version)},
+                                  {"plan", json::plan_document(kb, started.plan)}},
+                                 201);
+        });
+
+    add(Method::Post, "/api/v1/rescreen",
+        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+            const auto answers = TRY(object_text(request));
+            return json_response(json::screen_document(kb, TRY(service::rescreen(ws, answers))));
+        });
+
+    add(Method::Get, "/api/v1/session",
+        [ws, &kb](const Request&, const Params&) -> core::Result<Response> {
+            const auto session = TRY(service::prepare_session(ws));
+            Json suspended = Json::array();
+            for (std::size_t item = 0; item < kb.items.size(); ++item)
+                if (session.adjustments.suspended.test(item))
+                    suspended.push_back(kb.items[item].id);
+            return json_response({{"program_version", session.current.version.id},
+                                  {"timeline", json::timeline_document(kb, session.timeline)},
+                                  {"low_dose", session.adjustments.low_dose},
+                                  {"suspended", suspended},
+                                  {"rescreen_pending", session.rescreen_pending}});
+        });
+    add(Method::Post, "/api/v1/session/replay",
+        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+            const auto replay_request = TRY(decode_replay_request(request.body));
+            const auto session = TRY(service::prepare_session(ws));
+            const auto replay =
+                TRY(service::replay(ws, session, replay_request.controls, replay_request.until_ms));
+            Json refused = Json::array();
+            for (std::size_t i = 0; i < replay.refused.size(); ++i)
+                refused.push_back({{"message", replay.refused[i]}});
+            core::Timeline now{.steps = replay.steps, .total_ms = 0};
+            for (const auto& step : now.steps)
+                now.total_ms += step.duration_ms;
+            return json_response({{"view", view_document(replay.view)},
+                                  {"steps", json::timeline_document(kb, now)["steps"]},
+                                  {"stops", stops_document(kb, replay.stops)},
+                                  {"refused", refused},
+                                  {"session", json::session_document(replay.record)}});
+        });
+    add(Method::Post, "/api/v1/sessions",
+        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+            const auto played = TRY(decode_played_session(request.body));
+            const auto replay = TRY(service::record_session(ws, played));
+            auto document = json::session_document(replay.record);
+            document["stops"] = stops_document(kb, replay.stops);
+            document["rescreen_needed"] =
+                std::ranges::any_of(replay.stops, &core::StopOutcome::rescreen);
+            return json_response(document, 201);
+        });
+
+    add(Method::Get, "/api/v1/diary",
+        [ws](const Request& request, const Params&) -> core::Result<Response> {
+            const auto days = TRY(int_query(request, "days", 1, 366, 7));
+            const auto diary = TRY(service::diary(ws, days));
+            return json_response({{"from", core::iso_day(diary.from)},
+                                  {"to", core::iso_day(diary.to)},
+                                  {"sessions", list_of(diary.sessions, json::session_document)},
+                                  {"pain", list_of(diary.pain, json::pain_document)}});
+        });
+    add(Method::Post, "/api/v1/pain",
+        [ws](const Request& request, const Params&) -> core::Result<Response> {
+            const auto pain = TRY(decode_pain_request(request.body));
+            return json_response(
+                json::pain_document(TRY(service::log_pain(ws, pain.pain, pain.note))), 201);
+        });
+    add(Method::Get, "/api/v1/progress",
+        [ws](const Request& request, const Params&) -> core::Result<Response> {
+            const auto weeks = TRY(int_query(request, "weeks", 1, 261, 12));
+            return json_response(json::progress_document(TRY(service::progress(ws, weeks))));
+        });
+
+    add(Method::Post, "/api/v1/review",
+        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+            const auto answers = TRY(object_text(request));
+            return json_response(json::review_document(kb, TRY(service::review(ws, answers))), 201);
+        });
+    add(Method::Get, "/api/v1/reviews",
+        [ws](const Request&, const Params&) -> core::Result<Response> {
+            return json_response(list_of(TRY(ws.repo.reviews()), json::review_record_document));
+        });
+
+    add(Method::Get, "/api/v1/scores",
+        [ws](const Request&, const Params&) -> core::Result<Response> {
+            return json_response(list_of(TRY(ws.repo.scores()), json::score_record_document));
+        });
+    add(Method::Post, "/api/v1/scores",
+        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+            const auto score_request = TRY(decode_score_request(request.body));
+            const auto score =
+                TRY(service::score(kb, score_request.instrument, score_request.answers));
+            auto document = service::score_document(score);
+            if (!score_request.save)
+                return json_response(document);
+            document["saved"] = json::score_record_document(TRY(
+                service::save_score(ws, score_request.instrument, score, score_request.answers)));
+            return json_response(document, 201);
+        });
+
+    add(Method::Get, "/api/v1/reminders",
+        [ws](const Request&, const Params&) -> core::Result<Response> {
+            return json_response(
+                json::reminder_settings_document(TRY(ws.repo.reminder_settings())));
+        });
+    add(Method::Put, "/api/v1/reminders",
+        [ws](const Request& request, const Params&) -> core::Result<Response> {
+            const auto settings = TRY(decode_reminder_settings(request.body));
+            TRY(ws.repo.save_reminder_settings(settings));
+            return json_response(json::reminder_settings_document(settings));
+        });
+
+    add(Method::Get, "/api/v1/reminders.ics",
+        [ws](const Request&, const Params&) -> core::Result<Response> {
+            Response response{.status = 200,
+                              .content_type = "text/calendar; charset=utf-8",
+                              .body = TRY(service::reminder_calendar(ws))};
+            response.set_header("Content-Disposition", "attachment; filename=\"unload.ics\"");
+            return response;
+        });
+
+    add(Method::Get, "/api/v1/export",
+        [ws](const Request&, const Params&) -> core::Result<Response> {
+            auto response = json_response(json::export_document(TRY(service::everything(ws))));
+            response.set_header("Content-Disposition",
+                                "attachment; filename=\"unload-export.json\"");
+            return response;
+        });
+    add(Method::Delete, "/api/v1/data",
+        [ws](const Request& request, const Params&) -> core::Result<Response> {
+            TRY(decode_forget_request(request.body));
+            TRY(ws.repo.forget_everything());
+            return json_response({{"forgotten", true}});
+        });
+}
+
+} // namespace unload::http

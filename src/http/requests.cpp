@@ -1,0 +1,227 @@
+#include "http/requests.hpp"
+
+#include <fmt/format.h>
+
+#include "core/calendar.hpp"
+#include "json/reader.hpp"
+#include "json/records.hpp"
+
+namespace unload::http {
+
+namespace {
+
+using Json = nlohmann::json;
+
+/// A session is never longer than a day, so times fit comfortably in an int of milliseconds.
+constexpr int max_session_ms = 24 * 60 * 60 * 1000;
+
+core::Result<Json> object_body(std::string_view body) {
+    if (body.empty())
+        return json::invalid("(body)", "expected a JSON object, got an empty body");
+    auto parsed = json::parse(body);
+    if (!parsed) {
+        // One name for the body whatever is wrong with it, as the API documents it.
+        parsed.error().field = "(body)";
+        return std::unexpected(std::move(parsed).error());
+    }
+    auto document = std::move(*parsed);
+    if (!document.is_object())
+        return json::invalid(
+            "(body)", fmt::format("expected a JSON object, got {}", json::type_name(document)));
+    return document;
+}
+
+template <class T>
+core::Result<T> required(core::Result<std::optional<T>> value, std::string field) {
+    auto present = TRY(std::move(value));
+    if (!present)
+        return json::invalid(std::move(field), "missing");
+    return *present;
+}
+
+core::Result<service::ControlKind> control_kind(std::string_view name, const std::string& field) {
+    using Kind = service::ControlKind;
+    static constexpr std::array<std::pair<std::string_view, Kind>, 6> kinds{
+        {{"pause", Kind::Pause},
+         {"resume", Kind::Resume},
+         {"skip", Kind::Skip},
+         {"swap", Kind::Swap},
+         {"stop", Kind::Stop},
+         {"quit", Kind::Quit}}};
+    for (const auto& [known, kind] : kinds)
+        if (known == name)
+            return kind;
+    return json::invalid(field, fmt::format("expected pause, resume, skip, swap, stop or quit; "
+                                            "got '{}'",
+                                            name));
+}
+
+core::Result<std::vector<service::Control>> controls_at(const Json& document) {
+    std::vector<service::Control> controls;
+    const auto it = document.find("controls");
+    if (it == document.end())
+        return controls;
+    if (!it->is_array())
+        return json::invalid("controls",
+                             fmt::format("expected an array, got {}", json::type_name(*it)));
+    for (std::size_t i = 0; i < it->size(); ++i) {
+        const auto path = fmt::format("controls[{}]", i);
+        const auto& entry = (*it)[i];
+        if (!entry.is_object())
+            return json::invalid(path,
+                                 fmt::format("expected an object, got {}", json::type_name(entry)));
+        TRY(json::only_known_keys(entry, path, {"at_ms", "control", "reason"}));
+        service::Control control;
+        control.at_ms = TRY(required(json::int_at(entry, path, "at_ms", 0, max_session_ms, false),
+                                     json::join(path, "at_ms")));
+        const auto name =
+            TRY(required(json::string_at(entry, path, "control"), json::join(path, "control")));
+        control.kind = TRY(control_kind(name, json::join(path, "control")));
+        control.reason = TRY(json::string_at(entry, path, "reason")).value_or("");
+        if (control.kind == service::ControlKind::Stop && control.reason.empty())
+            return json::invalid(json::join(path, "reason"),
+                                 "a stop needs its reason id (sharp_pain, spreading_leg, ...)");
+        if (!controls.empty() && control.at_ms < controls.back().at_ms)
+            return json::invalid(json::join(path, "at_ms"),
+                                 "controls must be in time order; this one is earlier than the "
+                                 "one before");
+        controls.push_back(std::move(control));
+    }
+    return controls;
+}
+
+std::vector<int> int_list(const Json& array) {
+    std::vector<int> values;
+    for (const auto& value : array)
+        values.push_back(value.get<int>());
+    return values;
+}
+
+} // namespace
+
+core::Result<void> require_object(std::string_view body) {
+    TRY(object_body(body));
+    return {};
+}
+
+core::Result<ReplayRequest> decode_replay_request(std::string_view body) {
+    const auto document = TRY(object_body(body));
+    TRY(json::only_known_keys(document, "", {"controls", "until_ms"}));
+    ReplayRequest request;
+    request.controls = TRY(controls_at(document));
+    request.until_ms =
+        TRY(required(json::int_at(document, "", "until_ms", 0, max_session_ms, false), "until_ms"));
+    if (!request.controls.empty() && request.controls.back().at_ms > request.until_ms)
+        return json::invalid("until_ms", "must not be earlier than the last control");
+    return request;
+}
+
+core::Result<service::PlayedSession> decode_played_session(std::string_view body) {
+    const auto document = TRY(object_body(body));
+    TRY(json::only_known_keys(document, "",
+                              {"started_at", "pain_before", "pain_after", "controls", "ended_ms"}));
+    service::PlayedSession played;
+    const auto started_text =
+        TRY(required(json::string_at(document, "", "started_at"), "started_at"));
+    const auto started = core::parse_iso_timestamp(started_text);
+    if (!started)
+        return json::invalid("started_at", fmt::format("expected an ISO 8601 time such as "
+                                                       "2026-11-22T08:30:00Z, got '{}'",
+                                                       started_text));
+    played.started_at_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(started->time_since_epoch()).count();
+    played.pain_before =
+        TRY(required(json::int_at(document, "", "pain_before", 0, 10, false), "pain_before"));
+    played.pain_after = TRY(json::int_at(document, "", "pain_after", 0, 10, true));
+    played.controls = TRY(controls_at(document));
+    played.ended_ms =
+        TRY(required(json::int_at(document, "", "ended_ms", 0, max_session_ms, false), "ended_ms"));
+    if (!played.controls.empty() && played.controls.back().at_ms > played.ended_ms)
+        return json::invalid("ended_ms", "must not be earlier than the last control");
+    return played;
+}
+
+core::Result<PainRequest> decode_pain_request(std::string_view body) {
+    const auto document = TRY(object_body(body));
+    TRY(json::only_known_keys(document, "", {"pain", "note"}));
+    PainRequest request;
+    request.pain = TRY(required(json::int_at(document, "", "pain", 0, 10, false), "pain"));
+    request.note = TRY(json::string_at(document, "", "note")).value_or("");
+    if (request.note.size() > 2000)
+        return json::invalid("note", "at most 2000 bytes of UTF-8 text");
+    return request;
+}
+
+core::Result<ScoreRequest> decode_score_request(std::string_view body) {
+    const auto document = TRY(object_body(body));
+    TRY(json::only_known_keys(document, "", {"instrument", "answers", "save"}));
+    ScoreRequest request;
+    request.instrument = TRY(required(json::string_at(document, "", "instrument"), "instrument"));
+    // The answers array is handed on as the answers document `unload score` reads, so that one
+    // decoder checks it and its errors name the same fields (`answers[3]`).
+    const auto answers = document.find("answers");
+    if (answers == document.end() || !answers->is_array())
+        return json::invalid("answers", "expected the array of answers");
+    request.answers = Json{{"answers", *answers}}.dump();
+    request.save = TRY(json::bool_at(document, "", "save")).value_or(true);
+    return request;
+}
+
+core::Result<core::ReminderSettings> decode_reminder_settings(std::string_view body) {
+    const auto document = TRY(object_body(body));
+    TRY(json::only_known_keys(
+        document, "",
+        {"sessions", "session_times", "desk_breaks", "work_start", "work_end", "work_days"}));
+    core::ReminderSettings settings;
+    settings.sessions = TRY(required(json::bool_at(document, "", "sessions"), "sessions"));
+    settings.desk_breaks = TRY(required(json::bool_at(document, "", "desk_breaks"), "desk_breaks"));
+    const auto clock = [&](std::string_view key) -> core::Result<int> {
+        const auto text = TRY(required(json::string_at(document, "", key), std::string(key)));
+        const auto minutes = json::parse_clock_time(text);
+        if (!minutes)
+            return json::invalid(std::string(key),
+                                 fmt::format("expected a time like 09:00, got '{}'", text));
+        return *minutes;
+    };
+    settings.work_start_minutes = TRY(clock("work_start"));
+    settings.work_end_minutes = TRY(clock("work_end"));
+    if (settings.work_end_minutes <= settings.work_start_minutes)
+        return json::invalid("work_end", "must be after work_start");
+
+    const auto times = document.find("session_times");
+    if (times == document.end() || !times->is_array() || times->empty() || times->size() > 6)
+        return json::invalid("session_times", "expected an array of 1 to 6 times like \"08:00\"");
+    settings.session_minutes.clear();
+    for (std::size_t i = 0; i < times->size(); ++i) {
+        const auto& value = (*times)[i];
+        const auto minutes =
+            value.is_string() ? json::parse_clock_time(value.get<std::string>()) : std::nullopt;
+        if (!minutes)
+            return json::invalid(fmt::format("session_times[{}]", i),
+                                 "expected a time like \"08:00\"");
+        settings.session_minutes.push_back(*minutes);
+    }
+    const auto days = document.find("work_days");
+    if (days == document.end() || !days->is_array() || days->size() > 7 ||
+        !std::ranges::all_of(*days, [](const Json& day) {
+            return day.is_number_integer() && day.get<std::int64_t>() >= 1 &&
+                   day.get<std::int64_t>() <= 7;
+        }))
+        return json::invalid("work_days", "expected an array of ISO weekdays, 1 (Monday) to 7");
+    settings.work_days = int_list(*days);
+    std::ranges::sort(settings.work_days);
+    const auto [first, last] = std::ranges::unique(settings.work_days);
+    settings.work_days.erase(first, last);
+    return settings;
+}
+
+core::Result<void> decode_forget_request(std::string_view body) {
+    const auto document = TRY(object_body(body));
+    TRY(json::only_known_keys(document, "", {"confirm"}));
+    const auto confirm = TRY(json::string_at(document, "", "confirm"));
+    if (confirm != "forget")
+        return json::invalid("confirm", "deleting everything needs {\"confirm\": \"forget\"}");
+    return {};
+}
+
+} // namespace unload::http

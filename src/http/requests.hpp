@@ -1,0 +1,54 @@
+#pragma once
+
+// Request bodies of the API that are not already documents of interfaces.md (intakes, re-screen
+// answers and questionnaire answers have their own decoders in src/json). Each decoder is
+// strict: unknown fields, wrong types and out-of-range values are InvalidInput errors naming the
+// field by path (`controls[2].reason`), which the pipeline answers with 400.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/records.hpp"
+#include "service/journeys.hpp"
+
+namespace unload::http {
+
+/// `{"controls": [...], "until_ms": 90000}` for POST /api/v1/session/replay.
+struct ReplayRequest {
+    std::vector<service::Control> controls;
+    std::int64_t until_ms = 0;
+};
+core::Result<ReplayRequest> decode_replay_request(std::string_view body);
+
+/// A played session for POST /api/v1/sessions.
+core::Result<service::PlayedSession> decode_played_session(std::string_view body);
+
+/// `{"pain": 4, "note": "after gardening"}` for POST /api/v1/pain.
+struct PainRequest {
+    int pain = 0;
+    std::string note;
+};
+core::Result<PainRequest> decode_pain_request(std::string_view body);
+
+/// `{"instrument": "odi", "answers": [...], "save": true}` for POST /api/v1/scores; `answers`
+/// comes back as the instrument's answers document (`{"answers": [...]}`) for its own decoder.
+struct ScoreRequest {
+    std::string instrument;
+    std::string answers;
+    bool save = true;
+};
+core::Result<ScoreRequest> decode_score_request(std::string_view body);
+
+/// The reminder settings document (as GET /api/v1/reminders gives it) for PUT.
+core::Result<core::ReminderSettings> decode_reminder_settings(std::string_view body);
+
+/// `{"confirm": "forget"}` for DELETE /api/v1/data: deleting everything takes a deliberate word.
+core::Result<void> decode_forget_request(std::string_view body);
+
+/// A body that must be a JSON object (intakes, answers): checked before the document decoders,
+/// so a missing or malformed body is answered the same way everywhere.
+core::Result<void> require_object(std::string_view body);
+
+} // namespace unload::http

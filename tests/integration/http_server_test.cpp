@@ -1,0 +1,492 @@
+// The server from the outside: started in-process on port 0 over real content and a temp SQLite
+// database, driven with raw HTTP over loopback sockets. Every route, every error status, the
+// security headers, the token rule, static files, pipelining and a graceful stop.
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "content/loader.hpp"
+#include "core/calendar.hpp"
+#include "core/clock.hpp"
+#include "core/planner.hpp"
+#include "core/screening.hpp"
+#include "http/api.hpp"
+#include "http/config.hpp"
+#include "http/server.hpp"
+#include "http_client.hpp"
+#include "json/documents.hpp"
+#include "json/intake.hpp"
+#include "store/store.hpp"
+
+namespace unload::test {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::json;
+
+std::string read_file(const fs::path& path) {
+    std::ifstream in(path);
+    return {std::istreambuf_iterator<char>(in), {}};
+}
+
+const core::KnowledgeBase& knowledge() {
+    static const auto kb = [] {
+        auto loaded = content::load(fs::path(UNLOAD_SOURCE_DIR) / "content");
+        if (!loaded)
+            throw std::runtime_error("content does not load");
+        return std::move(*loaded);
+    }();
+    return kb;
+}
+
+const std::string& desk_worker() {
+    static const auto text =
+        read_file(fs::path(UNLOAD_SOURCE_DIR) / "examples" / "desk-worker.json");
+    return text;
+}
+
+constexpr std::string_view json_type = "Content-Type: application/json\r\n";
+
+/// A running server over a fresh database, its clock set to a Monday morning.
+class HttpServerTest : public testing::Test {
+protected:
+    void SetUp() override { start_server({}); }
+    void TearDown() override { stop_server(); }
+
+    void start_server(std::string token) {
+        m_dir = fs::temp_directory_path() / ("unload-http-test-" + std::to_string(::getpid()) +
+                                             "-" + std::to_string(++m_count));
+        fs::remove_all(m_dir);
+        fs::create_directories(m_dir / "web" / "assets");
+        std::ofstream(m_dir / "web" / "index.html") << "<!doctype html><title>Unload</title>";
+        std::ofstream(m_dir / "web" / "assets" / "app-1234.js") << "console.log('hi');";
+        std::ofstream(m_dir / "secret.txt") << "outside the web root";
+        fs::create_symlink(m_dir / "secret.txt", m_dir / "web" / "leak.txt");
+        fs::create_directories(m_dir / "web" / "folder");
+
+        auto repo = store::open("sqlite:" + (m_dir / "unload.db").string());
+        ASSERT_TRUE(repo) << repo.error().to_string();
+        m_repo = std::move(*repo);
+        m_ws = std::make_unique<service::Workspace>(
+            service::Workspace{.kb = knowledge(), .repo = *m_repo, .clock = m_clock});
+        m_api = std::make_unique<http::Api>(*m_ws,
+                                            http::ApiOptions{.web_root = m_dir / "web",
+                                                             .policy = {.token = std::move(token)},
+                                                             .access_log = {}});
+        http::ServerConfig config;
+        config.port = 0;
+        config.shutdown_grace = std::chrono::seconds(5);
+        m_server = std::make_unique<http::Server>(*m_api, config);
+        const auto listening = m_server->listen();
+        ASSERT_TRUE(listening) << listening.error().to_string();
+        m_server->start();
+    }
+
+    void stop_server() {
+        if (m_server) {
+            m_server->stop();
+            m_server->wait();
+        }
+        m_server.reset();
+        m_api.reset();
+        m_ws.reset();
+        m_repo.reset();
+        fs::remove_all(m_dir);
+    }
+
+    Reply call(std::string_view method, std::string_view target, std::string_view body = {},
+               std::string extra = {}) {
+        if (changes(method) && extra.find("Content-Type") == std::string::npos)
+            extra += json_type;
+        Connection connection(m_server->port());
+        EXPECT_TRUE(connection.connected());
+        connection.send(request_text(method, target, body, extra));
+        auto reply = connection.receive(method == "HEAD");
+        EXPECT_TRUE(reply.has_value()) << method << " " << target;
+        return reply.value_or(Reply{});
+    }
+
+    Json call_json(std::string_view method, std::string_view target, std::string_view body,
+                   int expected_status) {
+        const auto reply = call(method, target, body);
+        EXPECT_EQ(reply.status, expected_status) << method << " " << target << ": " << reply.body;
+        return Json::parse(reply.body, nullptr, false);
+    }
+
+    static bool changes(std::string_view method) {
+        return method == "POST" || method == "PUT" || method == "DELETE";
+    }
+
+    fs::path m_dir;
+    core::VirtualClock m_clock{*core::parse_iso_timestamp("2026-11-02T08:00:00Z")};
+    std::unique_ptr<core::Repository> m_repo;
+    std::unique_ptr<service::Workspace> m_ws;
+    std::unique_ptr<http::Api> m_api;
+    std::unique_ptr<http::Server> m_server;
+    static inline int m_count = 0;
+};
+
+TEST_F(HttpServerTest, HealthzAnswersWithSecurityHeadersAndARequestId) {
+    const auto reply = call("GET", "/healthz");
+    EXPECT_EQ(reply.status, 200);
+    EXPECT_EQ(Json::parse(reply.body), Json({{"status", "ok"}}));
+    EXPECT_NE(reply.header("content-security-policy").find("frame-ancestors 'none'"),
+              std::string::npos);
+    EXPECT_EQ(reply.header("x-content-type-options"), "nosniff");
+    EXPECT_EQ(reply.header("referrer-policy"), "no-referrer");
+    EXPECT_FALSE(reply.header("x-request-id").empty());
+    EXPECT_FALSE(reply.header("date").empty());
+}
+
+TEST_F(HttpServerTest, AClientRequestIdIsEchoed) {
+    const auto reply = call("GET", "/healthz", {}, "X-Request-Id: trace-42\r\n");
+    EXPECT_EQ(reply.header("x-request-id"), "trace-42");
+}
+
+TEST_F(HttpServerTest, ExerciseLibraryIsTheEnginesDocumentAndRevalidatesWithItsETag) {
+    const auto reply = call("GET", "/api/v1/exercises");
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_EQ(Json::parse(reply.body), json::exercises_document(knowledge()));
+    const auto etag = reply.header("etag");
+    ASSERT_FALSE(etag.empty());
+    const auto again = call("GET", "/api/v1/exercises", {}, "If-None-Match: " + etag + "\r\n");
+    EXPECT_EQ(again.status, 304);
+    EXPECT_TRUE(again.body.empty());
+    const auto other = call("GET", "/api/v1/exercises", {}, "If-None-Match: \"nope\"\r\n");
+    EXPECT_EQ(other.status, 200);
+}
+
+TEST_F(HttpServerTest, OneExerciseByIdAndAnUnknownIdIs404NamingTheId) {
+    const auto& item = knowledge().items.front();
+    const auto reply = call("GET", "/api/v1/exercises/" + item.id);
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_EQ(Json::parse(reply.body), json::exercise_document(knowledge(), item));
+    const auto missing = call_json("GET", "/api/v1/exercises/levitation", {}, 404);
+    EXPECT_EQ(missing["error"]["code"], "not_found");
+    EXPECT_EQ(missing["error"]["field"], "id");
+}
+
+TEST_F(HttpServerTest, ScreenAndPlanGiveTheEnginesDocuments) {
+    const auto& kb = knowledge();
+    const auto intake = json::decode_intake(kb, desk_worker());
+    ASSERT_TRUE(intake);
+    EXPECT_EQ(call_json("POST", "/api/v1/screen", desk_worker(), 200),
+              json::screen_document(kb, core::screen(kb, *intake)));
+    EXPECT_EQ(call_json("POST", "/api/v1/plan", desk_worker(), 200),
+              json::plan_document(kb, core::plan(kb, *intake, 1)));
+    EXPECT_EQ(call_json("POST", "/api/v1/plan?week=3", desk_worker(), 200),
+              json::plan_document(kb, core::plan(kb, *intake, 3)));
+}
+
+struct ErrorCase {
+    std::string name;
+    std::string method;
+    std::string target;
+    std::string body;
+    std::string extra; ///< Header lines; POST/PUT/DELETE get the JSON content type unless set.
+    int status = 0;
+    std::string code;
+    std::string field;
+};
+
+TEST_F(HttpServerTest, EveryErrorStatusIsAJsonDocumentNamingWhatIsWrong) {
+    auto bad_pain = Json::parse(desk_worker());
+    bad_pain["symptoms"]["pain_now"] = 12;
+    const std::vector<ErrorCase> cases{
+        {.name = "malformed JSON",
+         .method = "POST",
+         .target = "/api/v1/plan",
+         .body = "{\"format\": ",
+         .status = 400,
+         .code = "invalid_input",
+         .field = "(body)"},
+        {.name = "a field out of range",
+         .method = "POST",
+         .target = "/api/v1/screen",
+         .body = bad_pain.dump(),
+         .status = 400,
+         .code = "invalid_input",
+         .field = "symptoms.pain_now"},
+        {.name = "not an object",
+         .method = "POST",
+         .target = "/api/v1/plan",
+         .body = "[1, 2]",
+         .status = 400,
+         .code = "invalid_input",
+         .field = "(body)"},
+        {.name = "a bad query value",
+         .method = "GET",
+         .target = "/api/v1/diary?days=0",
+         .status = 400,
+         .code = "invalid_input",
+         .field = "days"},
+        {.name = "unknown route",
+         .method = "GET",
+         .target = "/api/v1/nothing-here",
+         .status = 404,
+         .code = "not_found",
+         .field = "path"},
+        {.name = "wrong method",
+         .method = "DELETE",
+         .target = "/api/v1/exercises",
+         .body = "{}",
+         .status = 405,
+         .code = "method_not_allowed",
+         .field = "method"},
+        {.name = "not JSON",
+         .method = "POST",
+         .target = "/api/v1/pain",
+         .body = "pain=4",
+         .extra = "Content-Type: application/x-www-form-urlencoded\r\n",
+         .status = 415,
+         .code = "unsupported_media_type",
+         .field = "Content-Type"},
+        {.name = "another origin",
+         .method = "POST",
+         .target = "/api/v1/pain",
+         .body = R"({"pain": 4})",
+         .extra = "Origin: http://evil.example\r\n",
+         .status = 403,
+         .code = "forbidden",
+         .field = "Origin"},
+        {.name = "a review before any program",
+         .method = "GET",
+         .target = "/api/v1/program",
+         .status = 404,
+         .code = "not_found",
+         .field = "program"},
+    };
+    for (const auto& c : cases) {
+        const auto reply = call(c.method, c.target, c.body, c.extra);
+        EXPECT_EQ(reply.status, c.status) << c.name << ": " << reply.body;
+        const auto document = Json::parse(reply.body, nullptr, false);
+        ASSERT_TRUE(document.is_object()) << c.name;
+        EXPECT_EQ(document["error"]["code"], c.code) << c.name;
+        EXPECT_EQ(document["error"]["field"], c.field) << c.name;
+        EXPECT_FALSE(document["error"]["message"].get<std::string>().empty()) << c.name;
+        EXPECT_FALSE(reply.header("content-security-policy").empty()) << c.name;
+    }
+    EXPECT_EQ(call("DELETE", "/api/v1/exercises", "{}").header("allow"), "GET, HEAD");
+}
+
+TEST_F(HttpServerTest, ABodyOverOneMebibyteIs413AndNothingIsStored) {
+    const std::string huge(http::max_body_bytes + 1, ' ');
+    Connection connection(m_server->port());
+    connection.send(request_text("POST", "/api/v1/pain", huge, std::string(json_type)));
+    const auto reply = connection.receive();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 413);
+    EXPECT_EQ(Json::parse(reply->body)["error"]["code"], "too_large");
+    const auto diary = call_json("GET", "/api/v1/diary", {}, 200);
+    EXPECT_TRUE(diary["pain"].empty());
+}
+
+TEST_F(HttpServerTest, HeadAnswersLikeGetWithoutABody) {
+    const auto get = call("GET", "/api/v1/exercises");
+    const auto head = call("HEAD", "/api/v1/exercises");
+    EXPECT_EQ(head.status, 200);
+    EXPECT_EQ(head.header("content-length"), std::to_string(get.body.size()));
+    EXPECT_TRUE(head.body.empty());
+}
+
+TEST_F(HttpServerTest, PipelinedRequestsAreAnsweredInOrderOnOneConnection) {
+    Connection connection(m_server->port());
+    connection.send(request_text("GET", "/healthz") +
+                    request_text("GET", "/api/v1/exercises/levitation") +
+                    request_text("GET", "/healthz", {}, "Connection: close\r\n"));
+    const auto first = connection.receive();
+    const auto second = connection.receive();
+    const auto third = connection.receive();
+    ASSERT_TRUE(first && second && third);
+    EXPECT_EQ(first->status, 200);
+    EXPECT_EQ(second->status, 404);
+    EXPECT_EQ(third->status, 200);
+    EXPECT_TRUE(connection.closed_by_server());
+}
+
+TEST_F(HttpServerTest, MalformedHttpIsAnswered400AndTheConnectionClosed) {
+    Connection connection(m_server->port());
+    connection.send("GARBAGE\r\n\r\n");
+    const auto reply = connection.receive();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 400);
+    EXPECT_TRUE(connection.closed_by_server());
+}
+
+TEST_F(HttpServerTest, StaticFilesAreServedWithCachingAndNothingOutsideTheRoot) {
+    const auto index = call("GET", "/");
+    EXPECT_EQ(index.status, 200);
+    EXPECT_EQ(index.body, "<!doctype html><title>Unload</title>");
+    EXPECT_EQ(index.header("cache-control"), "no-cache");
+    EXPECT_EQ(call("GET", "/", {}, "If-None-Match: " + index.header("etag") + "\r\n").status, 304);
+    const auto asset = call("GET", "/assets/app-1234.js");
+    EXPECT_EQ(asset.status, 200);
+    EXPECT_EQ(asset.header("content-type"), "text/javascript; charset=utf-8");
+    EXPECT_NE(asset.header("cache-control").find("immutable"), std::string::npos);
+    // A symbolic link out of the root, a directory, `..` (plain or encoded), a hidden name and a
+    // missing file are all refused; the encoded slash is refused before routing (400).
+    for (const auto* target : {"/leak.txt", "/folder", "/../secret.txt", "/.hidden", "/missing.js"})
+        EXPECT_EQ(call("GET", target).status, 404) << target;
+    EXPECT_EQ(call("GET", "/assets/..%2f..%2fsecret.txt").status, 400);
+}
+
+TEST_F(HttpServerTest, AWholeWeekThroughTheApi) {
+    // Start: the program is written and can be read back.
+    const auto started = call_json("POST", "/api/v1/program", desk_worker(), 201);
+    ASSERT_TRUE(started["program"].is_object());
+    EXPECT_EQ(started["program"]["week"], 1);
+    const auto again = call_json("POST", "/api/v1/program", desk_worker(), 409);
+    EXPECT_EQ(again["error"]["field"], "restart");
+    const auto program = call_json("GET", "/api/v1/program", {}, 200);
+    EXPECT_EQ(program["review_due_on"], "2026-11-09");
+    EXPECT_EQ(call_json("GET", "/api/v1/intake", {}, 200)["intake"], Json::parse(desk_worker()));
+
+    // Today's session, then the browser's controls replayed and the session stored.
+    const auto session = call_json("GET", "/api/v1/session", {}, 200);
+    const auto total = session["timeline"]["total_ms"].get<std::int64_t>();
+    ASSERT_GT(total, 60000);
+    EXPECT_FALSE(session["rescreen_pending"].get<bool>());
+    const auto replay = call_json(
+        "POST", "/api/v1/session/replay",
+        R"({"controls": [{"at_ms": 5000, "control": "pause"}, {"at_ms": 9000, "control": "resume"}],
+            "until_ms": 20000})",
+        200);
+    EXPECT_FALSE(replay["view"]["paused"].get<bool>());
+    EXPECT_EQ(replay["view"]["session_elapsed_ms"], 16000);
+    const auto stored = call_json("POST", "/api/v1/sessions",
+                                  Json({{"started_at", "2026-11-02T08:00:00Z"},
+                                        {"pain_before", 4},
+                                        {"pain_after", 3},
+                                        {"controls", Json::array()},
+                                        {"ended_ms", total}})
+                                      .dump(),
+                                  201);
+    EXPECT_EQ(stored["outcome"], "completed");
+    EXPECT_FALSE(stored["rescreen_needed"].get<bool>());
+
+    // The diary, pain, progress.
+    EXPECT_EQ(
+        call_json("POST", "/api/v1/pain", R"({"pain": 3, "note": "after the walk"})", 201)["pain"],
+        3);
+    const auto diary = call_json("GET", "/api/v1/diary?days=7", {}, 200);
+    EXPECT_EQ(diary["sessions"].size(), 1U);
+    EXPECT_EQ(diary["pain"].size(), 1U);
+    EXPECT_TRUE(call_json("GET", "/api/v1/progress?weeks=4", {}, 200).is_object());
+
+    // The review waits for its week, then decides.
+    const std::string answers = R"({"warning_signs": {}, "leg": "none"})";
+    EXPECT_EQ(call_json("POST", "/api/v1/review", answers, 409)["error"]["field"], "review");
+    m_clock.advance_to(7LL * 24 * 60 * 60 * 1000);
+    const auto review = call_json("POST", "/api/v1/review", answers, 201);
+    EXPECT_TRUE(review.contains("decision") || review.contains("review")) << review.dump();
+    EXPECT_EQ(call_json("GET", "/api/v1/reviews", {}, 200).size(), 1U);
+
+    // Scores, reminders, export, forget.
+    const auto scored = call_json(
+        "POST", "/api/v1/scores",
+        R"({"instrument": "rmdq", "answers": [true, false, true, false, false, false, false, false,
+            false, false, false, false, false, false, false, false, false, false, false, false,
+            false, false, false, false]})",
+        201);
+    EXPECT_TRUE(scored.contains("saved"));
+    EXPECT_EQ(call_json("GET", "/api/v1/scores", {}, 200).size(), 1U);
+    auto reminders = call_json("GET", "/api/v1/reminders", {}, 200);
+    reminders["work_start"] = "08:30";
+    EXPECT_EQ(call_json("PUT", "/api/v1/reminders", reminders.dump(), 200)["work_start"], "08:30");
+    EXPECT_EQ(call_json("GET", "/api/v1/reminders", {}, 200)["work_start"], "08:30");
+    const auto calendar = call("GET", "/api/v1/reminders.ics");
+    EXPECT_EQ(calendar.status, 200);
+    EXPECT_EQ(calendar.header("content-type"), "text/calendar; charset=utf-8");
+    EXPECT_TRUE(calendar.body.starts_with("BEGIN:VCALENDAR\r\n"));
+    const auto exported = call("GET", "/api/v1/export");
+    EXPECT_EQ(exported.status, 200);
+    EXPECT_EQ(Json::parse(exported.body)["sessions"].size(), 1U);
+    EXPECT_EQ(call_json("DELETE", "/api/v1/data", R"({"confirm": "yes"})", 400)["error"]["field"],
+              "confirm");
+    EXPECT_EQ(call_json("GET", "/api/v1/diary?days=30", {}, 200)["sessions"].size(), 1U);
+    EXPECT_EQ(call_json("DELETE", "/api/v1/data", R"({"confirm": "forget"})", 200)["forgotten"],
+              true);
+    call_json("GET", "/api/v1/program", {}, 404);
+}
+
+TEST_F(HttpServerTest, AWarningSignStopsTheProgramAndOffersNoSession) {
+    auto intake = Json::parse(desk_worker());
+    intake["warning_signs"]["saddle_numbness"] = true;
+    const auto started = call_json("POST", "/api/v1/program", intake.dump(), 200);
+    EXPECT_TRUE(started["program"].is_null());
+    EXPECT_TRUE(started["plan"]["program"].is_null());
+    call_json("GET", "/api/v1/session", {}, 404);
+}
+
+TEST_F(HttpServerTest, ABadSessionStoresNothing) {
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    const auto refused =
+        call_json("POST", "/api/v1/sessions",
+                  R"({"started_at": "2026-11-02T08:00:00Z", "pain_before": 4, "pain_after": 3,
+            "controls": [{"at_ms": 1000, "control": "stop", "reason": "boredom"}],
+            "ended_ms": 2000})",
+                  400);
+    EXPECT_NE(refused["error"]["field"].get<std::string>().find("controls[0]"), std::string::npos);
+    EXPECT_TRUE(call_json("GET", "/api/v1/diary", {}, 200)["sessions"].empty());
+}
+
+TEST_F(HttpServerTest, MetricsCountRequestsByRouteAndStatus) {
+    call("GET", "/healthz");
+    call("GET", "/healthz");
+    call("GET", "/api/v1/nothing-here");
+    call("GET", "/api/v1/diary");
+    const auto metrics = call("GET", "/metrics");
+    EXPECT_EQ(metrics.status, 200);
+    EXPECT_NE(metrics.header("content-type").find("text/plain"), std::string::npos);
+    EXPECT_NE(
+        metrics.body.find(R"(unload_http_requests_total{route="GET /healthz",status="200"} 2)"),
+        std::string::npos)
+        << metrics.body;
+    EXPECT_NE(metrics.body.find(R"(unload_http_requests_total{route="unmatched",status="404"} 1)"),
+              std::string::npos);
+    EXPECT_NE(metrics.body.find("unload_http_open_connections 1"), std::string::npos);
+    EXPECT_NE(metrics.body.find("unload_database_duration_seconds_count 1"), std::string::npos);
+}
+
+TEST_F(HttpServerTest, ATokenGuardsTheApiButNotHealthOrTheWebApp) {
+    stop_server();
+    start_server("s3cret-token");
+    EXPECT_EQ(call("GET", "/api/v1/exercises").status, 401);
+    EXPECT_EQ(call("GET", "/api/v1/exercises", {}, "Authorization: Bearer wrong\r\n").status, 401);
+    EXPECT_EQ(call("GET", "/metrics").status, 401);
+    EXPECT_EQ(call("GET", "/api/v1/exercises", {}, "Authorization: Bearer s3cret-token\r\n").status,
+              200);
+    EXPECT_EQ(call("GET", "/healthz").status, 200);
+    EXPECT_EQ(call("GET", "/").status, 200);
+}
+
+TEST_F(HttpServerTest, ListeningBeyondLoopbackNeedsAToken) {
+    http::ServerConfig config;
+    config.address = "0.0.0.0";
+    const auto refused = http::check_exposure(config);
+    ASSERT_FALSE(refused);
+    EXPECT_EQ(refused.error().field, "--listen");
+    config.token = "t";
+    EXPECT_TRUE(http::check_exposure(config));
+    config = {};
+    EXPECT_TRUE(http::check_exposure(config));
+}
+
+TEST_F(HttpServerTest, AGracefulStopClosesIdleConnectionsAndEnds) {
+    Connection idle(m_server->port());
+    idle.send(request_text("GET", "/healthz"));
+    ASSERT_TRUE(idle.receive());
+    m_server->stop();
+    m_server->wait();
+    EXPECT_TRUE(idle.closed_by_server());
+    Connection late(m_server->port());
+    EXPECT_FALSE(late.connected());
+}
+
+} // namespace
+} // namespace unload::test
