@@ -105,7 +105,14 @@ asio::awaitable<void> Server::Impl::accept_loop() {
         }
         api.metrics().connection_opened();
         auto executor = connection->stream.get_executor();
-        asio::co_spawn(executor, serve(std::move(connection)), asio::detached);
+        // An exception escaping a connection (out of memory, say) ends that connection only;
+        // the handler closes it and forgets it, and the server goes on.
+        asio::co_spawn(executor, serve(connection), [this, connection](std::exception_ptr failure) {
+            if (!failure)
+                return;
+            connection->stream.close();
+            forget(connection);
+        });
     }
 }
 
