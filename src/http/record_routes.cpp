@@ -118,8 +118,8 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
             const auto replay =
                 TRY(service::replay(ws, session, replay_request.controls, replay_request.until_ms));
             Json refused = Json::array();
-            for (std::size_t i = 0; i < replay.refused.size(); ++i)
-                refused.push_back({{"message", replay.refused[i]}});
+            for (const auto& control : replay.refused)
+                refused.push_back({{"control", control.control}, {"message", control.message}});
             core::Timeline now{.steps = replay.steps, .total_ms = 0};
             for (const auto& step : now.steps)
                 now.total_ms += step.duration_ms;

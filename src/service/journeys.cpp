@@ -108,22 +108,22 @@ core::Result<Replay> replay_run(const core::KnowledgeBase& kb, const SessionPlan
     // The replay is not played in real time: time jumps to each moment something happens.
     std::int64_t now_ms = 0;
     Replay replay;
-    auto played = play_controls(
-        kb, run, controls, {.until_ms = until_ms, .pause = PauseControl::Explicit},
-        {.now_ms = [&] { return now_ms; },
-         .wait_until = [&](std::int64_t at) { now_ms = std::max(now_ms, at); }},
-        {.step_started = {},
-         .control =
-             [&](const AppliedControl& applied) {
-                 if (applied.refused)
-                     replay.refused.push_back(fmt::format("controls[{}]: {}", applied.index,
-                                                          applied.refused->to_string()));
-             },
-         .quit_while_paused = {}});
+    auto played =
+        play_controls(kb, run, controls, {.until_ms = until_ms, .pause = PauseControl::Explicit},
+                      {.now_ms = [&] { return now_ms; },
+                       .wait_until = [&](std::int64_t at) { now_ms = std::max(now_ms, at); }},
+                      {.step_started = {},
+                       .control =
+                           [&](const AppliedControl& applied) {
+                               if (applied.refused)
+                                   replay.refused.push_back({.control = applied.index,
+                                                             .message = applied.refused->message});
+                           },
+                       .quit_while_paused = {}});
     if (!played)
         return std::unexpected(played.error().error);
     for (auto index = played->reached; index < controls.size(); ++index)
-        replay.refused.push_back(fmt::format("controls[{}]: the session had already ended", index));
+        replay.refused.push_back({.control = index, .message = "the session had already ended"});
     if (at_the_end == AtTheEnd::Quit && !run.ended())
         run.quit(until_ms);
 

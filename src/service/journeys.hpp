@@ -92,11 +92,17 @@ struct PlayedSession {
     std::int64_t ended_ms = 0;     ///< Session time at which the player stopped.
 };
 
+/// A control the session did not accept: its index in the controls, and why.
+struct RefusedControl {
+    std::size_t control = 0;
+    std::string message;
+};
+
 /// What replaying the controls did: the record so far, and each stop's outcome.
 struct Replay {
     core::SessionRecord record;
     std::vector<core::StopOutcome> stops;
-    std::vector<std::string> refused; ///< Controls the session refused, with why.
+    std::vector<RefusedControl> refused;
     /// The state at the last time replayed. Its step pointers point into `steps`, so they stay
     /// valid while this Replay (or one moved from it) lives; a copy must not use them.
     core::SessionView view;

@@ -357,6 +357,12 @@ TEST_F(HttpServerTest, AWholeWeekThroughTheApi) {
             "until_ms": 20000})",
         200);
     EXPECT_FALSE(replay["view"]["paused"].get<bool>());
+    const auto refused = call_json("POST", "/api/v1/session/replay",
+                                   R"({"controls": [{"at_ms": 1000, "control": "resume"}],
+                                       "until_ms": 2000})",
+                                   200);
+    ASSERT_EQ(refused["refused"].size(), 1U);
+    EXPECT_EQ(refused["refused"][0]["control"], 0);
     EXPECT_EQ(replay["view"]["session_elapsed_ms"], 16000);
     const auto stored = call_json("POST", "/api/v1/sessions",
                                   Json({{"started_at", "2026-11-02T08:00:00Z"},

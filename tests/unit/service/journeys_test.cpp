@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -281,8 +282,11 @@ TEST_P(Replays, ApplyTheControlsInOrder) {
         stops.push_back(stop.reason ? stop.reason->id : "?");
     EXPECT_EQ(stops, c.stops);
     ASSERT_EQ(replayed.refused.size(), c.refused_prefixes.size());
-    for (std::size_t i = 0; i < c.refused_prefixes.size(); ++i)
-        EXPECT_EQ(replayed.refused[i].rfind(c.refused_prefixes[i], 0), 0u) << replayed.refused[i];
+    for (std::size_t i = 0; i < c.refused_prefixes.size(); ++i) {
+        const auto said = fmt::format("controls[{}]: {}", replayed.refused[i].control,
+                                      replayed.refused[i].message);
+        EXPECT_EQ(said.rfind(c.refused_prefixes[i], 0), 0u) << said;
+    }
     EXPECT_EQ(replayed.view.ended, c.ended);
     EXPECT_EQ(replayed.record.outcome, c.outcome);
     EXPECT_EQ(replayed.record.program_version_id, plan.current.version.id);
@@ -362,7 +366,8 @@ INSTANTIATE_TEST_SUITE_P(
                    .until_ms = 14'000,
                    .after_total = false,
                    .stops = {},
-                   .refused_prefixes = {"controls[0]: resume:", "controls[2]: pause:"},
+                   .refused_prefixes = {"controls[0]: the session is not paused",
+                                        "controls[2]: the session is already paused"},
                    .ended = false,
                    .outcome = core::SessionOutcome::Quit,
                    .events = {"pause"}},
