@@ -32,8 +32,8 @@ Encoded encode(const nlohmann::json& document) {
 }
 
 core::Result<core::Intake> intake_of(const core::KnowledgeBase& kb, const Request& request) {
-    TRY(require_object(request.body));
-    return json::decode_intake(kb, request.body);
+    const auto root = TRY(parse_object(request.body));
+    return json::decode_intake_document(kb, root);
 }
 
 } // namespace

@@ -15,7 +15,9 @@ using Json = nlohmann::json;
 /// A session is never longer than a day, so times fit comfortably in an int of milliseconds.
 constexpr int max_session_ms = 24 * 60 * 60 * 1000;
 
-core::Result<Json> object_body(std::string_view body) {
+} // namespace
+
+core::Result<Json> parse_object(std::string_view body) {
     if (body.empty())
         return json::invalid("(body)", "expected a JSON object, got an empty body");
     auto parsed = json::parse(body);
@@ -30,6 +32,8 @@ core::Result<Json> object_body(std::string_view body) {
             "(body)", fmt::format("expected a JSON object, got {}", json::type_name(document)));
     return document;
 }
+
+namespace {
 
 template <class T>
 core::Result<T> required(core::Result<std::optional<T>> value, std::string field) {
@@ -100,12 +104,12 @@ std::vector<int> int_list(const Json& array) {
 } // namespace
 
 core::Result<void> require_object(std::string_view body) {
-    TRY(object_body(body));
+    TRY(parse_object(body));
     return {};
 }
 
 core::Result<ReplayRequest> decode_replay_request(std::string_view body) {
-    const auto document = TRY(object_body(body));
+    const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"controls", "until_ms"}));
     ReplayRequest request;
     request.controls = TRY(controls_at(document));
@@ -117,7 +121,7 @@ core::Result<ReplayRequest> decode_replay_request(std::string_view body) {
 }
 
 core::Result<service::PlayedSession> decode_played_session(std::string_view body) {
-    const auto document = TRY(object_body(body));
+    const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "",
                               {"started_at", "pain_before", "pain_after", "controls", "ended_ms"}));
     service::PlayedSession played;
@@ -142,7 +146,7 @@ core::Result<service::PlayedSession> decode_played_session(std::string_view body
 }
 
 core::Result<PainRequest> decode_pain_request(std::string_view body) {
-    const auto document = TRY(object_body(body));
+    const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"pain", "note"}));
     PainRequest request;
     request.pain = TRY(required(json::int_at(document, "", "pain", 0, 10, false), "pain"));
@@ -153,7 +157,7 @@ core::Result<PainRequest> decode_pain_request(std::string_view body) {
 }
 
 core::Result<ScoreRequest> decode_score_request(std::string_view body) {
-    const auto document = TRY(object_body(body));
+    const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"instrument", "answers", "save"}));
     ScoreRequest request;
     request.instrument = TRY(required(json::string_at(document, "", "instrument"), "instrument"));
@@ -168,7 +172,7 @@ core::Result<ScoreRequest> decode_score_request(std::string_view body) {
 }
 
 core::Result<core::ReminderSettings> decode_reminder_settings(std::string_view body) {
-    const auto document = TRY(object_body(body));
+    const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(
         document, "",
         {"sessions", "session_times", "desk_breaks", "work_start", "work_end", "work_days"}));
@@ -216,7 +220,7 @@ core::Result<core::ReminderSettings> decode_reminder_settings(std::string_view b
 }
 
 core::Result<void> decode_forget_request(std::string_view body) {
-    const auto document = TRY(object_body(body));
+    const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"confirm"}));
     const auto confirm = TRY(json::string_at(document, "", "confirm"));
     if (confirm != "forget")

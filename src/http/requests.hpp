@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/error.hpp"
 #include "core/records.hpp"
 #include "service/journeys.hpp"
@@ -47,8 +49,10 @@ core::Result<core::ReminderSettings> decode_reminder_settings(std::string_view b
 /// `{"confirm": "forget"}` for DELETE /api/v1/data: deleting everything takes a deliberate word.
 core::Result<void> decode_forget_request(std::string_view body);
 
-/// A body that must be a JSON object (intakes, answers): checked before the document decoders,
-/// so a missing or malformed body is answered the same way everywhere.
+/// A body that must be a JSON object (intakes, answers), parsed once; a missing, malformed or
+/// non-object body is answered the same way everywhere (field `(body)`).
+core::Result<nlohmann::json> parse_object(std::string_view body);
+/// The same check when the document's own decoder reads the text.
 core::Result<void> require_object(std::string_view body);
 
 } // namespace unload::http

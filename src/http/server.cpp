@@ -65,6 +65,7 @@ struct Server::Impl {
           acceptor(control), signals(control), grace_timer(control), database(1) {}
 
     asio::awaitable<void> accept_loop();
+    void adopt(tcp::socket socket);
     asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
     void begin_shutdown();
     void forget(const std::shared_ptr<Connection>& connection);
@@ -87,7 +88,26 @@ struct Server::Impl {
     std::atomic<bool> draining{false};
 };
 
+void Server::Impl::adopt(tcp::socket socket) {
+    auto connection = std::make_shared<Connection>(std::move(socket));
+    {
+        std::lock_guard lock(mutex);
+        connections.insert(connection);
+    }
+    api.metrics().connection_opened();
+    auto executor = connection->stream.get_executor();
+    // An exception escaping a connection (out of memory, say) ends that connection only; the
+    // handler closes it and forgets it, and the server goes on.
+    asio::co_spawn(executor, serve(connection), [this, connection](std::exception_ptr failure) {
+        if (!failure)
+            return;
+        connection->stream.close();
+        forget(connection);
+    });
+}
+
 asio::awaitable<void> Server::Impl::accept_loop() {
+    asio::steady_timer pause(control);
     for (;;) {
         beast::error_code ec;
         auto socket = co_await acceptor.async_accept(asio::make_strand(io),
@@ -95,24 +115,21 @@ asio::awaitable<void> Server::Impl::accept_loop() {
         if (ec) {
             if (draining || ec == asio::error::operation_aborted)
                 co_return;
-            // Out of file descriptors or a reset before accept: keep listening.
+            // Out of file descriptors, say: wait a moment for connections to close rather than
+            // spinning, then listen again.
+            pause.expires_after(std::chrono::milliseconds(50));
+            co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
             continue;
         }
-        auto connection = std::make_shared<Connection>(std::move(socket));
-        {
-            std::lock_guard lock(mutex);
-            connections.insert(connection);
+        adopt(std::move(socket));
+        // Under a burst of new connections, take every one already waiting now: one accept per
+        // turn of the I/O queue would leave hundreds waiting seconds behind the busy ones.
+        for (;;) {
+            auto waiting = acceptor.accept(asio::make_strand(io), ec);
+            if (ec)
+                break;
+            adopt(std::move(waiting));
         }
-        api.metrics().connection_opened();
-        auto executor = connection->stream.get_executor();
-        // An exception escaping a connection (out of memory, say) ends that connection only;
-        // the handler closes it and forgets it, and the server goes on.
-        asio::co_spawn(executor, serve(connection), [this, connection](std::exception_ptr failure) {
-            if (!failure)
-                return;
-            connection->stream.close();
-            forget(connection);
-        });
     }
 }
 
@@ -312,6 +329,9 @@ core::Result<void> Server::listen() {
         return failed("bind");
     if (impl.acceptor.listen(asio::socket_base::max_listen_connections, ec); ec)
         return failed("listen on");
+    // Non-blocking, so that the accept loop can take every waiting connection without waiting.
+    if (impl.acceptor.non_blocking(true, ec); ec)
+        return failed("configure");
     impl.bound_port = impl.acceptor.local_endpoint().port();
     return {};
 }

@@ -58,7 +58,7 @@ json program_document(const core::KnowledgeBase& kb, const core::Program& progra
                            {"rest_s", entry.rest_s},
                            {"finish_hold_s", entry.finish_hold_s},
                            {"seconds", entry.seconds},
-                           {"modifications", modifications},
+                           {"modifications", std::move(modifications)},
                            {"because", ids(entry.because)}});
     }
     json left_out = json::array();
@@ -71,14 +71,14 @@ json program_document(const core::KnowledgeBase& kb, const core::Program& progra
             {"week", program.week},
             {"sessions_per_day", program.sessions_per_day},
             {"minutes", program.minutes},
-            {"routine", routine},
-            {"left_out", left_out},
+            {"routine", std::move(routine)},
+            {"left_out", std::move(left_out)},
             {"walking",
              {{"minutes", program.walking.minutes},
               {"times_per_day", program.walking.times_per_day},
               {"because", ids(program.walking.because)}}},
             {"desk_break_minutes", program.desk_break_minutes},
-            {"desk_break_because", desk_because},
+            {"desk_break_because", std::move(desk_because)},
             {"strength_days_per_week", program.strength_days_per_week}};
 }
 
@@ -129,9 +129,9 @@ json screen_document(const core::KnowledgeBase& kb, const core::Screening& scree
                             {"because", ids(change.because)},
                             {"text", change.modification->text}});
     return {{"verdict", core::to_string(screening.verdict)},
-            {"warnings", warnings},
-            {"excluded", excluded},
-            {"modified", modified},
+            {"warnings", std::move(warnings)},
+            {"excluded", std::move(excluded)},
+            {"modified", std::move(modified)},
             {"advice", advice_list(screening)},
             {"bias", core::to_string(screening.bias)}};
 }

@@ -127,6 +127,11 @@ core::Result<core::EquipmentSet> read_equipment(const core::KnowledgeBase& kb, c
 
 core::Result<core::Intake> decode_intake(const core::KnowledgeBase& kb, std::string_view text) {
     const auto root = TRY(parse(text));
+    return decode_intake_document(kb, root);
+}
+
+core::Result<core::Intake> decode_intake_document(const core::KnowledgeBase& kb,
+                                                  const nlohmann::json& root) {
     if (!root.is_object())
         return invalid("(document)",
                        fmt::format("expected an intake object, got {}", type_name(root)));
