@@ -8,7 +8,7 @@ SHELL := /bin/bash
 DEB_PACKAGES := build-essential cmake ninja-build pkg-config ccache python3 \
 	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev tmux sqlite3 \
-	libboost-dev libspdlog-dev wrk nginx-light curl \
+	libboost-dev libspdlog-dev libjemalloc-dev wrk nginx-light curl \
 	clang-format clang-tidy clang-16 libclang-rt-16-dev
 # Boost is header-only here (Beast and Asio); wrk and nginx are for `make bench` (bench/http/).
 # Node.js and npm come with the machine; `make deps` installs the npm packages from their lockfiles.
@@ -72,12 +72,14 @@ lint: deps ## clang-tidy over src/ with the curated .clang-tidy
 	cmake --preset debug >/dev/null
 	clang-tidy -p build-debug --quiet $(filter src/%.cpp,$(CXX_SOURCES))
 
-bench: deps ## Benchmarks (figures go in docs/benchmarks.md)
+bench: deps ## Benchmarks: engine, sessions, HTTP against nginx, 1,000 connections (figures go in docs/benchmarks.md)
 	cmake --preset release -DUNLOAD_BENCH=ON >/dev/null
 	cmake --build --preset release -j $(JOBS) --target unload unload_bench unload_progress_bench unload_session_drift
 	build/bench/unload_bench --benchmark_min_time=0.5 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	build/bench/unload_progress_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	build/bench/unload_session_drift 3
+	bench/http/run.sh build/unload
+	bench/http/load_test.sh build/unload
 
 FUZZ_SECONDS ?= 60
 fuzz: deps ## Run every libFuzzer target for FUZZ_SECONDS each, growing fuzz/corpus
