@@ -7,11 +7,15 @@ namespace unload::json {
 core::Result<nlohmann::json> parse(std::string_view text) {
     try {
         return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
+    } catch (const nlohmann::json::exception& e) {
+        // A syntax error, but also a number too large for a double (out_of_range 406), which the
+        // fuzzer found: both are the sender's mistake, not ours.
         // nlohmann's message starts with an id in brackets; keep only what a person can use.
         std::string what = e.what();
         if (const auto at = what.find("parse error"); at != std::string::npos)
             what = what.substr(at);
+        else if (const auto end = what.find("] "); what.starts_with('[') && end != what.npos)
+            what = what.substr(end + 2);
         return invalid("(document)", fmt::format("malformed JSON: {}", what));
     }
 }
