@@ -121,6 +121,15 @@ forget_pid() {
     STARTED_PIDS=("${kept[@]}")
 }
 
+# stop_unload PID: stops unload serve with SIGTERM and sets STOP_STATUS to its exit status. A
+# crash on SIGTERM is a failure of a run like a socket error, so the scripts stop the server
+# themselves rather than leave it to the exit trap.
+stop_unload() {
+    STOP_STATUS=0
+    stop_pid "$1" || STOP_STATUS=$?
+    forget_pid "$1"
+}
+
 # Fails the script when a server we rely on has died (a crash during a run must not pass
 # unnoticed as a merely slow run).
 require_alive() {

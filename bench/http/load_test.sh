@@ -139,9 +139,7 @@ RSS_AFTER_LOAD_KB="$(vmrss_kb "$UNLOAD_PID")"
 log "unload serve VmRSS after the $CONNECTIONS-connection runs: $RSS_AFTER_LOAD_KB kB"
 
 # A clean stop on SIGTERM is part of running well under load.
-STOP_STATUS=0
-stop_pid "$UNLOAD_PID" || STOP_STATUS=$?
-forget_pid "$UNLOAD_PID"
+stop_unload "$UNLOAD_PID"
 if ((STOP_STATUS == 0)); then
     log "ok: unload serve stopped on SIGTERM with exit status 0"
 else

@@ -226,11 +226,7 @@ sleep 1
 RSS_END_KB="$(vmrss_kb "$UNLOAD_PID")"
 log "unload serve VmRSS once idle after the load: $RSS_END_KB kB (open connections: $open)"
 
-# Stop it here rather than in the exit trap, to see that it shuts down cleanly: a crash on SIGTERM
-# is a failure of the run like a socket error.
-STOP_STATUS=0
-stop_pid "$UNLOAD_PID" || STOP_STATUS=$?
-forget_pid "$UNLOAD_PID"
+stop_unload "$UNLOAD_PID"
 if ((STOP_STATUS == 0)); then
     log "unload serve stopped on SIGTERM with exit status 0"
 else
