@@ -8,10 +8,11 @@ SHELL := /bin/bash
 DEB_PACKAGES := build-essential cmake ninja-build pkg-config ccache python3 \
 	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev tmux sqlite3 \
-	libboost-dev libspdlog-dev libjemalloc-dev wrk nginx-light curl \
+	libboost-dev libspdlog-dev libjemalloc-dev wrk nginx-light curl chromium \
 	clang-format clang-tidy clang-16 libclang-rt-16-dev
 # Boost is header-only here (Beast and Asio); wrk and nginx are for `make bench` (bench/http/).
-# Node.js and npm come with the machine; `make deps` installs the npm packages from their lockfiles.
+# Node.js and npm come with the machine; `make deps` installs the npm packages from their lockfiles
+# (web/ for the web app, scripts/openapi/ for the API linter). Chromium runs the browser tests.
 # clang-16 builds the libFuzzer targets. libstdc++ 12 shows <expected> only when __cpp_concepts is
 # 202002, which clang 16 implements (P0848) but does not report, so the fuzz preset raises it.
 
@@ -25,7 +26,7 @@ PORT ?= 8080
 SHARED := $(abspath ../shared)
 CXX_SOURCES = $(shell git ls-files --cached --others --exclude-standard -- 'src/*.[ch]pp' 'apps/*.cpp' 'tests/*.[ch]pp' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
 
-.PHONY: deps build run test format format-check lint bench fuzz install clean
+.PHONY: deps build web run test format format-check lint bench fuzz install clean
 
 deps: ## Install the missing Debian packages (nothing when all are there)
 	@missing=$$(for p in $(DEB_PACKAGES); do \
@@ -35,15 +36,18 @@ deps: ## Install the missing Debian packages (nothing when all are there)
 		$(SUDO) apt-get update -qq && \
 		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@$(MAKE) --no-print-directory scripts/openapi/node_modules/.package-lock.json
+	@$(MAKE) --no-print-directory scripts/openapi/node_modules/.package-lock.json web/node_modules/.package-lock.json
 
 # npm ci rewrites this file, so it is older than the lockfile exactly when the packages are stale.
-scripts/openapi/node_modules/.package-lock.json: scripts/openapi/package-lock.json
-	npm ci --prefix scripts/openapi --no-audit --no-fund --loglevel=error
+%/node_modules/.package-lock.json: %/package-lock.json
+	npm ci --prefix $* --no-audit --no-fund --loglevel=error
 
-build: deps ## Release build: build/unload
+build: deps web ## Release build: build/unload and the web app in web/dist
 	cmake --preset release >/dev/null
 	cmake --build --preset release -j $(JOBS)
+
+web: deps ## The web app only: type-check and bundle web/ into web/dist (served by `unload serve`)
+	npm --prefix web run --silent build
 
 run: build ## Build, then start `unload serve` on 127.0.0.1:8080 (SQLite, simulated table); Ctrl-C stops it
 	@echo "Starting Unload: open the URL below in a browser, or try"
@@ -51,7 +55,7 @@ run: build ## Build, then start `unload serve` on 127.0.0.1:8080 (SQLite, simula
 	@echo "  curl -H 'Content-Type: application/json' --data @examples/desk-worker.json http://127.0.0.1:$(PORT)/api/v1/plan"
 	build/unload serve --listen 127.0.0.1:$(PORT)
 
-test: deps ## Build with ASan+UBSan and run every test, the layer rule, formatting and the seed-copy check
+test: deps web ## Build with ASan+UBSan and run every test (C++, web unit, browser), the layer rule, formatting and the seed-copy check
 	cmake --preset $(TEST_PRESET) -DUNLOAD_BENCH=OFF >/dev/null
 	cmake --build --preset $(TEST_PRESET) -j $(JOBS)
 	scripts/check_layers.sh
@@ -61,6 +65,10 @@ test: deps ## Build with ASan+UBSan and run every test, the layer rule, formatti
 		"$(SHARED)/tools/seedcopy" content docs README.md examples; fi
 	scripts/openapi/check.sh $(TEST_DIR)/openapi.json
 	ctest --test-dir $(TEST_DIR) -j $(JOBS) --output-on-failure
+	npm --prefix web run --silent test
+	UNLOAD_BIN=$(abspath $(TEST_DIR))/unload UNLOAD_SHOTS=$(abspath $(TEST_DIR))/screenshots \
+		npm --prefix web run --silent e2e
+	@echo "Screenshots of every page at phone and desktop size: $(TEST_DIR)/screenshots/"
 
 format: ## Format all C++ in place
 	clang-format -i $(CXX_SOURCES)
@@ -92,4 +100,4 @@ install: build ## Install the binary and content under PREFIX (default /usr/loca
 	cmake --install build --prefix $(PREFIX)
 
 clean:
-	rm -rf build build-debug build-ci build-fuzz
+	rm -rf build build-debug build-ci build-fuzz web/dist

@@ -1,0 +1,127 @@
+// End-to-end test harness: each test gets its own `unload serve` (fresh database, port chosen by
+// the kernel) and a page in Debian's Chromium driven by playwright-core. Tests select by role and
+// label, as a person using a screen reader would find things.
+//
+//   UNLOAD_BIN        the unload binary to serve (required; `make test` passes the test build's)
+//   UNLOAD_CHROMIUM   the browser (default /usr/bin/chromium)
+//   UNLOAD_SHOTS      where screenshots go (default web/e2e/screenshots, git-ignored)
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const require = createRequire(import.meta.url);
+
+export const PHONE = { width: 360, height: 780 };
+export const DESKTOP = { width: 1280, height: 900 };
+
+/** Starts `unload serve` on 127.0.0.1 with an empty data directory; resolves once it answers. */
+export async function startServer() {
+  const binary = process.env.UNLOAD_BIN;
+  if (!binary) throw new Error('UNLOAD_BIN must name the unload binary to test');
+  const home = mkdtempSync(join(tmpdir(), 'unload-e2e-'));
+  // The access log would bury the test report; UNLOAD_E2E_LOG=1 keeps it on stderr.
+  mkdirSync(join(home, 'config', 'unload'), { recursive: true });
+  const log = process.env.UNLOAD_E2E_LOG ? 'stderr' : 'off';
+  writeFileSync(join(home, 'config', 'unload', 'config.toml'), `[server]\naccess_log = "${log}"\n`);
+  const child = spawn(binary, ['--format', 'json', 'serve', '--listen', '127.0.0.1:0'], {
+    env: {
+      ...process.env,
+      XDG_DATA_HOME: join(home, 'data'),
+      XDG_CONFIG_HOME: join(home, 'config'),
+      UNLOAD_TOKEN: '',
+      UNLOAD_DB: '',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  // `--format json` prints one (pretty-printed) document once the server listens.
+  const { url } = await new Promise((resolve, reject) => {
+    let text = '';
+    const lines = createInterface({ input: child.stdout });
+    lines.on('line', (line) => {
+      text += line;
+      try {
+        resolve(JSON.parse(text));
+        lines.close();
+      } catch {
+        // Not the whole document yet.
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`unload serve exited with ${code} before listening`)));
+  });
+  return {
+    url: url.replace(/\/$/, ''),
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      rmSync(home, { recursive: true, force: true });
+      if (code !== 0 && code !== null) throw new Error(`unload serve stopped with exit status ${code}`);
+    },
+  };
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.UNLOAD_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+    ],
+  });
+}
+
+/**
+ * A new page at `size` whose console errors and failed requests are collected, so a test can
+ * assert the app ran cleanly (a CSP violation shows up here too).
+ */
+export async function openPage(browser, size = PHONE, options = {}) {
+  const context = await browser.newContext({ viewport: size, reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { context, page, problems };
+}
+
+const shotsDir = process.env.UNLOAD_SHOTS || join(here, 'screenshots');
+
+/** Saves the whole page as `<name>-<width>.png` for review. */
+export async function screenshot(page, name) {
+  mkdirSync(shotsDir, { recursive: true });
+  const width = page.viewportSize()?.width ?? 0;
+  await page.screenshot({ path: join(shotsDir, `${name}-${width}.png`), fullPage: true });
+}
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Runs axe-core over the page (WCAG 2.x A and AA rules) and returns the serious and critical
+ * violations as readable lines; an empty list passes.
+ */
+export async function seriousViolations(page) {
+  // page.evaluate runs through the DevTools protocol, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  const results = await page.evaluate(() =>
+    // eslint-disable-next-line no-undef
+    axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }),
+  );
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}

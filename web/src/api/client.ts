@@ -1,0 +1,91 @@
+// The one way the app talks to `unload serve`. Every response that is not 2xx becomes an
+// ApiError carrying the server's error document ({"error": {code, field, message}}), so a page can
+// say which field was wrong. When the server asks for a token (it listens beyond this computer),
+// the token the person typed is kept in this browser and sent as a bearer token.
+
+export interface ErrorDocument {
+  error: { code: string; field?: string; message: string };
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly field: string | undefined,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** True when the request never reached the server (offline, server stopped). */
+  get offline(): boolean {
+    return this.status === 0;
+  }
+}
+
+const TOKEN_KEY = 'unload.token';
+
+export function storedToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function storeToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+/** Reads an error document, or makes one from the status when the body is something else. */
+export async function errorFrom(response: Response): Promise<ApiError> {
+  let document: Partial<ErrorDocument> = {};
+  try {
+    document = (await response.json()) as Partial<ErrorDocument>;
+  } catch {
+    // Not JSON (a proxy's page, say): the status alone has to do.
+  }
+  const error = document.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? `http_${response.status}`,
+    error?.field,
+    error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+  );
+}
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export async function request(method: Method, path: string, body?: unknown): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const token = storedToken();
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'offline', undefined, 'Could not reach Unload. Check the connection.');
+  }
+  if (!response.ok) throw await errorFrom(response);
+  return response;
+}
+
+async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const response = await request(method, path, body);
+  return (await response.json()) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => json<T>('GET', path),
+  post: <T>(path: string, body: unknown) => json<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
+  delete: <T>(path: string, body?: unknown) => json<T>('DELETE', path, body),
+};

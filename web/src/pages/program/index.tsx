@@ -1,0 +1,4 @@
+import { Page } from '../../components/ui';
+export function ProgramPage(_props: Record<string, unknown>) {
+  return <Page title="Your program"><p>Coming soon.</p></Page>;
+}
