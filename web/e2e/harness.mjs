@@ -5,6 +5,7 @@
 //   UNLOAD_BIN        the unload binary to serve (required; `make test` passes the test build's)
 //   UNLOAD_CHROMIUM   the browser (default /usr/bin/chromium)
 //   UNLOAD_SHOTS      where screenshots go (default web/e2e/screenshots, git-ignored)
+//   UNLOAD_WEB_ROOT   the built app to serve (default: the binary's own, web/dist)
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -28,7 +29,9 @@ export async function startServer() {
   // The access log would bury the test report; UNLOAD_E2E_LOG=1 keeps it on stderr.
   mkdirSync(join(home, 'config', 'unload'), { recursive: true });
   const log = process.env.UNLOAD_E2E_LOG ? 'stderr' : 'off';
-  writeFileSync(join(home, 'config', 'unload', 'config.toml'), `[server]\naccess_log = "${log}"\n`);
+  // UNLOAD_WEB_ROOT serves another build of the app than the binary's own web/dist.
+  const webRoot = process.env.UNLOAD_WEB_ROOT ? `web_root = ${JSON.stringify(process.env.UNLOAD_WEB_ROOT)}\n` : '';
+  writeFileSync(join(home, 'config', 'unload', 'config.toml'), `[server]\naccess_log = "${log}"\n${webRoot}`);
   const child = spawn(binary, ['--format', 'json', 'serve', '--listen', '127.0.0.1:0'], {
     env: {
       ...process.env,
