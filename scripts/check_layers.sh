@@ -20,6 +20,15 @@ if grep -nE 'unload_(content|json|cli|store|http|traction)' src/core/CMakeLists.
     echo "layer violation: src/core links an outer library"
     status=1
 fi
+# src/picture (exercise pictures as SVG) is pure in the same way and draws from core alone.
+while IFS= read -r hit; do
+    echo "layer violation (src/picture is pure): $hit"
+    status=1
+done < <(grep -rnE "$forbidden" src/picture || true)
+if grep -nE 'unload_(content|json|cli|store|http|service|traction)' src/picture/CMakeLists.txt; then
+    echo "layer violation: src/picture links a library other than core"
+    status=1
+fi
 # Boost.Beast and Asio stay in the server's few translation units, so the rest of src/http (and
 # everything else) builds quickly and reads without them.
 while IFS= read -r hit; do
@@ -31,5 +40,5 @@ while IFS= read -r hit; do
     echo "layer violation (service includes a front end or adapter): $hit"
     status=1
 done < <(grep -rnE '#\s*include\s*"(cli|http|store|content)/' src/service || true)
-[ $status -eq 0 ] && echo "layers: src/core is pure; Beast stays in src/http/server.cpp and wire.*; the service knows no front end"
+[ $status -eq 0 ] && echo "layers: src/core and src/picture are pure; Beast stays in src/http/server.cpp and wire.*; the service knows no front end"
 exit $status

@@ -23,6 +23,7 @@ int run_commands(int argc, char** argv) {
                "  unload screen --intake examples/desk-worker.json\n"
                "  unload plan --intake examples/desk-worker.json --week 3 --format json\n"
                "  unload exercises show cat_cow\n"
+               "  unload learn workstation\n"
                "  unload score odi --answers answers.json\n"
                "  unload start --intake my-intake.json     (then, every day:)\n"
                "  unload session                           (a guided session on the terminal)\n"
@@ -71,7 +72,18 @@ int run_commands(int argc, char** argv) {
     exercises->add_option("action", action, "list (default) or show")
         ->check(CLI::IsMember({"list", "show"}));
     exercises->add_option("id", exercise_id, "Exercise id, for show");
-    exercises->footer("Example:\n  unload exercises\n  unload exercises show ninety_ninety");
+    bool exercise_svg = false;
+    exercises->add_flag("--svg", exercise_svg,
+                        "With show: print the exercise's picture as SVG (animated for movements)");
+    exercises->footer("Examples:\n  unload exercises\n  unload exercises show ninety_ninety\n"
+                      "  unload exercises show cat_cow --svg > cat_cow.svg");
+
+    std::string learn_topic;
+    auto* learn = app.add_subcommand(
+        "learn", "Back care in plain words: causes, warning signs, desk, lifting, sleep, pacing");
+    learn->add_option("topic", learn_topic, "Topic id (default: list the topics)");
+    learn->footer("Examples:\n  unload learn\n  unload learn warning_signs\n"
+                  "  unload --format json learn lifting");
 
     std::string instrument;
     std::string answers_path;
@@ -250,7 +262,10 @@ int run_commands(int argc, char** argv) {
         if (plan->parsed())
             return run_plan(ctx, intake_path, week);
         if (exercises->parsed())
-            return run_exercises(ctx, action, exercise_id);
+            return run_exercises(ctx, action, exercise_id,
+                                 exercise_svg ? ExerciseOutput::Svg : ExerciseOutput::Document);
+        if (learn->parsed())
+            return run_learn(ctx, learn_topic);
         if (score->parsed())
             return run_score(ctx, instrument, answers_path, save_score);
         if (rules->parsed())

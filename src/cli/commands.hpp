@@ -15,7 +15,12 @@ namespace unload::cli {
 // Stage 1: the engine (engine_commands.cpp).
 core::Result<void> run_screen(Context& ctx, const std::string& intake_path, int week);
 core::Result<void> run_plan(Context& ctx, const std::string& intake_path, int week);
-core::Result<void> run_exercises(Context& ctx, const std::string& action, const std::string& id);
+/// What `exercises show` prints: the exercise (as text or JSON, as --format says) or its picture.
+enum class ExerciseOutput { Document, Svg };
+core::Result<void> run_exercises(Context& ctx, const std::string& action, const std::string& id,
+                                 ExerciseOutput output = ExerciseOutput::Document);
+/// The Learn section: every topic in brief when `topic` is empty, else that topic in full.
+core::Result<void> run_learn(Context& ctx, const std::string& topic);
 core::Result<void> run_score(Context& ctx, const std::string& instrument,
                              const std::string& answers_path, bool save);
 int run_content_check(Context& ctx, const std::string& dir);

@@ -13,6 +13,8 @@
 #include "core/planner.hpp"
 #include "json/documents.hpp"
 #include "json/intake.hpp"
+#include "json/learn.hpp"
+#include "picture/svg.hpp"
 #include "service/journeys.hpp"
 
 namespace unload::cli {
@@ -46,8 +48,13 @@ core::Result<void> run_plan(Context& ctx, const std::string& intake_path, int we
     return {};
 }
 
-core::Result<void> run_exercises(Context& ctx, const std::string& action, const std::string& id) {
+core::Result<void> run_exercises(Context& ctx, const std::string& action, const std::string& id,
+                                 ExerciseOutput output) {
     const auto& kb = *ctx.kb;
+    if (output == ExerciseOutput::Svg && action != "show")
+        return invalid("--svg", "is for one exercise: `unload exercises show ID --svg`");
+    if (output == ExerciseOutput::Svg && ctx.options.output() != Format::Text)
+        return invalid("--svg", "prints the picture as SVG and takes no --format");
     if (action == "list") {
         if (ctx.json())
             print_json(json::exercises_document(kb));
@@ -62,10 +69,32 @@ core::Result<void> run_exercises(Context& ctx, const std::string& action, const 
     if (!item)
         return core::fail(core::ErrorCode::NotFound, "ID",
                           fmt::format("no exercise '{}'; see `unload exercises list`", id));
-    if (ctx.json())
+    if (output == ExerciseOutput::Svg)
+        std::cout << picture::svg(kb.item(*item));
+    else if (ctx.json())
         print_json(json::exercise_document(kb, kb.item(*item)));
     else
         std::cout << render_exercise(kb, kb.item(*item), ctx.term);
+    return {};
+}
+
+core::Result<void> run_learn(Context& ctx, const std::string& topic) {
+    const auto& kb = *ctx.kb;
+    if (topic.empty()) {
+        if (ctx.json())
+            print_json(json::learn_document(kb));
+        else
+            std::cout << render_learn_list(kb, ctx.term);
+        return {};
+    }
+    const auto* found = kb.learn.find(topic);
+    if (!found)
+        return core::fail(core::ErrorCode::NotFound, "TOPIC",
+                          fmt::format("no topic '{}'; see `unload learn`", topic));
+    if (ctx.json())
+        print_json(json::learn_topic_document(kb, *found));
+    else
+        std::cout << render_learn_topic(kb, *found, ctx.term);
     return {};
 }
 
@@ -113,6 +142,7 @@ int run_content_check(Context& ctx, const std::string& dir) {
                                   {"rules", loaded->rules.size()},
                                   {"facts", loaded->facts.size()},
                                   {"advice", loaded->advice.size()},
+                                  {"learn_topics", loaded->learn.topics.size()},
                                   {"sources", loaded->sources.size()}};
         }
         document["errors"] = errors;
@@ -126,9 +156,10 @@ int run_content_check(Context& ctx, const std::string& dir) {
         return exit_status(loaded.error().front().code);
     }
     std::cout << fmt::format(
-        "{}: valid: {} exercises and techniques, {} rules, {} facts, {} advice texts, {} sources\n",
+        "{}: valid: {} exercises and techniques, {} rules, {} facts, {} advice texts, {} learn "
+        "topics, {} sources\n",
         path.string(), loaded->items.size(), loaded->rules.size(), loaded->facts.size(),
-        loaded->advice.size(), loaded->sources.size());
+        loaded->advice.size(), loaded->learn.topics.size(), loaded->sources.size());
     return 0;
 }
 

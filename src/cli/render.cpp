@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/reasons.hpp"
+
 namespace unload::cli {
 
 namespace {
@@ -148,22 +150,6 @@ std::string render_screening_body(const core::KnowledgeBase& kb, const core::Scr
     return out;
 }
 
-/// "strap_or_towel" -> "a yoga strap, belt or dog lead, or a bath towel ...".
-std::string equipment_names(const core::KnowledgeBase& kb, std::string_view ids) {
-    std::vector<std::string> names;
-    std::size_t start = 0;
-    while (start <= ids.size()) {
-        auto end = ids.find("_or_", start);
-        if (end == std::string_view::npos)
-            end = ids.size();
-        const auto id = ids.substr(start, end - start);
-        const auto found = kb.find_equipment(id);
-        names.push_back(found ? kb.equipment[*found].name : std::string(id));
-        start = end + 4;
-    }
-    return join(names, ", or ");
-}
-
 /// The names of the equipment in `set`, in content order.
 std::vector<std::string> names_of(const core::KnowledgeBase& kb, const core::EquipmentSet& set) {
     std::vector<std::string> names;
@@ -280,12 +266,8 @@ std::string render_plan(const core::KnowledgeBase& kb, const core::Plan& plan,
         for (const auto& entry : p.left_out) {
             std::vector<std::string> reasons;
             for (const auto& reason : entry.because) {
-                if (reason == "not_enough_time")
-                    reasons.push_back("no room in your time");
-                else if (reason.starts_with("no_"))
-                    reasons.push_back("needs " + equipment_names(kb, reason.substr(3)));
-                else
-                    reasons.push_back(reason);
+                const auto explained = core::explain(kb, reason);
+                reasons.push_back(explained ? explained->text : reason);
             }
             out += fmt::format("  - {}: {}  {}\n", kb.item(entry.item).name, join(reasons, "; "),
                                because_line({entry.because.begin(), entry.because.end()}, term));
@@ -419,6 +401,59 @@ std::string render_rules(const core::KnowledgeBase& kb, const Terminal& term) {
         out += wrap("reads: \"" + advice.text + "\"", 2);
         out += wrap("source: " + join(advice.sources, ", "), 2);
     }
+    return out;
+}
+
+std::string render_learn_list(const core::KnowledgeBase& kb, const Terminal& term) {
+    std::string out = term.paint(Style::Bold, "Learn: back care in plain words") + "\n";
+    for (const auto& topic : kb.learn.topics) {
+        out += "\n" + term.paint(Style::Bold, topic.title) +
+               term.paint(Style::Dim, fmt::format("  ({})", topic.id)) + "\n";
+        out += wrap(topic.summary, 2);
+    }
+    out += "\n" +
+           term.paint(Style::Dim, fmt::format("{} topics. `unload learn TOPIC` for one in full.",
+                                              kb.learn.topics.size())) +
+           "\n";
+    return out;
+}
+
+std::string render_learn_topic(const core::KnowledgeBase& kb, const core::LearnTopic& topic,
+                               const Terminal& term) {
+    std::string out = term.paint(Style::Bold, topic.title) +
+                      term.paint(Style::Dim, fmt::format("  ({})", topic.id)) + "\n";
+    out += wrap(topic.summary, 0);
+    for (const auto& part : topic.sections) {
+        out += section(part.heading, term);
+        for (std::size_t i = 0; i < part.text.size(); ++i)
+            out += (i > 0 ? "\n" : "") + wrap(part.text[i], 2);
+        if (!part.text.empty() && !part.points.empty())
+            out += "\n";
+        // Bullets hang: a point's second line starts under its first word, not under the dash.
+        for (const auto& point : part.points) {
+            const auto lines = wrap(point, 4);
+            out += "  - " + (lines.size() > 4 ? lines.substr(4) : std::string("\n"));
+        }
+    }
+    if (!topic.rules.empty()) {
+        // The warning signs come from screening.toml, with the urgency screening gives them.
+        out += section("When to get help, and how soon", term);
+        for (std::size_t i = 0; i < topic.rules.size(); ++i) {
+            const auto& rule = kb.rules[topic.rules[i]];
+            const auto urgency = rule.urgency.value_or(core::Urgency::Consult);
+            const auto style = urgency == core::Urgency::Consult ? Style::Yellow : Style::Red;
+            out +=
+                (i > 0 ? "\n  " : "  ") + term.paint(style, upper(core::to_string(urgency))) + "\n";
+            out += wrap(rule.text, 4);
+        }
+    }
+    if (!topic.exercises.empty()) {
+        out += section("Exercises this topic mentions", term);
+        for (const auto id : topic.exercises)
+            out += fmt::format("  {} ({})\n", kb.item(id).name, kb.item(id).id);
+        out += term.paint(Style::Dim, "  `unload exercises show ID` gives the steps.") + "\n";
+    }
+    out += "\n" + term.paint(Style::Dim, "sources: " + join(topic.sources, ", ")) + "\n";
     return out;
 }
 

@@ -19,6 +19,11 @@ std::string render_exercise_list(const core::KnowledgeBase& kb, const Terminal& 
 std::string render_exercise(const core::KnowledgeBase& kb, const core::Item& item,
                             const Terminal& term);
 std::string render_rules(const core::KnowledgeBase& kb, const Terminal& term);
+/// The Learn topics, each with its title and one-line summary.
+std::string render_learn_list(const core::KnowledgeBase& kb, const Terminal& term);
+/// One Learn topic in full: sections, the warning signs it links with their urgency, exercises.
+std::string render_learn_topic(const core::KnowledgeBase& kb, const core::LearnTopic& topic,
+                               const Terminal& term);
 std::string render_odi(const core::OdiScore& score);
 std::string render_rmdq(const core::RmdqScore& score, const core::RmdqSpec& spec);
 std::string render_startback(const core::StartBackScore& score);

@@ -53,6 +53,20 @@ core::Mcid read_mcid(TableReader& parent, double scale, std::vector<SourceRef>& 
     return mcid;
 }
 
+/// Reads `title` and `instructions`, and with `YesNo::Yes` the `yes` and `no` answer labels.
+enum class YesNo { Yes, No };
+core::FormWords read_form_words(TableReader& root, YesNo yes_no) {
+    core::FormWords words{.title = root.string("title", Required::Yes).value_or(""),
+                          .instructions = root.string("instructions", Required::Yes).value_or(""),
+                          .yes = {},
+                          .no = {}};
+    if (yes_no == YesNo::Yes) {
+        words.yes = root.string("yes", Required::Yes).value_or("");
+        words.no = root.string("no", Required::Yes).value_or("");
+    }
+    return words;
+}
+
 /// Reads `bands`: each `{ id, at_most }`, in strictly rising order, the last reaching `top`.
 std::vector<core::Band> read_bands(TableReader& parent, double top) {
     std::vector<core::Band> bands;
@@ -124,6 +138,7 @@ core::OdiSpec read_odi(TableReader& root, std::vector<SourceRef>& sources) {
         root.integer("section_max", Required::Yes, 1, max_section_score).value_or(spec.section_max);
     spec.min_answered =
         root.integer("min_answered", Required::Yes, 1, spec.sections).value_or(spec.min_answered);
+    spec.form = read_form_words(root, YesNo::No);
     spec.bands = read_bands(root, 100);
     spec.mcid = read_mcid(root, 100, sources);
 
@@ -147,6 +162,7 @@ core::RmdqSpec read_rmdq(TableReader& root, std::vector<SourceRef>& sources) {
     core::RmdqSpec spec;
     read_sources(root, sources);
     spec.items = root.integer("items", Required::Yes, 1, max_questions).value_or(spec.items);
+    spec.form = read_form_words(root, YesNo::Yes);
     spec.mcid = read_mcid(root, spec.items, sources);
 
     std::vector<TableReader> readers;
@@ -161,6 +177,7 @@ core::StartBackSpec read_startback(TableReader& root, std::vector<SourceRef>& so
     read_sources(root, sources);
     spec.agree_items =
         root.integer("agree_items", Required::Yes, 1, max_questions - 1).value_or(spec.agree_items);
+    spec.form = read_form_words(root, YesNo::Yes);
     const int item_count = spec.agree_items + 1;
 
     std::vector<TableReader> readers;

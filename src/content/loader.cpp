@@ -7,6 +7,9 @@
 #include <toml++/toml.h>
 
 #include "content/instruments_loader.hpp"
+#include "content/intake_loader.hpp"
+#include "content/learn_loader.hpp"
+#include "content/pose_loader.hpp"
 #include "content/review_loader.hpp"
 #include "content/session_loader.hpp"
 #include "content/toml_reader.hpp"
@@ -95,6 +98,7 @@ private:
     std::vector<std::pair<std::string, int>> m_fact_lines; ///< File and line of each fact.
     std::vector<std::pair<std::string, int>> m_item_lines; ///< File and line of each item.
     std::vector<int> m_advice_lines, m_equipment_lines, m_source_lines;
+    TopicReader m_topics; ///< Screening topics, which warning signs and conditions name.
 };
 
 std::optional<TableReader> Loader::open(const std::string& name) {
@@ -176,6 +180,9 @@ void Loader::read_facts(TableReader& reader, std::string_view key, core::FactKin
                         .kind = kind,
                         .question = table.string("question", Required::Yes).value_or(""),
                         .text = table.string("text", Required::Yes).value_or("")};
+        // Onboarding asks warning signs and conditions one topic at a time; patterns on their own.
+        if (kind == core::FactKind::WarningSign || kind == core::FactKind::Condition)
+            m_topics.read_fact_topic(table, static_cast<core::FactId>(m_kb.facts.size()));
         table.finish();
         m_fact_lines.emplace_back(reader.file(), table.line());
         m_kb.facts.push_back(std::move(fact));
@@ -292,6 +299,8 @@ void Loader::read_rule_file(const std::string& name) {
     } else if (name == "screening.toml") {
         root->error("verdict", "missing; expected the five verdict headlines");
     }
+    if (name == "screening.toml")
+        m_topics.read_topics(*root);
     read_facts(*root, "warning_sign", core::FactKind::WarningSign);
     read_facts(*root, "condition", core::FactKind::Condition);
     read_facts(*root, "pattern", core::FactKind::Pattern);
@@ -543,6 +552,17 @@ void Loader::read_program() {
             walking->error("steps", "needs a step starting in week 1");
         walking->finish();
     }
+    if (auto reasons = root->table("reasons", Required::Yes)) {
+        auto& words = program.reasons;
+        words.not_enough_time = reasons->string("not_enough_time", Required::Yes).value_or("");
+        words.missing_equipment = reasons->string("missing_equipment", Required::Yes).value_or("");
+        words.start = reasons->string("start", Required::Yes).value_or("");
+        if (const auto scan = core::scan_placeholders(words.missing_equipment);
+            !scan.error.empty() || scan.names != std::vector<std::string>{"equipment"})
+            reasons->error("missing_equipment",
+                           "expected the placeholder {equipment} once, and no other");
+        reasons->finish();
+    }
     root->finish();
 }
 
@@ -754,11 +774,16 @@ std::expected<core::KnowledgeBase, Errors> Loader::run() {
 
     resolve_program(); // before rules: `add` checks for the routine slots it switches on
     resolve_rules();
+    m_topics.resolve(m_kb, m_errors);
+    read_intake_form(m_dir, m_kb, m_errors); // after the intake format's facts are registered
     resolve_items_links();
+    read_pictures(m_dir, m_kb, m_errors); // after the items, which each picture belongs to
     check_duplicates(); // after rules are resolved: m_kb.rules is only filled then
     // Session and review rules name items and advice, which are all read by now.
     read_session_rules(m_dir, m_kb, m_errors, m_source_refs);
     read_review_rules(m_dir, m_kb, m_errors, m_source_refs);
+    // Learn topics link warning rules and exercises, which are all resolved by now.
+    read_learn(m_dir, m_kb, m_errors, m_source_refs);
     resolve_sources();
     if (!m_errors.empty())
         return std::unexpected(std::move(m_errors));

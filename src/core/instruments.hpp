@@ -25,6 +25,15 @@ struct Question {
     std::vector<std::string> options; ///< Answer labels in score order (empty for yes/no items).
 };
 
+/// How a form presents a questionnaire: its name, the line before the questions and, for
+/// questionnaires answered yes or no, the two answers' labels.
+struct FormWords {
+    std::string title;
+    std::string instructions;
+    std::string yes; ///< Empty when the questions have their own options.
+    std::string no;
+};
+
 /// Minimal clinically important difference: a change of at least `points`, or of at least
 /// `percent` of the baseline when `percent` > 0.
 struct Mcid {
@@ -39,12 +48,14 @@ struct OdiSpec {
     std::vector<Band> bands; ///< Over the percent score.
     Mcid mcid;
     std::vector<Question> questions;
+    FormWords form;
 };
 
 struct RmdqSpec {
     int items = 24;
     Mcid mcid;
     std::vector<Question> questions;
+    FormWords form;
 };
 
 struct StartBackOption {
@@ -59,6 +70,7 @@ struct StartBackSpec {
     int low_total_at_most = 3;                  ///< Total at most this: `low`.
     int medium_psychosocial_at_most = 3; ///< Else psychosocial at most this: `medium`, else `high`.
     std::vector<Question> questions;
+    FormWords form; ///< `yes` and `no` label the agree/disagree items.
 };
 
 struct NprsSpec {

@@ -14,6 +14,10 @@
 
 #include "core/ids.hpp"
 #include "core/instruments.hpp"
+#include "core/intake_form.hpp"
+#include "core/learn.hpp"
+#include "core/pose.hpp"
+#include "core/reasons.hpp"
 #include "core/review_rules.hpp"
 #include "core/session_rules.hpp"
 
@@ -108,6 +112,7 @@ struct Item {
     Evidence evidence;
     std::vector<std::string> sources;
     std::string file;
+    Picture picture; ///< From content/poses/ID.toml; drawn by src/picture.
 
     bool is_technique() const { return phase == Phase::Clinic; }
     bool has_direction(Direction d) const;
@@ -206,6 +211,7 @@ struct ProgramRules {
     std::string walking_text;
     std::vector<std::string> walking_sources;
     std::string desk_break_text;
+    ReasonWords reasons; ///< Words for the reasons the planner gives by name.
 };
 
 struct Source {
@@ -248,6 +254,8 @@ struct KnowledgeBase {
     SessionRules session;
     ReviewRules review;
     Instruments instruments;
+    Learn learn;            ///< The Learn section's topics (content/learn.toml).
+    IntakeForm intake_form; ///< Screening topics and the fixed fields' words.
     std::vector<Source> sources;
 
     std::optional<FactId> find_fact(std::string_view id) const;

@@ -4,6 +4,8 @@
 #include <functional>
 #include <numeric>
 
+#include "core/reasons.hpp"
+
 namespace unload::core {
 
 namespace {
@@ -83,15 +85,15 @@ std::vector<std::string> missing_equipment(const KnowledgeBase& kb, const Item& 
     std::vector<std::string> missing;
     for (std::size_t i = 0; i < kb.equipment.size(); ++i) {
         if (item.equipment.test(i) && !have.test(i))
-            missing.push_back("no_" + kb.equipment[i].id);
+            missing.push_back(missing_equipment_id(kb, {i}));
     }
     if (item.equipment_one_of.any() && (item.equipment_one_of & have).none()) {
-        std::string id = "no";
+        std::vector<std::size_t> either;
         for (std::size_t i = 0; i < kb.equipment.size(); ++i) {
             if (item.equipment_one_of.test(i))
-                id += (id == "no" ? "_" : "_or_") + kb.equipment[i].id;
+                either.push_back(i);
         }
-        missing.push_back(std::move(id));
+        missing.push_back(missing_equipment_id(kb, either));
     }
     return missing;
 }
@@ -255,8 +257,8 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week,
                 break;
             dropped[index] = true;
             total -= seconds_for(kb, candidates[index].item);
-            program.left_out.push_back(
-                {.item = candidates[index].item.item, .because = {"not_enough_time"}});
+            program.left_out.push_back({.item = candidates[index].item.item,
+                                        .because = {std::string(reason_ids::not_enough_time)}});
         }
         std::erase_if(candidates, [&](const Candidate& c) { return dropped[c.order]; });
         // Dropping a whole item can free more time than was missing: give it back to the items

@@ -143,6 +143,7 @@ Progress progress(const KnowledgeBase& kb, Day from, Day to,
     }
     if (latest_count > 0)
         out.latest_pain = static_cast<double>(latest_total) / latest_count;
+    out.pain_mcid = kb.instruments.nprs.mcid;
     if (out.baseline_pain && out.latest_pain)
         out.pain_responder =
             is_responder(kb.instruments.nprs.mcid, *out.baseline_pain, *out.latest_pain);
@@ -162,7 +163,10 @@ Progress progress(const KnowledgeBase& kb, Day from, Day to,
     for (const auto& score : scores) {
         if (score.day < from || score.day > to)
             continue;
-        ScoreProgress shown{.score = score, .change = std::nullopt, .responder = false};
+        ScoreProgress shown{
+            .score = score, .change = std::nullopt, .responder = false, .mcid = std::nullopt};
+        if (const auto* mcid = mcid_of(kb, score.instrument))
+            shown.mcid = *mcid;
         const auto* baseline = *std::ranges::find(
             first, score.instrument,
             [](const ScoreRecord* s) -> const std::string& { return s->instrument; });

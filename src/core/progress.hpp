@@ -27,6 +27,9 @@ struct ScoreProgress {
     /// the first score itself.
     std::optional<double> change;
     bool responder = false; ///< The improvement reaches the instrument's MCID (ODI, RMDQ).
+    /// The MCID `responder` was judged by, so a front end can say what it is; empty for an
+    /// instrument without one (STarT Back).
+    std::optional<Mcid> mcid;
 };
 
 struct Progress {
@@ -41,6 +44,7 @@ struct Progress {
     /// one, pooled.
     std::optional<double> latest_pain;
     bool pain_responder = false;       ///< NPRS change reaches its MCID.
+    Mcid pain_mcid;                    ///< The NPRS MCID `pain_responder` was judged by.
     std::vector<ScoreProgress> scores; ///< The scores in [from, to], in the order given.
 };
 

@@ -18,6 +18,9 @@ Api::Api(const service::Workspace& ws, ApiOptions options) : m_files(options.web
                                      .body = m_metrics->prometheus()};
                  });
     add_engine_routes(m_router, ws.kb);
+    add_picture_routes(m_router, ws.kb);
+    add_learn_routes(m_router, ws.kb);
+    add_reference_routes(m_router, ws.kb);
     add_record_routes(m_router, ws);
     // The web app last, so that its one-segment template never hides an API path.
     const auto serve_file = [this](const Request& request,

@@ -12,24 +12,13 @@
 #include "http/requests.hpp"
 #include "http/routes.hpp"
 #include "http/static_files.hpp"
+#include "json/document_text.hpp"
 #include "json/documents.hpp"
 #include "json/intake.hpp"
 
 namespace unload::http {
 
 namespace {
-
-struct Encoded {
-    std::shared_ptr<const std::string> body;
-    std::string etag;
-};
-
-Encoded encode(const nlohmann::json& document) {
-    auto body = std::make_shared<const std::string>(
-        document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
-    auto etag = etag_of(*body);
-    return {.body = std::move(body), .etag = std::move(etag)};
-}
 
 core::Result<core::Intake> intake_of(const core::KnowledgeBase& kb, const Request& request) {
     const auto root = TRY(parse_object(request.body));
@@ -43,6 +32,10 @@ Response json_response(const nlohmann::json& document, int status) {
                     .content_type = "application/json",
                     .body =
                         document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
+}
+
+Response json_text_response(std::string text, int status) {
+    return Response{.status = status, .content_type = "application/json", .body = std::move(text)};
 }
 
 core::Result<int> int_query(const Request& request, std::string_view name, int min, int max,
@@ -66,6 +59,13 @@ core::Result<bool> bool_query(const Request& request, std::string_view name) {
         return true;
     return core::fail(core::ErrorCode::InvalidInput, std::string(name),
                       fmt::format("expected true or false, got '{}'", *text));
+}
+
+Encoded encode(const nlohmann::json& document) {
+    auto body = std::make_shared<const std::string>(
+        document.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    auto etag = etag_of(*body);
+    return {.body = std::move(body), .etag = std::move(etag)};
 }
 
 Response cached_response(const std::shared_ptr<const std::string>& body, const std::string& etag) {
@@ -104,13 +104,15 @@ void add_engine_routes(Router& router, const core::KnowledgeBase& kb) {
     router.add(Method::Post, "/api/v1/screen", Work::Inline,
                [&kb](const Request& request, const Params&) -> core::Result<Response> {
                    const auto intake = TRY(intake_of(kb, request));
-                   return json_response(json::screen_document(kb, core::screen(kb, intake)));
+                   // Written straight as text: the same bytes as the document dumped, without
+                   // the tree, which cost more than screening itself (bench/http_bench.cpp).
+                   return json_text_response(json::screen_text(kb, core::screen(kb, intake)));
                });
     router.add(Method::Post, "/api/v1/plan", Work::Inline,
                [&kb](const Request& request, const Params&) -> core::Result<Response> {
                    const int week = TRY(int_query(request, "week", 1, 520, 1));
                    const auto intake = TRY(intake_of(kb, request));
-                   return json_response(json::plan_document(kb, core::plan(kb, intake, week)));
+                   return json_text_response(json::plan_text(kb, core::plan(kb, intake, week)));
                });
 }
 

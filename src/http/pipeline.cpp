@@ -71,8 +71,20 @@ std::optional<std::string_view> bearer_token(std::string_view header) {
     return token;
 }
 
+/// Exercise pictures are library content, not anyone's data, and an <img> cannot send a bearer
+/// token: they stay open like the web app's own files.
+bool is_exercise_picture(std::string_view path) {
+    constexpr std::string_view prefix = "/api/v1/exercises/";
+    constexpr std::string_view suffix = "/picture.svg";
+    if (!path.starts_with(prefix) || !path.ends_with(suffix) ||
+        path.size() <= prefix.size() + suffix.size())
+        return false;
+    const auto id = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+    return id.find('/') == std::string_view::npos;
+}
+
 bool needs_token(std::string_view path) {
-    return path.starts_with("/api/") || path == "/metrics";
+    return (path.starts_with("/api/") && !is_exercise_picture(path)) || path == "/metrics";
 }
 
 /// JSON string escaping for the access log, which writes one JSON object per line.

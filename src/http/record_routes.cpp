@@ -105,11 +105,17 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
             for (std::size_t item = 0; item < kb.items.size(); ++item)
                 if (session.adjustments.suspended.test(item))
                     suspended.push_back(kb.items[item].id);
+            // The answers to "stop, this hurts" in the order a player offers them, so that the
+            // browser asks with the content's words and never keeps a list of its own.
+            Json stop_reasons = Json::array();
+            for (const auto& reason : kb.session.stop_reasons)
+                stop_reasons.push_back({{"id", reason.id}, {"label", reason.label}});
             return json_response({{"program_version", session.current.version.id},
                                   {"timeline", json::timeline_document(kb, session.timeline)},
                                   {"low_dose", session.adjustments.low_dose},
                                   {"suspended", suspended},
-                                  {"rescreen_pending", session.rescreen_pending}});
+                                  {"rescreen_pending", session.rescreen_pending},
+                                  {"stop_reasons", stop_reasons}});
         });
     add(Method::Post, "/api/v1/session/replay",
         [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {

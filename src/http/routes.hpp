@@ -14,9 +14,21 @@ namespace unload::http {
 
 /// A JSON answer (invalid UTF-8 in stored text is replaced, never thrown).
 Response json_response(const nlohmann::json& document, int status = 200);
+/// A JSON answer already written as text (json::plan_text and the like), taken as it is.
+Response json_text_response(std::string text, int status = 200);
 
 /// A computed-once JSON answer with its ETag, for documents that only change with content.
 Response cached_response(const std::shared_ptr<const std::string>& body, const std::string& etag);
+
+/// A document encoded once at startup and served many times with its ETag.
+struct Encoded {
+    std::shared_ptr<const std::string> body;
+    std::string etag;
+};
+Encoded encode(const nlohmann::json& document);
+inline Response cached_response(const Encoded& encoded) {
+    return cached_response(encoded.body, encoded.etag);
+}
 
 /// A whole-number query parameter within [min, max]; `fallback` when absent.
 core::Result<int> int_query(const Request& request, std::string_view name, int min, int max,
@@ -26,6 +38,16 @@ core::Result<bool> bool_query(const Request& request, std::string_view name);
 
 /// Exercises, rules, screen and plan: pure work over the content, run inline.
 void add_engine_routes(Router& router, const core::KnowledgeBase& kb);
+
+/// The Learn section's topics, all or one, encoded once with their ETags (learn_routes.cpp).
+void add_learn_routes(Router& router, const core::KnowledgeBase& kb);
+
+/// The intake form and the words for every reason id, encoded once with their ETags
+/// (reference_routes.cpp).
+void add_reference_routes(Router& router, const core::KnowledgeBase& kb);
+
+/// Each exercise's picture as SVG, drawn once at start (picture_routes.cpp).
+void add_picture_routes(Router& router, const core::KnowledgeBase& kb);
 
 /// The person's record: intake, program, sessions, diary, progress, review, scores, reminders,
 /// export and forget, run on the database pool.

@@ -9,6 +9,7 @@ namespace unload::json {
 namespace {
 
 using nlohmann::json;
+namespace limits = core::intake_limits;
 
 std::string known_ids(const core::KnowledgeBase& kb, core::FactKind kind) {
     std::string out;
@@ -46,9 +47,10 @@ core::Result<core::Person> read_person(const json& root) {
     const auto* person = TRY(object_at(root, "", "person", true));
     TRY(only_known_keys(*person, "person", {"age", "sex", "weight_kg", "height_cm", "pregnant"}));
     core::Person out;
-    const auto age = TRY(int_at(*person, "person", "age", 1, 120, false));
+    const auto age = TRY(int_at(*person, "person", "age", limits::age.min, limits::age.max, false));
     if (!age)
-        return invalid("person.age", "missing; expected an integer 1..120");
+        return invalid("person.age", fmt::format("missing; expected an integer {}..{}",
+                                                 limits::age.min, limits::age.max));
     out.age = *age;
     if (const auto sex = TRY(string_at(*person, "person", "sex"))) {
         const auto parsed = core::parse_sex(*sex);
@@ -57,8 +59,10 @@ core::Result<core::Person> read_person(const json& root) {
                            fmt::format("expected female, male or other, got \"{}\"", *sex));
         out.sex = *parsed;
     }
-    out.weight_kg = TRY(number_at(*person, "person", "weight_kg", 20, 350));
-    out.height_cm = TRY(number_at(*person, "person", "height_cm", 50, 250));
+    out.weight_kg = TRY(
+        number_at(*person, "person", "weight_kg", limits::weight_kg.min, limits::weight_kg.max));
+    out.height_cm = TRY(
+        number_at(*person, "person", "height_cm", limits::height_cm.min, limits::height_cm.max));
     out.pregnant = TRY(bool_at(*person, "person", "pregnant")).value_or(false);
     return out;
 }
@@ -72,11 +76,16 @@ core::Result<core::Symptoms> read_symptoms(const core::KnowledgeBase& kb, const 
                          "leg_numbness_or_tingling", "walking_tolerance_m",
                          "pain_when_decompressing"}));
     core::Symptoms out;
-    const auto pain = TRY(int_at(*symptoms, path, "pain_now", 0, 10, false));
+    const auto pain =
+        TRY(int_at(*symptoms, path, "pain_now", limits::pain_now.min, limits::pain_now.max, false));
     if (!pain)
-        return invalid("symptoms.pain_now", "missing; expected an integer 0..10");
+        return invalid("symptoms.pain_now",
+                       fmt::format("missing; expected an integer {}..{}", limits::pain_now.min,
+                                   limits::pain_now.max));
     out.pain_now = *pain;
-    out.weeks_since_onset = TRY(int_at(*symptoms, path, "weeks_since_onset", 0, 5200, true));
+    out.weeks_since_onset =
+        TRY(int_at(*symptoms, path, "weeks_since_onset", limits::weeks_since_onset.min,
+                   limits::weeks_since_onset.max, true));
     TRY(read_fact_map(kb, *symptoms, path, "patterns", core::FactKind::Pattern, "symptom pattern",
                       reported));
     if (const auto leg = TRY(string_at(*symptoms, path, "leg"))) {
@@ -89,7 +98,9 @@ core::Result<core::Symptoms> read_symptoms(const core::KnowledgeBase& kb, const 
     }
     out.leg_numbness_or_tingling =
         TRY(bool_at(*symptoms, path, "leg_numbness_or_tingling")).value_or(false);
-    out.walking_tolerance_m = TRY(int_at(*symptoms, path, "walking_tolerance_m", 0, 100000, true));
+    out.walking_tolerance_m =
+        TRY(int_at(*symptoms, path, "walking_tolerance_m", limits::walking_tolerance_m.min,
+                   limits::walking_tolerance_m.max, true));
     out.pain_when_decompressing =
         TRY(bool_at(*symptoms, path, "pain_when_decompressing")).value_or(false);
     return out;
@@ -155,11 +166,16 @@ core::Result<core::Intake> decode_intake_document(const core::KnowledgeBase& kb,
     if (const auto* history = TRY(object_at(root, "", "history", false))) {
         TRY(only_known_keys(*history, "history", {"conservative_care_weeks"}));
         intake.history.conservative_care_weeks =
-            TRY(int_at(*history, "history", "conservative_care_weeks", 0, 5200, false)).value_or(0);
+            TRY(int_at(*history, "history", "conservative_care_weeks",
+                       limits::conservative_care_weeks.min, limits::conservative_care_weeks.max,
+                       false))
+                .value_or(0);
     }
     intake.equipment = TRY(read_equipment(kb, root));
-    intake.minutes_per_session = TRY(int_at(root, "", "minutes_per_session", 5, 60, false))
-                                     .value_or(kb.program.default_minutes);
+    intake.minutes_per_session =
+        TRY(int_at(root, "", "minutes_per_session", limits::minutes_per_session.min,
+                   limits::minutes_per_session.max, false))
+            .value_or(kb.program.default_minutes);
     if (intake.person.pregnant && intake.person.sex == core::Sex::Male)
         return invalid("person.pregnant", "is true but person.sex is male");
     return intake;

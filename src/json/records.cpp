@@ -26,6 +26,10 @@ json optional_number(const std::optional<double>& value) {
     return value ? json(*value) : json(nullptr);
 }
 
+json mcid_document(const core::Mcid& mcid) {
+    return {{"points", mcid.points}, {"percent", mcid.percent}};
+}
+
 /// An embedded document stored as text: parsed back so the export nests it, or kept as a string
 /// if it somehow is not JSON.
 json embedded(const std::string& text) {
@@ -174,6 +178,7 @@ json progress_document(const core::Progress& progress) {
         entry.erase("answers");
         entry["change"] = optional_number(score.change);
         entry["responder"] = score.responder;
+        entry["mcid"] = score.mcid ? mcid_document(*score.mcid) : json(nullptr);
         scores.push_back(entry);
     }
     return {{"from", core::iso_day(progress.from)},
@@ -188,6 +193,7 @@ json progress_document(const core::Progress& progress) {
             {"baseline_pain", optional_number(progress.baseline_pain)},
             {"latest_pain", optional_number(progress.latest_pain)},
             {"pain_responder", progress.pain_responder},
+            {"pain_mcid", mcid_document(progress.pain_mcid)},
             {"days", days},
             {"scores", scores}};
 }

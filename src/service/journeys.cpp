@@ -9,6 +9,7 @@
 
 #include "core/calendar.hpp"
 #include "core/ics.hpp"
+#include "core/reasons.hpp"
 #include "json/answers.hpp"
 #include "json/documents.hpp"
 #include "json/intake.hpp"
@@ -178,8 +179,9 @@ core::Result<Started> start(const Workspace& ws, std::string_view intake_documen
         {.id = 0, .at = ws.clock.now(), .document = std::string(intake_document)}));
     if (!plan.program) // Screening withheld the program: the intake is kept, no program written.
         return Started{.plan = std::move(plan), .version = std::nullopt};
-    auto version = version_for(ws, plan, intake_id, 1, "start",
-                               {{.id = "start", .text = plan.program->stage->text}});
+    auto version = version_for(
+        ws, plan, intake_id, 1, "start",
+        {{.id = std::string(core::reason_ids::program_start), .text = plan.program->stage->text}});
     version.id = TRY(ws.repo.add_program_version(version));
     return Started{.plan = std::move(plan), .version = std::move(version)};
 }

@@ -45,6 +45,27 @@ expect_in exercises-list-cat "$tmp/out" "cat_cow"
 check exercises-show 0 "$unload" --format json exercises show cat_cow
 expect_in exercises-show-json "$tmp/out" '"favour_cat"'
 check exercises-unknown 2 "$unload" exercises show flying_lotus
+check exercises-svg 0 "$unload" exercises show cat_cow --svg
+expect_in exercises-svg-title "$tmp/out" '<title id="picture-title-cat_cow">Cat-cow</title>'
+expect_in exercises-svg-animated "$tmp/out" '<animateTransform'
+[ ! -s "$tmp/err" ] && ok=$((ok+1)) || { failed=$((failed+1)); echo "FAIL exercises-svg: stderr not empty"; }
+check exercises-svg-json 2 "$unload" --format json exercises show cat_cow --svg
+expect_in exercises-svg-json-msg "$tmp/err" '"field":"--svg"'
+check exercises-svg-list 2 "$unload" exercises list --svg
+check exercises-svg-unknown 2 "$unload" exercises show flying_lotus --svg
+check exercises-help-svg 0 "$unload" exercises --help
+expect_in exercises-help-svg-flag "$tmp/out" "--svg"
+
+check learn-list 0 "$unload" learn
+expect_in learn-list-lifting "$tmp/out" "(lifting)"
+check learn-warning-signs 0 "$unload" learn warning_signs
+expect_in learn-warning-signs-urgency "$tmp/out" "EMERGENCY"
+check learn-topic-json 0 "$unload" --format json learn lifting
+expect_py learn-topic-json-doc 'd["id"] == "lifting" and d["exercises"][0]["id"] == "hip_hinge"' "$tmp/out"
+check learn-all-json 0 "$unload" --format json learn
+expect_py learn-all-json-rules 'any(t["id"] == "warning_signs" and t["rules"][0]["urgency"] == "emergency" for t in d["topics"])' "$tmp/out"
+check learn-unknown 2 "$unload" learn astrology
+expect_in learn-unknown-msg "$tmp/err" "no topic 'astrology'"
 
 echo '{"answers": [1,2,1,0,2,1,null,1,2,1]}' >"$tmp/odi.json"
 check score-odi 0 "$unload" --format json score odi --answers "$tmp/odi.json"

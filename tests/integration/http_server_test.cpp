@@ -2,10 +2,12 @@
 // database, driven with raw HTTP over loopback sockets. Every route, every error status, the
 // security headers, the token rule, static files, pipelining and a graceful stop.
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <set>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -21,6 +23,10 @@
 #include "http_client.hpp"
 #include "json/documents.hpp"
 #include "json/intake.hpp"
+#include "json/intake_form.hpp"
+#include "json/learn.hpp"
+#include "json/reasons.hpp"
+#include "picture/svg.hpp"
 #include "store/store.hpp"
 
 namespace unload::test {
@@ -171,6 +177,68 @@ TEST_F(HttpServerTest, OneExerciseByIdAndAnUnknownIdIs404NamingTheId) {
     EXPECT_EQ(missing["error"]["field"], "id");
 }
 
+TEST_F(HttpServerTest, AnExercisePictureIsItsSvgWithAnETagAndAnUnknownIdIs404) {
+    const auto& item = knowledge().items.front();
+    const auto target = "/api/v1/exercises/" + item.id + "/picture.svg";
+    const auto reply = call("GET", target);
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_EQ(reply.header("content-type"), "image/svg+xml");
+    EXPECT_EQ(reply.body, picture::svg(item));
+    const auto etag = reply.header("etag");
+    ASSERT_FALSE(etag.empty());
+    EXPECT_EQ(call("GET", target, {}, "If-None-Match: " + etag + "\r\n").status, 304);
+    const auto head = call("HEAD", target);
+    EXPECT_EQ(head.status, 200);
+    EXPECT_TRUE(head.body.empty());
+    EXPECT_EQ(head.header("etag"), etag);
+    const auto missing = call_json("GET", "/api/v1/exercises/levitation/picture.svg", {}, 404);
+    EXPECT_EQ(missing["error"]["code"], "not_found");
+    EXPECT_EQ(missing["error"]["field"], "id");
+    EXPECT_NE(missing["error"]["message"].get<std::string>().find("levitation"), std::string::npos);
+}
+
+TEST_F(HttpServerTest, LearnListsEveryTopicWithWarningSignsFromScreeningAndRevalidates) {
+    const auto reply = call("GET", "/api/v1/learn");
+    ASSERT_EQ(reply.status, 200);
+    const auto document = Json::parse(reply.body);
+    EXPECT_EQ(document, json::learn_document(knowledge()));
+    std::set<std::string> ids;
+    for (const auto& topic : document["topics"])
+        ids.insert(topic["id"].get<std::string>());
+    for (const auto* id : {"causes", "warning_signs", "workstation", "lifting", "sleep", "pacing"})
+        EXPECT_TRUE(ids.contains(id)) << id;
+    // The warning signs are screening's own rules, expanded with their urgency and words.
+    const auto warning = std::ranges::find_if(
+        document["topics"], [](const Json& topic) { return topic["id"] == "warning_signs"; });
+    ASSERT_NE(warning, document["topics"].end());
+    ASSERT_FALSE((*warning)["rules"].empty());
+    const auto& first = (*warning)["rules"][0];
+    const auto rule =
+        std::ranges::find(knowledge().rules, first["id"].get<std::string>(), &core::Rule::id);
+    ASSERT_NE(rule, knowledge().rules.end());
+    ASSERT_TRUE(rule->urgency);
+    EXPECT_EQ(first["urgency"], core::to_string(*rule->urgency));
+    EXPECT_EQ(first["text"], rule->text);
+
+    const auto etag = reply.header("etag");
+    ASSERT_FALSE(etag.empty());
+    EXPECT_EQ(call("GET", "/api/v1/learn", {}, "If-None-Match: " + etag + "\r\n").status, 304);
+}
+
+TEST_F(HttpServerTest, OneLearnTopicByIdAndAnUnknownIdIs404NamingTheId) {
+    const auto& kb = knowledge();
+    const auto* topic = kb.learn.find("lifting");
+    ASSERT_NE(topic, nullptr);
+    const auto reply = call("GET", "/api/v1/learn/lifting");
+    ASSERT_EQ(reply.status, 200);
+    EXPECT_EQ(Json::parse(reply.body), json::learn_topic_document(kb, *topic));
+    EXPECT_FALSE(reply.header("etag").empty());
+    const auto missing = call_json("GET", "/api/v1/learn/astrology", {}, 404);
+    EXPECT_EQ(missing["error"]["code"], "not_found");
+    EXPECT_EQ(missing["error"]["field"], "id");
+    EXPECT_NE(missing["error"]["message"].get<std::string>().find("astrology"), std::string::npos);
+}
+
 TEST_F(HttpServerTest, ScreenAndPlanGiveTheEnginesDocuments) {
     const auto& kb = knowledge();
     const auto intake = json::decode_intake(kb, desk_worker());
@@ -181,6 +249,69 @@ TEST_F(HttpServerTest, ScreenAndPlanGiveTheEnginesDocuments) {
               json::plan_document(kb, core::plan(kb, *intake, 1)));
     EXPECT_EQ(call_json("POST", "/api/v1/plan?week=3", desk_worker(), 200),
               json::plan_document(kb, core::plan(kb, *intake, 3)));
+}
+
+TEST_F(HttpServerTest, TheIntakeFormAndTheReasonsAreContentsDocumentsWithETags) {
+    const auto& kb = knowledge();
+    struct Case {
+        std::string target;
+        Json document;
+    };
+    const Case cases[] = {{"/api/v1/intake/form", json::intake_form_document(kb)},
+                          {"/api/v1/reasons", json::reasons_document(kb)}};
+    for (const auto& c : cases) {
+        SCOPED_TRACE(c.target);
+        const auto reply = call("GET", c.target);
+        ASSERT_EQ(reply.status, 200);
+        EXPECT_EQ(reply.header("content-type"), "application/json");
+        EXPECT_EQ(Json::parse(reply.body), c.document);
+        const auto etag = reply.header("etag");
+        ASSERT_FALSE(etag.empty());
+        const auto again = call("GET", c.target, {}, "If-None-Match: " + etag + "\r\n");
+        EXPECT_EQ(again.status, 304);
+        EXPECT_TRUE(again.body.empty());
+        const auto head = call("HEAD", c.target);
+        EXPECT_EQ(head.status, 200);
+        EXPECT_EQ(head.header("etag"), etag);
+        EXPECT_EQ(head.header("content-length"), std::to_string(reply.body.size()));
+        EXPECT_TRUE(head.body.empty());
+        EXPECT_EQ(call("POST", c.target, "{}").status, 405);
+    }
+}
+
+TEST_F(HttpServerTest, AnIntakeBuiltFromTheFormIsAcceptedAndItsReasonsAllHaveWords) {
+    const auto form = call_json("GET", "/api/v1/intake/form", {}, 200);
+    // Onboarding as the web app does it: the defaults of every field, a few answers, and a yes to
+    // one question of the last screening topic.
+    Json intake = {{"format", form["format"]}};
+    for (const auto& field : form["fields"]) {
+        const auto path = field["path"].get<std::string>();
+        const auto dot = path.find('.');
+        const Json value = field["required"].get<bool>() ? Json(field["min"]) : field["default"];
+        if (dot == std::string::npos)
+            intake[path] = value;
+        else
+            intake[path.substr(0, dot)][path.substr(dot + 1)] = value;
+    }
+    intake["person"]["age"] = 52;
+    intake["symptoms"]["pain_now"] = 4;
+    const auto& last_topic = form["topics"].back();
+    const auto& question = last_topic["questions"].front();
+    intake[question["answer"].get<std::string>()][question["id"].get<std::string>()] = true;
+
+    const auto plan = call_json("POST", "/api/v1/plan", intake.dump(), 200);
+    ASSERT_TRUE(plan["program"].is_object()) << plan.dump();
+    const auto reasons = call_json("GET", "/api/v1/reasons", {}, 200)["reasons"];
+    std::vector<std::string> ids;
+    for (const auto& entry : plan["program"]["routine"])
+        for (const auto& id : entry["because"])
+            ids.push_back(id.get<std::string>());
+    for (const auto& entry : plan["screening"]["excluded"])
+        for (const auto& id : entry["because"])
+            ids.push_back(id.get<std::string>());
+    ASSERT_FALSE(ids.empty());
+    for (const auto& id : ids)
+        EXPECT_TRUE(reasons.contains(id)) << id;
 }
 
 struct ErrorCase {
@@ -351,6 +482,10 @@ TEST_F(HttpServerTest, AWholeWeekThroughTheApi) {
     const auto total = session["timeline"]["total_ms"].get<std::int64_t>();
     ASSERT_GT(total, 60000);
     EXPECT_FALSE(session["rescreen_pending"].get<bool>());
+    // The stop reasons a player offers, in content order, with the words to pick from.
+    ASSERT_EQ(session["stop_reasons"].size(), 5U);
+    EXPECT_EQ(session["stop_reasons"][0]["id"], "sharp_pain");
+    EXPECT_EQ(session["stop_reasons"][0]["label"], "Sharp pain");
     const auto replay = call_json(
         "POST", "/api/v1/session/replay",
         R"({"controls": [{"at_ms": 5000, "control": "pause"}, {"at_ms": 9000, "control": "resume"}],
@@ -475,6 +610,11 @@ TEST_F(HttpServerTest, ATokenGuardsTheApiButNotHealthOrTheWebApp) {
               200);
     EXPECT_EQ(call("GET", "/healthz").status, 200);
     EXPECT_EQ(call("GET", "/").status, 200);
+    // Pictures are library content an <img> loads without a token; nothing else near them is.
+    EXPECT_EQ(call("GET", "/api/v1/exercises/cat_cow/picture.svg").status, 200);
+    EXPECT_EQ(call("GET", "/api/v1/exercises/cat_cow").status, 401);
+    EXPECT_EQ(call("GET", "/api/v1/exercises/x/y/picture.svg").status, 401);
+    EXPECT_EQ(call("GET", "/api/v1/exercises//picture.svg").status, 401);
 }
 
 TEST_F(HttpServerTest, ListeningBeyondLoopbackNeedsAToken) {

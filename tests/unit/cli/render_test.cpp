@@ -110,6 +110,37 @@ TEST_F(RenderPlan, ColourTerminalAddsEscapes) {
     EXPECT_TRUE(text.starts_with("\033[")) << text;
 }
 
+TEST_F(RenderPlan, LearnTopicsAreWrappedAndShowTheWarningRulesWithTheirUrgency) {
+    const auto list = render_learn_list(*kb_, Terminal(false));
+    for (const auto& topic : kb_->learn.topics)
+        EXPECT_NE(list.find("(" + topic.id + ")"), std::string::npos) << topic.id;
+    const auto* topic = kb_->learn.find("warning_signs");
+    ASSERT_NE(topic, nullptr);
+    const auto text = render_learn_topic(*kb_, *topic, Terminal(false));
+    EXPECT_NE(text.find("EMERGENCY"), std::string::npos) << text;
+    EXPECT_NE(text.find(kb_->rules[topic->rules.front()].text.substr(0, 20)), std::string::npos);
+    // Every line fits the terminal width the other text views use, and a bullet's second line
+    // starts under its text, not under the dash.
+    bool in_bullet = false;
+    int bullets = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        const auto end = text.find('\n', start);
+        const auto line = text.substr(start, end - start);
+        EXPECT_LE(line.size(), 78U) << line;
+        if (line.starts_with("  - ")) {
+            in_bullet = true;
+            ++bullets;
+        } else if (in_bullet && !line.empty() && line.starts_with(" ")) {
+            EXPECT_TRUE(line.starts_with("    ")) << line;
+        } else {
+            in_bullet = false;
+        }
+        start = end == std::string::npos ? text.size() : end + 1;
+    }
+    EXPECT_GT(bullets, 0);
+}
+
 TEST(RenderTerminal, PaintOnlyWhenColour) {
     EXPECT_EQ(Terminal(false).paint(Style::Red, "stop"), "stop");
     EXPECT_EQ(Terminal(false).paint(Style::Bold, "stop"), "stop");

@@ -266,6 +266,20 @@ TEST(Progress, ScoresAgainstTheFirstOfTheirInstrument) {
     }
 }
 
+TEST(Progress, CarriesTheMcidEachVerdictWasJudgedBy) {
+    const std::vector<ScoreRecord> scores = {score("odi", d0, 40), score("rmdq", d0, 10),
+                                             score("startback", d0, 5)};
+    const auto p = progress(kb(), d0, d0 + days{6}, {}, {}, scores, {}, std::nullopt);
+    ASSERT_EQ(p.scores.size(), 3U);
+    ASSERT_TRUE(p.scores[0].mcid);
+    EXPECT_EQ(p.scores[0].mcid->points, kb().instruments.odi.mcid.points);
+    ASSERT_TRUE(p.scores[1].mcid);
+    EXPECT_EQ(p.scores[1].mcid->percent, kb().instruments.rmdq.mcid.percent);
+    EXPECT_FALSE(p.scores[2].mcid); // STarT Back has none.
+    EXPECT_EQ(p.pain_mcid.points, kb().instruments.nprs.mcid.points);
+    EXPECT_EQ(p.pain_mcid.percent, kb().instruments.nprs.mcid.percent);
+}
+
 TEST(Progress, EmptyWindowWhenToIsBeforeFrom) {
     const auto p = progress(kb(), d0, d0 - days{1}, {session(d0, SessionOutcome::Completed, 1)}, {},
                             {}, {}, std::nullopt);

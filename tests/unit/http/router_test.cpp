@@ -158,6 +158,26 @@ TEST(HttpRouter, TemplateValueIsTheDecodedSegmentAsGiven) {
     EXPECT_EQ(match.params.get("id"), "cat cow");
 }
 
+TEST(HttpRouter, ALiteralAfterATemplateSegmentMatchesOnlyThatLiteral) {
+    Router router;
+    router.add(Method::Get, "/api/v1/exercises/{id}", Work::Inline, answering("exercise"));
+    router.add(Method::Get, "/api/v1/exercises/{id}/picture.svg", Work::Inline,
+               answering("picture"));
+    const auto match = router.match(Method::Get, "/api/v1/exercises/cat_cow/picture.svg");
+    ASSERT_EQ(match.kind, Match::Kind::Found);
+    EXPECT_EQ(ran(match), "picture");
+    EXPECT_EQ(match.params.get("id"), "cat_cow");
+    EXPECT_EQ(ran(router.match(Method::Head, "/api/v1/exercises/cat_cow/picture.svg")), "picture");
+    EXPECT_EQ(ran(router.match(Method::Get, "/api/v1/exercises/cat_cow")), "exercise");
+    for (const auto* path :
+         {"/api/v1/exercises/cat_cow/picture.png", "/api/v1/exercises//picture.svg",
+          "/api/v1/exercises/cat_cow/picture.svg/", "/api/v1/exercises/cat_cow/picture.svg/x",
+          "/api/v1/exercises/picture.svg/cat_cow"})
+        EXPECT_EQ(ran(router.match(Method::Get, path)), "(not found)") << path;
+    EXPECT_EQ(ran(router.match(Method::Post, "/api/v1/exercises/cat_cow/picture.svg")),
+              "(method not allowed: GET, HEAD)");
+}
+
 TEST(HttpRouter, LiteralRouteRegisteredFirstWinsOverATemplate) {
     Router router;
     router.add(Method::Get, "/healthz", Work::Inline, answering("healthz"));

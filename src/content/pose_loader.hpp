@@ -1,0 +1,19 @@
+#pragma once
+
+// Reads the pictures of the exercises (content/poses/ID.toml) into each item's core::Picture.
+
+#include <filesystem>
+
+#include "core/error.hpp"
+#include "core/knowledge.hpp"
+
+namespace unload::content {
+
+/// Reads `poses/ID.toml` under `content_dir` for every item in `kb` (items must be read first).
+/// An item without a pose file, a pose file without an item, unknown keys, angles out of range, a
+/// figure below the floor, or a paced exercise with fewer than two key poses are errors, appended
+/// to `errors` with file and line.
+void read_pictures(const std::filesystem::path& content_dir, core::KnowledgeBase& kb,
+                   core::Errors& errors);
+
+} // namespace unload::content
