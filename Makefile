@@ -62,7 +62,7 @@ test: deps web ## Build with ASan+UBSan and run every test (C++, web unit, brows
 	$(MAKE) --no-print-directory format-check
 	@if [ -x "$(SHARED)/tools/seedcopy" ]; then \
 		echo "seedcopy: checking for sentences copied from the sources"; \
-		"$(SHARED)/tools/seedcopy" content docs README.md examples; fi
+		"$(SHARED)/tools/seedcopy" content docs README.md examples web/src; fi
 	scripts/openapi/check.sh $(TEST_DIR)/openapi.json
 	ctest --test-dir $(TEST_DIR) -j $(JOBS) --output-on-failure
 	npm --prefix web run --silent test
@@ -80,14 +80,16 @@ lint: deps ## clang-tidy over src/ with the curated .clang-tidy
 	cmake --preset debug >/dev/null
 	clang-tidy -p build-debug --quiet $(filter src/%.cpp,$(CXX_SOURCES))
 
-bench: deps ## Benchmarks: engine, sessions, HTTP against nginx, 1,000 connections (figures go in docs/benchmarks.md)
+bench: deps web ## Benchmarks: engine, sessions, HTTP against nginx, 1,000 connections, the player's countdown drift (figures go in docs/benchmarks.md)
 	cmake --preset release -DUNLOAD_BENCH=ON >/dev/null
-	cmake --build --preset release -j $(JOBS) --target unload unload_bench unload_progress_bench unload_session_drift
+	cmake --build --preset release -j $(JOBS) --target unload unload_bench unload_progress_bench unload_session_drift unload_http_bench
 	build/bench/unload_bench --benchmark_min_time=0.5 --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	build/bench/unload_progress_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 	build/bench/unload_session_drift 3
+	build/bench/unload_http_bench --benchmark_min_time=1 --benchmark_repetitions=3 --benchmark_report_aggregates_only=true
 	bench/http/run.sh build/unload
 	bench/http/load_test.sh build/unload
+	UNLOAD_BIN=build/unload node web/bench/drift.mjs
 
 FUZZ_SECONDS ?= 60
 fuzz: deps ## Run every libFuzzer target for FUZZ_SECONDS each, growing fuzz/corpus

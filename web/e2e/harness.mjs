@@ -6,6 +6,7 @@
 //   UNLOAD_CHROMIUM   the browser (default /usr/bin/chromium)
 //   UNLOAD_SHOTS      where screenshots go (default web/e2e/screenshots, git-ignored)
 //   UNLOAD_WEB_ROOT   the built app to serve (default: the binary's own, web/dist)
+import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -21,8 +22,11 @@ const require = createRequire(import.meta.url);
 export const PHONE = { width: 360, height: 780 };
 export const DESKTOP = { width: 1280, height: 900 };
 
-/** Starts `unload serve` on 127.0.0.1 with an empty data directory; resolves once it answers. */
-export async function startServer() {
+/**
+ * Starts `unload serve` on 127.0.0.1 with an empty data directory; resolves once it answers.
+ * `options.token` makes the server require that access token.
+ */
+export async function startServer(options = {}) {
   const binary = process.env.UNLOAD_BIN;
   if (!binary) throw new Error('UNLOAD_BIN must name the unload binary to test');
   const home = mkdtempSync(join(tmpdir(), 'unload-e2e-'));
@@ -37,7 +41,7 @@ export async function startServer() {
       ...process.env,
       XDG_DATA_HOME: join(home, 'data'),
       XDG_CONFIG_HOME: join(home, 'config'),
-      UNLOAD_TOKEN: '',
+      UNLOAD_TOKEN: options.token ?? '',
       UNLOAD_DB: '',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -127,4 +131,27 @@ export async function seriousViolations(page) {
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
     .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/**
+ * The browser logs every 404 answer as a console error. Some are the API's documented way of
+ * saying "nothing yet" (no program, no intake); this keeps a list of the paths that answered 404 so
+ * a test can check that those, and only those, explain the console lines.
+ */
+export function notFoundPaths(page) {
+  const paths = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) paths.push(new URL(response.url()).pathname);
+  });
+  return paths;
+}
+
+export const NOT_FOUND_LINE = 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
+
+/** The problems other than 404s from `expected` paths; fails if a 404 came from anywhere else. */
+export function unexpected(problems, paths, expected) {
+  for (const path of paths) assert.ok(expected.includes(path), `unexpected 404 from ${path}`);
+  const lines = problems.filter((line) => line === NOT_FOUND_LINE);
+  assert.ok(lines.length <= paths.length, 'every 404 line has a response behind it');
+  return problems.filter((line) => line !== NOT_FOUND_LINE);
 }

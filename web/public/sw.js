@@ -60,3 +60,15 @@ self.addEventListener('fetch', (event) => {
   if (url.pathname === '/metrics' || url.pathname === '/healthz') return;
   event.respondWith(staleWhileRevalidate(request.mode === 'navigate' ? new Request('/') : request, event));
 });
+
+// A reminder notification (pages/reminders/notifier.ts) opens the app, or brings it forward.
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close();
+  const url = (event.notification.data && event.notification.data.url) || '/';
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => new URL(client.url).origin === self.location.origin);
+      return open ? open.focus() : self.clients.openWindow(url);
+    }),
+  );
+});

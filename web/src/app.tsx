@@ -8,6 +8,7 @@ import { ProgramPage } from './pages/program';
 import { ProgressPage } from './pages/progress';
 import { RemindersPage } from './pages/reminders';
 import { SessionPage } from './pages/session';
+import { OutboxNotice } from './pages/session/outbox-notice';
 import { type Route, useRoute } from './router';
 
 const NAVIGATION = [
@@ -82,6 +83,7 @@ export function App() {
         </header>
       )}
       <main id="main" class={fullScreen ? 'main main-full' : 'main'}>
+        {!fullScreen && <OutboxNotice />}
         {pageFor(route)}
       </main>
       {!fullScreen && (

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
+import { TokenForm } from './token';
 
 export function Page(props: { title: string; children: ComponentChildren; wide?: boolean }) {
   const heading = useRef<HTMLHeadingElement>(null);
@@ -43,6 +44,13 @@ export function ErrorNotice(props: { error: unknown; retry?: () => void }) {
   return (
     <div class="notice notice-error" role="alert">
       <p>{message}</p>
+      {error instanceof ApiError && error.code === 'unauthorized' && (
+        <>
+          <p>This Unload server needs its access token. Ask whoever runs it, then enter it here.</p>
+          {/* Every request on the page failed the same way: load the page again with the token. */}
+          <TokenForm compact onSaved={() => window.location.reload()} />
+        </>
+      )}
       {props.retry && (
         <button type="button" class="button" onClick={props.retry}>
           Try again

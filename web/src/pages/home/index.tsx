@@ -1,4 +1,194 @@
-import { Page } from '../../components/ui';
+// `#/`: the first thing a person sees. Without a program, a welcome and the way into onboarding;
+// with one, today's session in a card with one big button, unless a stop asked for the safety
+// questions again, which then come first.
+import { useEffect, useState } from 'preact/hooks';
+import { ApiError, api } from '../../api/client';
+import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
+import { ONBOARDING_KEY, loadSaved } from '../onboarding/storage';
+import type { Screen, StoredIntake } from '../onboarding/types';
+import { headlineOf, warningsByUrgency } from '../onboarding/verdict';
+import './home.css';
+import { dayWords, plural, todayCard } from './today';
+import type { CurrentProgram, TodaySession } from './types';
+
 export function HomePage() {
-  return <Page title="Today"><p>Coming soon.</p></Page>;
+  const program = useApi<CurrentProgram>('/api/v1/program');
+  if (program.state === 'loading') {
+    return (
+      <Page title="Today">
+        <Loading what="your program" />
+      </Page>
+    );
+  }
+  if (program.state === 'error') {
+    if (program.error instanceof ApiError && program.error.status === 404) return <Welcome />;
+    return (
+      <Page title="Today">
+        <ErrorNotice error={program.error} retry={program.retry} />
+      </Page>
+    );
+  }
+  return <Today program={program.data} />;
+}
+
+/** No program yet: what Unload is, and the way in. */
+function Welcome() {
+  const inProgress = loadSaved(ONBOARDING_KEY);
+  const started = inProgress !== null && inProgress.step !== 'welcome';
+  const last = useLastScreening();
+  const held = last !== null && last.warnings.length > 0;
+  return (
+    <Page title="Welcome to Unload">
+      <div class="home-hero">
+        <p class="home-lead">
+          A short, guided routine for low back pain, built from your answers and adjusted week by week, with a clear
+          word on when to see someone.
+        </p>
+        <p class="muted">Unload is coaching and decision support. It does not diagnose.</p>
+        {held && <LastAnswers screen={last} />}
+        <div class="button-row">
+          <a class="button button-primary home-big-button" href="#/start">
+            {started ? 'Carry on with the questions' : held ? 'Answer the questions again' : 'Get started'}
+          </a>
+        </div>
+        <p class="muted">
+          About ten minutes of questions, safety first. <a href="#/learn">Read about back pain</a> in the meantime.
+        </p>
+      </div>
+    </Page>
+  );
+}
+
+/**
+ * The screening of the answers stored last, when answers were stored but no program started
+ * (screening held it back); null while loading or when there are none.
+ */
+function useLastScreening(): Screen | null {
+  const [screen, setScreen] = useState<Screen | null>(null);
+  useEffect(() => {
+    let live = true;
+    api
+      .get<StoredIntake>('/api/v1/intake')
+      .then((stored) => api.post<Screen>('/api/v1/screen', stored.intake))
+      .then(
+        (result) => live && setScreen(result),
+        () => undefined, // No answers yet (404), or the check failed: the welcome is enough.
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return screen;
+}
+
+/** Says again, in the engine's words, why the last answers started no program. */
+function LastAnswers(props: { screen: Screen }) {
+  const { screen } = props;
+  const headline = headlineOf(screen, null);
+  return (
+    <div
+      class={screen.verdict === 'emergency' ? 'notice notice-emergency' : 'notice notice-warn'}
+      role="status"
+      data-verdict={screen.verdict}
+    >
+      <h2 class="home-notice-title">Your last answers need a check first</h2>
+      {headline && <p class="home-notice-headline">{headline}</p>}
+      <ul class="home-warning-list">
+        {warningsByUrgency(screen).map((warning) => (
+          <li key={warning.rule}>{warning.text}</li>
+        ))}
+      </ul>
+      <p>Once a clinician has seen you, or if an answer was wrong, answer the questions again.</p>
+    </div>
+  );
+}
+
+function Today(props: { program: CurrentProgram }) {
+  const session = useApi<TodaySession>('/api/v1/session');
+  const program = props.program;
+  return (
+    <Page title="Today">
+      {session.state === 'loading' && <Loading what="today's session" />}
+      {session.state === 'error' &&
+        (session.error instanceof ApiError && session.error.status === 409 ? (
+          <Paused message={session.error.message} />
+        ) : (
+          <ErrorNotice error={session.error} retry={session.retry} />
+        ))}
+      {session.state === 'ready' &&
+        (session.data.rescreen_pending ? <RescreenFirst /> : <TodayCardView session={session.data} program={program} />)}
+      <p class="muted home-week">
+        Week {program.week} of your program. Next weekly review: {dayWords(program.review_due_on)}.
+      </p>
+    </Page>
+  );
+}
+
+/** The latest answers hold the program back: the server's reason, and the way to answer again. */
+function Paused(props: { message: string }) {
+  return (
+    <div class="card home-card home-card-warn">
+      <h2>Your program is paused</h2>
+      <p>{props.message}</p>
+      <p>If things have changed, or an answer was wrong, answer the safety questions again.</p>
+      <div class="button-row">
+        <a class="button" href="#/start/rescreen">
+          Answer the safety questions again
+        </a>
+      </div>
+    </div>
+  );
+}
+
+/** A stop asked for the warning-sign questions before the next session. */
+function RescreenFirst() {
+  return (
+    <div class="card home-card home-card-warn">
+      <h2>Before your next session</h2>
+      <p>
+        Your last session was stopped for a reason that needs the safety questions answered again before you exercise.
+        It takes a minute or two.
+      </p>
+      <div class="button-row">
+        <a class="button button-primary home-big-button" href="#/start/rescreen">
+          Answer the safety questions
+        </a>
+      </div>
+    </div>
+  );
+}
+
+function TodayCardView(props: { session: TodaySession; program: CurrentProgram }) {
+  const card = todayCard(props.session, props.program);
+  return (
+    <div class="card home-card">
+      <h2>Today's session</h2>
+      <p class="home-facts">
+        About {plural(card.minutes, 'minute', 'minutes')} · {plural(card.exercises.length, 'exercise', 'exercises')}
+      </p>
+      {props.session.low_dose && (
+        <p class="notice notice-warn">
+          Your last session ended in a flare-up of pain, so today every exercise stays at the gentle end of its dose.
+        </p>
+      )}
+      {card.suspended.length > 0 && (
+        <div class="notice">
+          <p>Set aside until your next weekly review, after a stop:</p>
+          <ul>
+            {card.suspended.map((name) => (
+              <li key={name}>{name}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="button-row">
+        <a class="button button-primary home-big-button" href="#/session">
+          Start today's session
+        </a>
+      </div>
+      <p>
+        <a href="#/program">See your program and why each exercise is in it</a>
+      </p>
+    </div>
+  );
 }

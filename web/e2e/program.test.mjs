@@ -1,0 +1,170 @@
+// The program page: with no program it points to the questions; after a program starts (through
+// the API, from examples/desk-worker.json) it shows every routine exercise with its picture and
+// its reasons in words, what was left out and why, the disclosures, and the coming weeks.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousViolations, startServer } from './harness.mjs';
+
+const intake = JSON.parse(readFileSync(new URL('../../examples/desk-worker.json', import.meta.url), 'utf8'));
+
+async function getJson(url) {
+  const response = await fetch(url);
+  assert.equal(response.status, 200, `GET ${url}`);
+  return response.json();
+}
+
+/** The glossary's words for an id, as the page should show them. */
+function words(glossary, id) {
+  const text = glossary.reasons[id]?.text;
+  return text && !/\{[a-z_]+\}/.test(text) ? text : id;
+}
+
+describe('the program page', () => {
+  let server;
+  let browser;
+  let program;
+  let glossary;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('points to the questions before any program starts', async () => {
+    const { context, page, problems } = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/#/program`);
+    await page.getByRole('heading', { name: 'Your program', level: 1 }).waitFor();
+    const link = page.getByRole('link', { name: 'Answer the questions' });
+    await link.waitFor();
+    assert.equal(await link.getAttribute('href'), '#/start');
+    assert.deepEqual(await seriousViolations(page), []);
+    // The 404 of GET /api/v1/program is the expected answer, not a page error.
+    assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+    await context.close();
+  });
+
+  it('starts a program through the API', async () => {
+    const response = await fetch(`${server.url}/api/v1/program`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(intake),
+    });
+    assert.equal(response.status, 201);
+    program = (await getJson(`${server.url}/api/v1/program`)).plan.program;
+    glossary = await getJson(`${server.url}/api/v1/reasons`);
+    assert.ok(program.routine.length > 0, 'the example plans a routine');
+    assert.ok(program.left_out.length > 0, 'the example leaves something out');
+  });
+
+  for (const size of [PHONE, DESKTOP]) {
+    it(`shows the routine with pictures and reasons at ${size.width} px`, async () => {
+      const { context, page, problems } = await openPage(browser, size);
+      await page.goto(`${server.url}/#/program`);
+      await page.getByRole('heading', { name: `Week ${program.week}`, exact: false, level: 2 }).waitFor();
+
+      const routine = page.getByRole('region', { name: "Today's routine" });
+      const cards = routine.getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+      assert.equal(await cards.count(), program.routine.length);
+      for (const [index, entry] of program.routine.entries()) {
+        const card = routine.getByRole('listitem', { name: `${index + 1}. ${entry.name}` });
+        await card.waitFor();
+        const picture = card.getByRole('img', { name: `Drawing of ${entry.name}` });
+        await picture.scrollIntoViewIfNeeded();
+        await page.waitForFunction((img) => img.complete && img.naturalWidth > 0, await picture.elementHandle());
+        const text = await card.innerText();
+        for (const id of entry.because) {
+          const expected = words(glossary, id);
+          assert.notEqual(expected, id, `the glossary has words for ${id}`);
+          assert.ok(text.toLowerCase().includes(expected.toLowerCase()), `${entry.name} explains ${id} in words`);
+        }
+        // The dose is in words, never the raw numbers alone.
+        assert.match(text, /(Hold for|holds of|repetition)/);
+      }
+
+      const leftOut = page.getByRole('region', { name: 'Left out, and why' });
+      for (const item of program.left_out) {
+        const exercise = await getJson(`${server.url}/api/v1/exercises/${item.exercise}`);
+        const entry = leftOut.getByRole('listitem').filter({ has: page.getByRole('heading', { name: exercise.name }) });
+        await entry.getByRole('heading', { name: exercise.name }).waitFor();
+        const text = await entry.first().innerText();
+        for (const id of item.because) {
+          assert.ok(text.toLowerCase().includes(words(glossary, id).toLowerCase()), `left-out ${item.exercise} explains ${id}`);
+        }
+      }
+
+      // Steps and the evidence behind disclosures.
+      const first = routine.getByRole('listitem', { name: `1. ${program.routine[0].name}` });
+      const exercise = await getJson(`${server.url}/api/v1/exercises/${program.routine[0].exercise}`);
+      await first.locator('summary', { hasText: 'How to do it' }).click();
+      await first.getByText(exercise.steps[0]).waitFor();
+      await first.locator('summary', { hasText: 'The evidence' }).click();
+      await first.getByText('How strong the evidence is:').waitFor();
+      if (exercise.evidence.references.length > 0) {
+        const rules = await getJson(`${server.url}/api/v1/rules`);
+        const source = rules.sources.find((s) => s.id === exercise.evidence.references[0]);
+        await first.getByText(source.title, { exact: false }).first().waitFor();
+      }
+
+      const start = page.getByRole('link', { name: "Start today's session" });
+      assert.equal(await start.getAttribute('href'), '#/session');
+
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'program');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  it('previews the coming weeks from the stored intake', async () => {
+    const { context, page, problems } = await openPage(browser, DESKTOP);
+    await page.goto(`${server.url}/#/program`);
+    await page.getByRole('button', { name: /Show the next 3 weeks/ }).click();
+    const coming = page.getByRole('region', { name: 'The coming weeks' });
+    for (const week of [program.week + 1, program.week + 2, program.week + 3]) {
+      await coming.getByRole('heading', { name: new RegExp(`^Week ${week}\\b`) }).waitFor();
+    }
+    assert.deepEqual(await seriousViolations(page), []);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
+describe('the program page after a warning sign', () => {
+  let server;
+  let browser;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('offers no exercise and says what to do', async () => {
+    const withWarning = { ...intake, warning_signs: { saddle_numbness: true } };
+    const response = await fetch(`${server.url}/api/v1/program`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(withWarning),
+    });
+    assert.equal(response.status, 200, 'screening withholds the program');
+    const { plan } = await response.json();
+    assert.equal(plan.program, null);
+    const { context, page, problems } = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/#/program`);
+    await page.getByText('No exercises for now.').waitFor();
+    for (const warning of plan.screening.warnings) await page.getByText(warning.text).waitFor();
+    assert.equal(await page.getByRole('link', { name: "Start today's session" }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Answer the questions', exact: true }).count(), 0);
+    assert.equal(await page.locator('img[src*="/picture.svg"]').count(), 0, 'no exercise pictures');
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'program-withheld');
+    assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+    await context.close();
+  });
+});

@@ -1,0 +1,147 @@
+// Reminders: the settings save and come back after a reload, the calendar file answers
+// text/calendar with the saved times, and once notifications are on a desk break shows up when
+// its time comes (the page's clock is run forward; Notification is replaced by a recorder).
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { after, before, describe, it } from 'node:test';
+import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousViolations, startServer } from './harness.mjs';
+
+const intake = JSON.parse(readFileSync(new URL('../../examples/desk-worker.json', import.meta.url), 'utf8'));
+
+/** Records notifications instead of showing them, and hides the service worker so they go through it. */
+function recordNotifications() {
+  window.__shown = [];
+  // A service worker that never registers, so reminders take the `new Notification` way.
+  const noWorker = {
+    register: () => new Promise(() => {}),
+    getRegistration: async () => undefined,
+    getRegistrations: async () => [],
+    ready: new Promise(() => {}),
+    controller: null,
+    addEventListener() {},
+    removeEventListener() {},
+  };
+  Object.defineProperty(navigator, 'serviceWorker', { value: noWorker, configurable: true });
+  class RecordingNotification {
+    static permission = 'default';
+    static async requestPermission() {
+      RecordingNotification.permission = 'granted';
+      return 'granted';
+    }
+    constructor(title, options) {
+      window.__shown.push({ title, body: options?.body ?? '' });
+    }
+    close() {}
+  }
+  window.Notification = RecordingNotification;
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('the reminders page', () => {
+  let server;
+  let browser;
+  let program;
+  before(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+    const response = await fetch(`${server.url}/api/v1/program`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(intake),
+    });
+    assert.equal(response.status, 201);
+    program = (await (await fetch(`${server.url}/api/v1/program`)).json()).plan.program;
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('saves the settings, and they come back after a reload', async () => {
+    const { context, page, problems } = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/#/reminders`);
+    await page.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
+    await page.getByLabel('Session time 1').fill('07:30');
+    await page.getByRole('checkbox', { name: 'Saturday' }).check();
+    await page.getByRole('button', { name: 'Save reminder times' }).click();
+    await page.getByText('Saved.', { exact: false }).waitFor();
+    const stored = await (await fetch(`${server.url}/api/v1/reminders`)).json();
+    assert.ok(stored.session_times.includes('07:30'), JSON.stringify(stored));
+    assert.ok(stored.work_days.includes(6), JSON.stringify(stored));
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
+    assert.equal(await page.getByLabel('Session time 1').inputValue(), '07:30');
+    assert.equal(await page.getByRole('checkbox', { name: 'Saturday' }).isChecked(), true);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('refuses a working day that ends before it starts, before sending it', async () => {
+    const { context, page } = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/#/reminders`);
+    await page.getByLabel('Work ends').fill('08:00');
+    await page.getByText('The working day must end after it starts.').first().waitFor();
+    assert.equal(await page.getByRole('button', { name: 'Save reminder times' }).isDisabled(), true);
+    await context.close();
+  });
+
+  it('offers the calendar file, which is text/calendar with the saved times', async () => {
+    const { context, page, problems } = await openPage(browser, DESKTOP);
+    await page.goto(`${server.url}/#/reminders`);
+    const link = page.getByRole('link', { name: 'Download the calendar file' });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    assert.notEqual(await link.getAttribute('download'), null);
+    const response = await fetch(new URL(href, server.url));
+    assert.equal(response.status, 200);
+    assert.match(response.headers.get('content-type'), /^text\/calendar/);
+    const text = await response.text();
+    assert.match(text, /BEGIN:VCALENDAR/);
+    assert.match(text, /DTSTART:\d{8}T073000/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.match(download.suggestedFilename(), /\.ics$/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('shows a desk break when its time comes, once notifications are on', async () => {
+    const settings = await (await fetch(`${server.url}/api/v1/reminders`)).json();
+    const [h, m] = settings.work_start.split(':').map(Number);
+    // The Monday after today, a minute before the first desk break.
+    const day = new Date();
+    day.setDate(day.getDate() + ((8 - day.getDay()) % 7 || 7));
+    const firstBreak = new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, m + program.desk_break_minutes);
+    const { context, page, problems } = await openPage(browser, PHONE);
+    await page.addInitScript(recordNotifications);
+    await page.clock.install({ time: new Date(firstBreak.getTime() - 60_000) });
+    await page.goto(`${server.url}/#/reminders`);
+    await page.getByRole('button', { name: 'Turn on notifications' }).click();
+    await page.getByText('Notifications are on for this browser.', { exact: false }).waitFor();
+    await sleep(1000); // let the reminder loader fetch settings and program
+    assert.deepEqual(await page.evaluate(() => window.__shown), [], 'nothing before its time');
+    await page.clock.runFor(2 * 60_000);
+    let shown = [];
+    for (let i = 0; i < 20 && shown.length === 0; i += 1) {
+      await sleep(100);
+      shown = await page.evaluate(() => window.__shown);
+    }
+    assert.equal(shown.length, 1, JSON.stringify(shown));
+    assert.equal(shown[0].title, 'Time for a desk break');
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'reminders');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it(`passes axe at ${DESKTOP.width} px`, async () => {
+    const { context, page, problems } = await openPage(browser, DESKTOP);
+    await page.goto(`${server.url}/#/reminders`);
+    await page.getByRole('button', { name: 'Save reminder times' }).waitFor();
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'reminders');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { dayWords, plural, todayCard } from './today';
+import type { CurrentProgram, TodaySession } from './types';
+
+const session = (change: Partial<TodaySession> = {}): TodaySession => ({
+  program_version: 1,
+  timeline: {
+    total_ms: 12 * 60000 + 20000,
+    steps: [
+      { kind: 'get_ready', exercise: null, duration_ms: 10000 },
+      { kind: 'hold', exercise: 'ninety_ninety', duration_ms: 240000 },
+      { kind: 'rep', exercise: 'cat_cow', duration_ms: 5000 },
+      { kind: 'rep', exercise: 'cat_cow', duration_ms: 5000 },
+      { kind: 'hold', exercise: 'childs_pose', duration_ms: 60000 },
+    ],
+  },
+  low_dose: false,
+  suspended: [],
+  rescreen_pending: false,
+  ...change,
+});
+
+const program: CurrentProgram = {
+  id: 1,
+  week: 1,
+  stage: 'relief_once',
+  review_due_on: '2026-03-09',
+  plan: {
+    verdict: 'clear',
+    program: {
+      minutes: 12,
+      sessions_per_day: 1,
+      routine: [
+        { exercise: 'ninety_ninety', name: '90-90 rest' },
+        { exercise: 'knee_to_chest', name: 'Knee to chest' },
+      ],
+    },
+  },
+};
+
+describe('todayCard', () => {
+  it('counts minutes and each exercise once, in order', () => {
+    const card = todayCard(session(), program);
+    expect(card.minutes).toBe(12);
+    expect(card.exercises).toEqual(['ninety_ninety', 'cat_cow', 'childs_pose']);
+  });
+  it('shows at least a minute for a short session and none for an empty one', () => {
+    expect(todayCard(session({ timeline: { total_ms: 20000, steps: [] } }), program).minutes).toBe(1);
+    expect(todayCard(session({ timeline: { total_ms: 0, steps: [] } }), program).minutes).toBe(0);
+  });
+  it('names the exercises set aside, falling back to the id in words', () => {
+    const card = todayCard(session({ suspended: ['knee_to_chest', 'side_plank'] }), program);
+    expect(card.suspended).toEqual(['Knee to chest', 'side plank']);
+  });
+});
+
+describe('words', () => {
+  it('reads a day as a calendar day', () => {
+    expect(dayWords('2026-03-09', 'en-GB')).toBe('Monday 9 March');
+    expect(dayWords('soon')).toBe('soon');
+  });
+  it('says one or many', () => {
+    expect(plural(1, 'exercise', 'exercises')).toBe('1 exercise');
+    expect(plural(4, 'exercise', 'exercises')).toBe('4 exercises');
+  });
+});

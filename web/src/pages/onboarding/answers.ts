@@ -1,0 +1,198 @@
+// The person's answers while onboarding runs, and the intake document built from them. Nothing
+// here judges an answer: the engine screens the intake; this module only puts each answer where
+// the `unload-intake/1` format wants it, using the ids and paths the form itself names.
+import type { FormField, IntakeDocument, IntakeForm, RescreenAnswers, ScoreAnswer } from './types';
+
+/** Which legs the symptoms reach, asked next to the body picture. */
+export type LegSide = 'left' | 'right' | 'both';
+
+/** The optional function questionnaire the person picked, or `none` to skip it. */
+export type FunctionChoice = 'odi' | 'rmdq' | 'none';
+
+/**
+ * A field's answer as the form control holds it: text for numbers (so a half-typed value is kept
+ * and checked later), a string for a choice, a boolean for yes/no, a list for equipment.
+ */
+export type FieldValue = string | boolean | string[];
+
+export interface Answers {
+  /** Warning signs, conditions and patterns by id; a missing id is not answered yet. */
+  facts: Record<string, boolean>;
+  /** Fixed intake fields by path (`symptoms.pain_now`); a missing path is not answered yet. */
+  fields: Record<string, FieldValue>;
+  legSide: LegSide | null;
+  function: FunctionChoice | null;
+  /** Questionnaire answers by instrument, then by question index. */
+  scores: Record<string, Record<string, ScoreAnswer>>;
+}
+
+export function emptyAnswers(): Answers {
+  return { facts: {}, fields: {}, legSide: null, function: null, scores: {} };
+}
+
+/**
+ * The warning sign a person reports when they mark symptoms in both legs on the body picture. The
+ * screening content asks the same thing in words; either answer sets it and the engine decides.
+ */
+export const BOTH_LEGS_SIGN = 'bilateral_leg_symptoms';
+
+/**
+ * Answers to start from: fields whose default is a number or a list start at it (the time per
+ * session, the equipment most homes have), so the person only changes what differs. Yes/no and
+ * choice questions start unanswered, so each is a real answer.
+ */
+export function startingAnswers(form: IntakeForm): Answers {
+  const answers = emptyAnswers();
+  for (const field of form.fields) {
+    if (field.type === 'equipment' && Array.isArray(field.default)) {
+      answers.fields[field.path] = field.default.filter((id): id is string => typeof id === 'string');
+    } else if ((field.type === 'integer' || field.type === 'number') && typeof field.default === 'number') {
+      answers.fields[field.path] = String(field.default);
+    }
+  }
+  return answers;
+}
+
+export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
+
+/** Reads a number field's text: empty is null where the field allows it. */
+export function parseNumber(field: FormField, text: string): Parsed {
+  const trimmed = text.trim().replace(',', '.');
+  if (trimmed === '') {
+    return field.nullable ? { ok: true, value: null } : { ok: false, message: 'Please enter a number.' };
+  }
+  const value = Number(trimmed);
+  const range = field.min !== undefined && field.max !== undefined ? ` from ${field.min} to ${field.max}` : '';
+  if (!Number.isFinite(value)) return { ok: false, message: `Please enter a number${range}.` };
+  if (field.type === 'integer' && !Number.isInteger(value)) {
+    return { ok: false, message: `Please enter a whole number${range}.` };
+  }
+  if ((field.min !== undefined && value < field.min) || (field.max !== undefined && value > field.max)) {
+    return { ok: false, message: `Please enter a number${range}.` };
+  }
+  return { ok: true, value };
+}
+
+/** Whether a field is asked, given the answers so far (the pregnancy question depends on sex). */
+export function fieldAsked(path: string, answers: Answers): boolean {
+  if (path === 'person.pregnant') {
+    const sex = answers.fields['person.sex'];
+    return sex !== undefined && sex !== 'male';
+  }
+  return true;
+}
+
+/** Whether the leg-side question is asked: only once symptoms reach a leg. */
+export function sideAsked(answers: Answers): boolean {
+  const leg = answers.fields['symptoms.leg'];
+  return typeof leg === 'string' && leg !== 'none';
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) node[part] = {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1]] = value;
+}
+
+/** The value a field's answer puts in the intake, or undefined to leave it out. */
+function fieldValue(field: FormField, answer: FieldValue | undefined): unknown {
+  if (answer === undefined) return undefined;
+  switch (field.type) {
+    case 'integer':
+    case 'number': {
+      if (typeof answer !== 'string') return undefined;
+      const parsed = parseNumber(field, answer);
+      return parsed.ok ? parsed.value : undefined;
+    }
+    case 'boolean':
+      return typeof answer === 'boolean' ? answer : undefined;
+    case 'choice':
+      return typeof answer === 'string' && (field.options ?? []).some((o) => o.value === answer) ? answer : undefined;
+    case 'equipment':
+      return Array.isArray(answer) ? answer.filter((id) => (field.options ?? []).some((o) => o.value === id)) : undefined;
+  }
+}
+
+/**
+ * The intake from the answers. Unanswered optional fields are left out, so the decoder assumes
+ * its own defaults; an unanswered required field (age, pain now) gets the lowest value it accepts,
+ * which only happens for a check before the person reached that question. The maps hold only the
+ * ids the form asked, so the server never sees an id it does not know.
+ */
+export function buildIntake(form: IntakeForm, answers: Answers): IntakeDocument {
+  const document: Record<string, unknown> = { format: form.format, person: {}, symptoms: {} };
+  for (const field of form.fields) {
+    if (!fieldAsked(field.path, answers)) continue;
+    const value = fieldValue(field, answers.fields[field.path]);
+    if (value !== undefined) setPath(document, field.path, value);
+    else if (field.required) setPath(document, field.path, field.min ?? 0);
+  }
+  const maps: Record<string, Record<string, boolean>> = {
+    warning_signs: {},
+    conditions: {},
+    'symptoms.patterns': {},
+  };
+  const questions = [...form.topics.flatMap((topic) => topic.questions), ...form.patterns];
+  for (const question of questions) {
+    const answer = answers.facts[question.id];
+    if (answer !== undefined) maps[question.answer][question.id] = answer;
+  }
+  if (bothLegsMarked(answers) && questions.some((q) => q.id === BOTH_LEGS_SIGN && q.answer === 'warning_signs')) {
+    maps.warning_signs[BOTH_LEGS_SIGN] = true;
+  }
+  document.warning_signs = maps.warning_signs;
+  document.conditions = maps.conditions;
+  setPath(document, 'symptoms.patterns', maps['symptoms.patterns']);
+  return document as unknown as IntakeDocument;
+}
+
+function bothLegsMarked(answers: Answers): boolean {
+  return sideAsked(answers) && answers.legSide === 'both';
+}
+
+/** The answers of a re-screen (POST /api/v1/rescreen): every warning sign, and the legs now. */
+export function buildRescreen(form: IntakeForm, answers: Answers): RescreenAnswers {
+  const signs: Record<string, boolean> = {};
+  for (const topic of form.topics) {
+    for (const question of topic.questions) {
+      if (question.answer !== 'warning_signs') continue;
+      const answer = answers.facts[question.id];
+      if (answer !== undefined) signs[question.id] = answer;
+    }
+  }
+  if (bothLegsMarked(answers) && BOTH_LEGS_SIGN in signs) signs[BOTH_LEGS_SIGN] = true;
+  const leg = answers.fields['symptoms.leg'];
+  const body: RescreenAnswers = { warning_signs: signs, leg: typeof leg === 'string' ? leg : 'none' };
+  const numbness = answers.fields['symptoms.leg_numbness_or_tingling'];
+  if (typeof numbness === 'boolean') body.leg_numbness_or_tingling = numbness;
+  const painField = form.fields.find((field) => field.path === 'symptoms.pain_now');
+  const pain = painField ? fieldValue(painField, answers.fields['symptoms.pain_now']) : undefined;
+  if (typeof pain === 'number') body.pain_now = pain;
+  return body;
+}
+
+/**
+ * The latest intake with re-screen answers applied, as the server applies them (openapi
+ * RescreenAnswers): the warning-sign map is replaced, the leg fields and pain set when given. Used
+ * to ask the engine about a re-screen before it is stored.
+ */
+export function applyRescreen(intake: IntakeDocument, body: RescreenAnswers): IntakeDocument {
+  const symptoms = { ...intake.symptoms, leg: body.leg };
+  if (body.leg_numbness_or_tingling !== undefined) symptoms.leg_numbness_or_tingling = body.leg_numbness_or_tingling;
+  if (body.pain_now !== undefined) symptoms.pain_now = body.pain_now;
+  return { ...intake, warning_signs: { ...body.warning_signs }, symptoms };
+}
+
+/**
+ * A questionnaire's answers as POST /api/v1/scores takes them: one per question, in order, null
+ * for a question left blank.
+ */
+export function scoreAnswers(answers: Answers, instrument: string, count: number): ScoreAnswer[] {
+  const given = answers.scores[instrument] ?? {};
+  return Array.from({ length: count }, (_, index) => given[String(index)] ?? null);
+}

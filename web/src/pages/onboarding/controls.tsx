@@ -1,0 +1,345 @@
+// The answer controls onboarding is made of: yes/no questions, choices, numbers, the pain slider,
+// the equipment list and the minutes. Each is a native form control with a visible label, so the
+// keyboard and screen readers work without extra scripting; the first control of a group carries
+// the id that the list of missing answers links to.
+import type { ComponentChildren } from 'preact';
+import type { FieldValue } from './answers';
+import { controlId } from './steps';
+import type { FormField } from './types';
+
+/** A message under a question that still needs an answer. */
+function Missing(props: { id: string; message: string | undefined }) {
+  if (!props.message) return null;
+  return (
+    <p class="field-problem" id={props.id}>
+      {props.message}
+    </p>
+  );
+}
+
+function describedBy(...ids: (string | false | undefined)[]): string | undefined {
+  const list = ids.filter((id): id is string => typeof id === 'string' && id !== '');
+  return list.length > 0 ? list.join(' ') : undefined;
+}
+
+export interface ChoiceOption<T> {
+  value: T;
+  label: string;
+}
+
+/**
+ * A group of radio buttons under a legend. `inline` lays short answers (yes/no) side by side as
+ * large buttons; otherwise each choice takes a full line.
+ */
+export function Choices<T extends string | number | boolean | null>(props: {
+  idKey: string;
+  name: string;
+  legend: ComponentChildren;
+  hint?: string;
+  options: ChoiceOption<T>[];
+  value: T | undefined;
+  onChange: (value: T) => void;
+  problem?: string;
+  inline?: boolean;
+  legendClass?: string;
+}) {
+  const id = controlId(props.idKey);
+  const hintId = props.hint ? `${id}-hint` : undefined;
+  const problemId = props.problem ? `${id}-problem` : undefined;
+  return (
+    <fieldset
+      class={props.problem ? 'question question-missing' : 'question'}
+      aria-describedby={describedBy(hintId, problemId)}
+    >
+      <legend class={props.legendClass}>{props.legend}</legend>
+      {props.hint && (
+        <p class="hint" id={hintId}>
+          {props.hint}
+        </p>
+      )}
+      <Missing id={`${id}-problem`} message={props.problem} />
+      <div class={props.inline ? 'choices choices-inline' : 'choices'}>
+        {props.options.map((option, index) => (
+          <label class="choice" key={String(option.value)}>
+            <input
+              type="radio"
+              id={index === 0 ? id : undefined}
+              name={props.name}
+              value={String(option.value)}
+              checked={props.value === option.value}
+              onChange={() => props.onChange(option.value)}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export const YES_NO: ChoiceOption<boolean>[] = [
+  { value: true, label: 'Yes' },
+  { value: false, label: 'No' },
+];
+
+/** One yes/no question. */
+export function YesNo(props: {
+  idKey: string;
+  question: string;
+  hint?: string;
+  value: boolean | undefined;
+  onChange: (value: boolean) => void;
+  problem?: string;
+}) {
+  return (
+    <Choices
+      idKey={props.idKey}
+      name={controlId(props.idKey)}
+      legend={props.question}
+      hint={props.hint}
+      options={YES_NO}
+      value={props.value}
+      onChange={props.onChange}
+      problem={props.problem}
+      inline
+    />
+  );
+}
+
+/** A number typed in; empty where the field allows "not known". */
+export function NumberField(props: {
+  field: FormField;
+  value: string | undefined;
+  onChange: (text: string) => void;
+  problem?: string;
+}) {
+  const field = props.field;
+  const id = controlId(field.path);
+  const hintId = field.hint ? `${id}-hint` : undefined;
+  const problemId = props.problem ? `${id}-problem` : undefined;
+  return (
+    <div class={props.problem ? 'question question-missing' : 'question'}>
+      <label for={id} class="question-label">
+        {field.question}
+        {field.nullable && <span class="optional"> (optional)</span>}
+      </label>
+      {field.hint && (
+        <p class="hint" id={hintId}>
+          {field.hint}
+        </p>
+      )}
+      <Missing id={`${id}-problem`} message={props.problem} />
+      <input
+        id={id}
+        class="number-input"
+        type="number"
+        inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
+        min={field.min}
+        max={field.max}
+        step={field.type === 'integer' ? 1 : 'any'}
+        value={props.value ?? ''}
+        aria-invalid={props.problem ? 'true' : undefined}
+        aria-describedby={describedBy(hintId, problemId)}
+        onInput={(event) => props.onChange(event.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+const SLIDER_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 'End', 'PageUp', 'PageDown'];
+
+/**
+ * The 0-10 slider for pain now, with its number shown large beside it. It starts unanswered: the
+ * person has to touch it, so nobody moves on with a number they never chose.
+ */
+export function PainSlider(props: {
+  field: FormField;
+  value: string | undefined;
+  onChange: (text: string) => void;
+  problem?: string;
+}) {
+  const field = props.field;
+  const id = controlId(field.path);
+  const min = field.min ?? 0;
+  const max = field.max ?? 10;
+  const chosen = props.value !== undefined && props.value !== '';
+  const hintId = field.hint ? `${id}-hint` : undefined;
+  const problemId = props.problem ? `${id}-problem` : undefined;
+  const pick = (event: Event) => props.onChange((event.currentTarget as HTMLInputElement).value);
+  // A key that sets the value counts as an answer even when the value stays (Home at 0); Tab
+  // arriving on the slider does not.
+  const pickByKey = (event: KeyboardEvent) => {
+    if (SLIDER_KEYS.includes(event.key)) pick(event);
+  };
+  return (
+    <div class={props.problem ? 'question question-missing' : 'question'}>
+      <label for={id} class="question-label">
+        {field.question}
+      </label>
+      {field.hint && (
+        <p class="hint" id={hintId}>
+          {field.hint}
+        </p>
+      )}
+      <Missing id={`${id}-problem`} message={props.problem} />
+      <div class="slider">
+        <input
+          id={id}
+          type="range"
+          min={min}
+          max={max}
+          step={1}
+          value={chosen ? props.value : min}
+          aria-valuetext={chosen ? `${props.value} out of ${max}` : 'not chosen yet'}
+          aria-describedby={describedBy(hintId, problemId)}
+          onInput={pick}
+          onChange={pick}
+          onPointerUp={pick}
+          onKeyUp={pickByKey}
+        />
+        <output for={id} class={chosen ? 'slider-value' : 'slider-value slider-value-empty'} aria-hidden="true">
+          {chosen ? props.value : '–'}
+        </output>
+      </div>
+      <div class="slider-ends" aria-hidden="true">
+        <span>{min}</span>
+        <span>{max}</span>
+      </div>
+    </div>
+  );
+}
+
+/** The equipment at hand: one checkbox per thing. */
+export function EquipmentField(props: { field: FormField; value: string[]; onChange: (ids: string[]) => void }) {
+  const field = props.field;
+  const id = controlId(field.path);
+  const hintId = field.hint ? `${id}-hint` : undefined;
+  const toggle = (value: string, on: boolean) => {
+    const next = props.value.filter((item) => item !== value);
+    if (on) next.push(value);
+    const order = (field.options ?? []).map((option) => option.value);
+    next.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    props.onChange(next);
+  };
+  return (
+    <fieldset class="question" aria-describedby={hintId}>
+      <legend>{field.question}</legend>
+      {field.hint && (
+        <p class="hint" id={hintId}>
+          {field.hint}
+        </p>
+      )}
+      <div class="choices">
+        {(field.options ?? []).map((option, index) => (
+          <label class="choice" key={option.value}>
+            <input
+              type="checkbox"
+              id={index === 0 ? id : undefined}
+              value={option.value}
+              checked={props.value.includes(option.value)}
+              onChange={(event) => toggle(option.value, event.currentTarget.checked)}
+            />
+            <span>{option.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+/** Minutes per session as a short list to pick from, in steps of five within the field's range. */
+export function MinutesField(props: {
+  field: FormField;
+  value: string | undefined;
+  onChange: (text: string) => void;
+  problem?: string;
+}) {
+  const field = props.field;
+  const id = controlId(field.path);
+  const min = field.min ?? 5;
+  const max = field.max ?? 60;
+  const choices: number[] = [];
+  for (let minutes = Math.ceil(min / 5) * 5; minutes <= max; minutes += 5) choices.push(minutes);
+  if (choices[0] !== min) choices.unshift(min);
+  const current = props.value !== undefined && props.value !== '' ? Number(props.value) : undefined;
+  if (current !== undefined && Number.isFinite(current) && !choices.includes(current)) {
+    choices.push(current);
+    choices.sort((a, b) => a - b);
+  }
+  const hintId = field.hint ? `${id}-hint` : undefined;
+  const problemId = props.problem ? `${id}-problem` : undefined;
+  return (
+    <div class={props.problem ? 'question question-missing' : 'question'}>
+      <label for={id} class="question-label">
+        {field.question}
+      </label>
+      {field.hint && (
+        <p class="hint" id={hintId}>
+          {field.hint}
+        </p>
+      )}
+      <Missing id={`${id}-problem`} message={props.problem} />
+      <select
+        id={id}
+        class="minutes-select"
+        value={current !== undefined ? String(current) : ''}
+        aria-describedby={describedBy(hintId, problemId)}
+        onChange={(event) => props.onChange(event.currentTarget.value)}
+      >
+        {current === undefined && <option value="">Choose…</option>}
+        {choices.map((minutes) => (
+          <option key={minutes} value={String(minutes)}>
+            {minutes} minutes
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** Any fixed field, with the control its type and path call for. */
+export function FieldControl(props: {
+  field: FormField;
+  value: FieldValue | undefined;
+  onChange: (value: FieldValue) => void;
+  problem?: string;
+}) {
+  const { field, value, onChange, problem } = props;
+  if (field.path === 'symptoms.pain_now') {
+    return <PainSlider field={field} value={typeof value === 'string' ? value : undefined} onChange={onChange} problem={problem} />;
+  }
+  if (field.path === 'minutes_per_session') {
+    return <MinutesField field={field} value={typeof value === 'string' ? value : undefined} onChange={onChange} problem={problem} />;
+  }
+  switch (field.type) {
+    case 'integer':
+    case 'number':
+      return <NumberField field={field} value={typeof value === 'string' ? value : undefined} onChange={onChange} problem={problem} />;
+    case 'boolean':
+      return (
+        <YesNo
+          idKey={field.path}
+          question={field.question}
+          hint={field.hint}
+          value={typeof value === 'boolean' ? value : undefined}
+          onChange={onChange}
+          problem={problem}
+        />
+      );
+    case 'choice':
+      return (
+        <Choices
+          idKey={field.path}
+          name={controlId(field.path)}
+          legend={field.question}
+          hint={field.hint}
+          options={(field.options ?? []).map((option) => ({ value: option.value, label: option.label }))}
+          value={typeof value === 'string' ? value : undefined}
+          onChange={onChange}
+          problem={problem}
+        />
+      );
+    case 'equipment':
+      return <EquipmentField field={field} value={Array.isArray(value) ? value : []} onChange={onChange} />;
+  }
+}

@@ -1,0 +1,119 @@
+// The documents the program page reads (docs/openapi.yaml: CurrentProgram, Plan, Exercise, Rules).
+// Only the fields the page shows are typed.
+
+export type Verdict = 'emergency' | 'urgent' | 'consult' | 'caution' | 'clear';
+export type Urgency = 'emergency' | 'urgent' | 'consult';
+
+export interface RoutineEntry {
+  exercise: string;
+  name: string;
+  hold_s: number;
+  reps: number;
+  rounds: number;
+  per_side: boolean;
+  rest_s: number;
+  finish_hold_s: number;
+  seconds: number;
+  modifications: string[];
+  because: string[];
+}
+
+export interface Program {
+  phase: string;
+  stage: string;
+  bias: string;
+  week: number;
+  sessions_per_day: number;
+  minutes: number;
+  routine: RoutineEntry[];
+  left_out: { exercise: string; because: string[] }[];
+  walking: { minutes: number; times_per_day: number; because: string[] };
+  desk_break_minutes: number;
+  desk_break_because: string[];
+  strength_days_per_week: number;
+}
+
+export interface GivenAdvice {
+  id: string;
+  because: string[];
+  text: string;
+}
+
+export interface Screen {
+  verdict: Verdict;
+  warnings: { rule: string; urgency: Urgency; because: string[]; text: string }[];
+  excluded: { item: string; rule: string; because: string[]; text: string }[];
+  modified: { item: string; modification: string; rule: string; because: string[]; text: string }[];
+  advice: GivenAdvice[];
+  bias: string;
+}
+
+export interface Plan {
+  verdict: Verdict;
+  screening: Screen;
+  program: Program | null;
+  advice: GivenAdvice[];
+}
+
+export interface ProgramVersion {
+  id: number;
+  intake: number;
+  created_at: string;
+  starts_on: string;
+  week: number;
+  stage: string;
+  origin: 'start' | 'review';
+  because: { id: string; text: string }[];
+  plan: Plan;
+}
+
+export interface CurrentProgram extends ProgramVersion {
+  review_due_on: string;
+}
+
+export interface StoredIntake {
+  id: number;
+  at: string;
+  intake: unknown;
+}
+
+export interface Dose {
+  hold_s: [number, number];
+  reps: [number, number];
+  rounds: [number, number];
+  per_side: boolean;
+  rest_s: number;
+  rep_s: number;
+  finish_hold_s: [number, number];
+}
+
+export interface Exercise {
+  id: string;
+  name: string;
+  phase: string;
+  category: string;
+  position: string;
+  equipment: string[];
+  equipment_one_of: string[];
+  dose: Dose | null;
+  steps: string[];
+  breathing: string;
+  safety: string[];
+  modifications: { id: string; text: string }[];
+  regression: string | null;
+  progression: string | null;
+  evidence: { level: string; summary: string; references: string[] };
+  source: string[];
+}
+
+export interface Source {
+  id: string;
+  title: string;
+  reference: string;
+}
+
+/** GET /api/v1/rules, as far as this page reads it. */
+export interface RulesSheet {
+  sources: Source[];
+  stages: { id: string; phase: string; from_week: number; sessions_per_day: number; strength_days_per_week: number; text: string }[];
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { comingWeeks, dayWords, label, modificationTexts, readableReference } from './view';
+
+describe('modificationTexts', () => {
+  const entry = { exercise: 'childs_pose', modifications: ['pillow_under_hips', 'slow_start', 'mystery'] };
+  const screening = {
+    modified: [
+      { item: 'childs_pose', modification: 'pillow_under_hips', rule: 'knee_comfort', because: ['knee_sensitivity'], text: 'Screening words.' },
+      { item: 'cat_cow', modification: 'slow_start', rule: 'x', because: [], text: 'For another exercise.' },
+    ],
+  };
+  const exercise = {
+    modifications: [
+      { id: 'pillow_under_hips', text: 'Exercise words.' },
+      { id: 'slow_start', text: 'Start slowly.' },
+    ],
+  };
+  it("prefers screening's words for this exercise, then the exercise's, then the id", () => {
+    expect(modificationTexts(entry, screening, exercise)).toEqual([
+      { id: 'pillow_under_hips', text: 'Screening words.' },
+      { id: 'slow_start', text: 'Start slowly.' },
+      { id: 'mystery', text: 'Mystery' },
+    ]);
+  });
+  it('keeps every modification while the exercise is loading', () => {
+    expect(modificationTexts(entry, null, null).map((m) => m.text)).toEqual(['Pillow under hips', 'Slow start', 'Mystery']);
+  });
+});
+
+describe('label', () => {
+  it('turns an id into a label', () => {
+    expect(label('warm_up')).toBe('Warm up');
+  });
+});
+
+describe('dayWords', () => {
+  it('reads an ISO day in local time without shifting it', () => {
+    expect(dayWords('2026-03-09', 'en-GB')).toBe('Monday 9 March');
+  });
+  it('returns anything else unchanged', () => {
+    expect(dayWords('soon')).toBe('soon');
+  });
+});
+
+describe('comingWeeks', () => {
+  it('lists the weeks after this one', () => {
+    expect(comingWeeks(2, 3)).toEqual([3, 4, 5]);
+    expect(comingWeeks(2, 0)).toEqual([]);
+  });
+});
+
+describe('readableReference', () => {
+  it('keeps a citation and drops a bare file name', () => {
+    expect(readableReference('Finucane LM, et al. J Orthop Sports Phys Ther. 2020;50(7):350-372.')).toContain('Finucane');
+    expect(readableReference('000_7810eb654aaa34af.txt')).toBeNull();
+    expect(readableReference('  ')).toBeNull();
+  });
+});

@@ -1,0 +1,51 @@
+// Small pure helpers for the program page: which words go with a routine entry's modification
+// ids, and how an id reads as a label when no better words exist.
+import type { Exercise, RoutineEntry, Screen } from './types';
+
+export interface ModificationText {
+  id: string;
+  text: string;
+}
+
+/**
+ * The words of each modification of a routine entry: screening's words when screening asked for
+ * it, else the exercise's own, else the id (so a modification is never silently dropped).
+ */
+export function modificationTexts(entry: Pick<RoutineEntry, 'exercise' | 'modifications'>, screening: Pick<Screen, 'modified'> | null, exercise: Pick<Exercise, 'modifications'> | null): ModificationText[] {
+  return entry.modifications.map((id) => {
+    const fromScreening = screening?.modified.find((change) => change.item === entry.exercise && change.modification === id);
+    if (fromScreening?.text) return { id, text: fromScreening.text };
+    const fromExercise = exercise?.modifications.find((modification) => modification.id === id);
+    if (fromExercise?.text) return { id, text: fromExercise.text };
+    return { id, text: label(id) };
+  });
+}
+
+/** `warm_up` → "Warm up": an id shown as a label. */
+export function label(id: string): string {
+  const words = id.replace(/_/g, ' ').trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "Monday 9 March" for an ISO day, read in the person's own calendar (no time-zone shift). */
+export function dayWords(isoDay: string, locale?: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
+  if (!match) return isoDay;
+  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  return date.toLocaleDateString(locale, { weekday: 'long', day: 'numeric', month: 'long' });
+}
+
+/** The weeks after `week` to preview, at most `count` of them. */
+export function comingWeeks(week: number, count: number): number[] {
+  return Array.from({ length: Math.max(0, count) }, (_, i) => week + 1 + i);
+}
+
+/**
+ * A source's reference as a person reads it: a citation is shown, a bare file name (the seed
+ * articles are kept as files) says nothing to a reader and is left out.
+ */
+export function readableReference(reference: string): string | null {
+  const text = reference.trim();
+  if (!text || /^[\w.-]+\.(txt|md|html?|pdf|json)$/i.test(text)) return null;
+  return text;
+}
