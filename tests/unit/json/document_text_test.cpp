@@ -101,8 +101,8 @@ TEST_P(EscapeTest, GivesTheExpectedLiteralAndNlohmannsDump) {
 }
 
 INSTANTIATE_TEST_SUITE_P(TextWriter, EscapeTest, testing::ValuesIn(escape_cases),
-                         [](const testing::TestParamInfo<EscapeCase>& info) {
-                             return std::string(info.param.name);
+                         [](const testing::TestParamInfo<EscapeCase>& test) {
+                             return std::string(test.param.name);
                          });
 
 TEST(TextWriter, EscapesRandomBytesExactlyAsNlohmannDoes) {
