@@ -24,12 +24,13 @@ export const DESKTOP = { width: 1280, height: 900 };
 
 /**
  * Starts `unload serve` on 127.0.0.1 with an empty data directory; resolves once it answers.
- * `options.token` makes the server require that access token.
+ * `options.token` makes the server require that access token; `options.home` serves the data
+ * directory of an earlier server (kept on stop); `options.now` pins the server's clock (UTC).
  */
 export async function startServer(options = {}) {
   const binary = process.env.UNLOAD_BIN;
   if (!binary) throw new Error('UNLOAD_BIN must name the unload binary to test');
-  const home = mkdtempSync(join(tmpdir(), 'unload-e2e-'));
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'unload-e2e-'));
   // The access log would bury the test report; UNLOAD_E2E_LOG=1 keeps it on stderr.
   mkdirSync(join(home, 'config', 'unload'), { recursive: true });
   const log = process.env.UNLOAD_E2E_LOG ? 'stderr' : 'off';
@@ -43,6 +44,7 @@ export async function startServer(options = {}) {
       XDG_CONFIG_HOME: join(home, 'config'),
       UNLOAD_TOKEN: options.token ?? '',
       UNLOAD_DB: '',
+      ...(options.now ? { UNLOAD_NOW: options.now, TZ: 'UTC' } : {}),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -67,7 +69,7 @@ export async function startServer(options = {}) {
     async stop() {
       child.kill('SIGTERM');
       const code = await exited;
-      rmSync(home, { recursive: true, force: true });
+      if (!options.home) rmSync(home, { recursive: true, force: true });
       if (code !== 0 && code !== null) throw new Error(`unload serve stopped with exit status ${code}`);
     },
   };

@@ -6,11 +6,9 @@
 // the start of a program records the week, and a second server on the same database, pinned a week
 // later, serves the browser.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousViolations, startServer } from './harness.mjs';
@@ -32,44 +30,8 @@ function client(url) {
 }
 
 /** Starts `unload serve` on `home` (kept between servers) with the clock pinned at `now`. */
-async function serveAt(home, now) {
-  mkdirSync(join(home, 'config', 'unload'), { recursive: true });
-  const webRoot = process.env.UNLOAD_WEB_ROOT ? `web_root = ${JSON.stringify(process.env.UNLOAD_WEB_ROOT)}\n` : '';
-  writeFileSync(join(home, 'config', 'unload', 'config.toml'), `[server]\naccess_log = "off"\n${webRoot}`);
-  const child = spawn(process.env.UNLOAD_BIN, ['--format', 'json', 'serve', '--listen', '127.0.0.1:0'], {
-    env: {
-      ...process.env,
-      XDG_DATA_HOME: join(home, 'data'),
-      XDG_CONFIG_HOME: join(home, 'config'),
-      UNLOAD_TOKEN: '',
-      UNLOAD_DB: '',
-      UNLOAD_NOW: now,
-      TZ: 'UTC',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  const { url } = await new Promise((resolve, reject) => {
-    let text = '';
-    const lines = createInterface({ input: child.stdout });
-    lines.on('line', (line) => {
-      text += line;
-      try {
-        resolve(JSON.parse(text));
-        lines.close();
-      } catch {
-        // Not the whole document yet.
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`unload serve exited with ${code} before listening`)));
-  });
-  return {
-    url: url.replace(/\/$/, ''),
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-    },
-  };
+function serveAt(home, now) {
+  return startServer({ home, now });
 }
 
 /** A session played to its end (or stopped by `stop`, a stop reason id, a minute in). */
