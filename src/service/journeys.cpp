@@ -60,13 +60,15 @@ core::Result<std::optional<int>> baseline_pain(const Workspace& ws) {
     return first.symptoms.pain_now;
 }
 
-/// A stop that asks for the warning signs again and has not been answered since.
+/// A stop that asks for the warning signs again and has not been answered since. Times are kept
+/// to the second, so a session that began in the same second as the latest answers cannot be
+/// told to come after them: its stop still asks (the conservative reading).
 bool rescreen_pending(const core::KnowledgeBase& kb,
                       const std::vector<core::SessionRecord>& sessions,
                       const core::IntakeRecord& latest_intake) {
     for (const auto& session : sessions) {
-        if (session.started_at <= latest_intake.at)
-            continue; // Answered since (a re-screen in the same second counts).
+        if (session.started_at < latest_intake.at)
+            continue; // Answered since.
         for (const auto& event : session.events) {
             const auto* reason = kb.session.find_stop_reason(event.reason);
             if (event.kind == "stop" && reason && reason->rescreen)

@@ -239,6 +239,24 @@ TEST_F(Journeys, ANumbnessStopAsksTheWarningSignsAgainUntilTheyAreAnswered) {
     EXPECT_FALSE(must(prepare_session(ws())).rescreen_pending);
 }
 
+TEST_F(Journeys, ANumbnessStopInASessionBegunInTheSameSecondAsTheAnswersStillAsks) {
+    // Times are kept to the second: the answers cannot be shown to come before this session, so
+    // its stop is not taken as answered.
+    set_time("2026-11-03T08:00:00Z");
+    start_desk_worker();
+    const auto stopped =
+        must(record_session(ws(), {.started_at_ms = now_ms() + 900,
+                                   .pain_before = 4,
+                                   .pain_after = 4,
+                                   .controls = {{.at_ms = 100,
+                                                 .kind = ControlKind::Stop,
+                                                 .reason = "new_numbness_or_weakness"}},
+                                   .ended_ms = 100}));
+    ASSERT_EQ(stopped.stops.size(), 1u);
+    EXPECT_EQ(core::iso_timestamp(stopped.record.started_at), "2026-11-03T08:00:00Z");
+    EXPECT_TRUE(must(prepare_session(ws())).rescreen_pending);
+}
+
 TEST_F(Journeys, ARescreenWithAWarningSignStopsTodaysSession) {
     start_desk_worker();
     const auto screening =
