@@ -33,6 +33,9 @@ int run_commands(int argc, char** argv) {
                "Exit status: 0 success, 2 invalid usage or input (the message names the field), 1 "
                "other failures.");
     app.require_subcommand(1);
+    // Subcommands (made after this) hand --format, --db and --content back to the app, so they
+    // may come after the subcommand too: `unload plan --intake X --format json`.
+    app.fallthrough();
     app.set_version_flag("--version", std::string(UNLOAD_VERSION));
     app.add_option("--content", ctx.options.content_dir,
                    "Content directory (default: the installed content; env UNLOAD_CONTENT)")

@@ -15,6 +15,16 @@ python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["program"]
     && ok=$((ok+1)) || { failed=$((failed+1)); echo "FAIL plan-json: not one JSON document with a routine"; }
 [ ! -s "$tmp/err" ] && ok=$((ok+1)) || { failed=$((failed+1)); echo "FAIL plan-json: stderr not empty"; }
 
+# The global options also work after the subcommand, as the --help examples write them.
+cp "$tmp/out" "$tmp/plan-first.json"
+check plan-json-last 0 "$unload" plan --intake "$intake" --format json
+cmp -s "$tmp/out" "$tmp/plan-first.json" && ok=$((ok+1)) \
+    || { failed=$((failed+1)); echo "FAIL plan-json-last: not the same document as --format first"; }
+check rules-json-last 0 "$unload" content rules --format json
+expect_py rules-json-last-doc 'd["rules"]' "$tmp/out"
+check format-last-invalid 2 "$unload" exercises --format yaml
+expect_in format-last-invalid-field "$tmp/err" "--format"
+
 check screen-stdin 0 sh -c "cat '$intake' | '$unload' --format json screen --intake -"
 expect_in screen-stdin-verdict "$tmp/out" '"verdict": "caution"'
 
