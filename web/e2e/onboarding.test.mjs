@@ -17,6 +17,7 @@ import {
   startServer,
   unexpected,
 } from './harness.mjs';
+import { aboutYou, answer, answerTopic, formField, next, onStep } from './onboarding-steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -34,38 +35,9 @@ async function api(method, path, body) {
   return { status: response.status, body: text ? JSON.parse(text) : null };
 }
 
-const field = (path) => form.fields.find((f) => f.path === path);
+const field = (path) => formField(form, path);
 const question = (id) => form.topics.flatMap((t) => t.questions).find((q) => q.id === id);
 const topicOf = (id) => form.topics.find((t) => t.questions.some((q) => q.id === id));
-
-/** Waits for the step whose heading is `title` and checks focus moved to it. */
-async function onStep(page, title) {
-  const heading = page.getByRole('heading', { level: 1, name: title, exact: true });
-  await heading.waitFor();
-  await page.waitForFunction((text) => document.activeElement?.textContent === text, title);
-}
-
-async function next(page) {
-  await page.getByRole('button', { name: 'Next', exact: true }).click();
-}
-
-/** Answers one yes/no question by its words. */
-async function answer(page, words, yes) {
-  await page.getByRole('group', { name: words, exact: true }).getByRole('radio', { name: yes ? 'Yes' : 'No', exact: true }).check();
-}
-
-/** Answers every yes/no question on the screen with No, except the ids in `yes`. */
-async function answerTopic(page, topic, yes = []) {
-  for (const q of topic.questions) await answer(page, q.question, yes.includes(q.id));
-}
-
-async function aboutYou(page) {
-  await onStep(page, 'About you');
-  await page.getByLabel(field('person.age').question).fill('46');
-  await page.getByRole('group', { name: field('person.sex').question }).getByRole('radio', { name: 'Female', exact: true }).check();
-  await answer(page, field('person.pregnant').question, false);
-  await next(page);
-}
 
 /**
  * From the welcome through every safety topic, answering yes only to `yes`, and returning after
@@ -73,7 +45,7 @@ async function aboutYou(page) {
  */
 async function throughSafety(page, { yes = [], axe = false, shots = false, stops = yes.length > 0 } = {}) {
   await page.getByRole('button', { name: 'Start the questions' }).click();
-  await aboutYou(page);
+  await aboutYou(page, form);
   for (const [index, topic] of form.topics.entries()) {
     await onStep(page, topic.title);
     if (index === 0) {

@@ -1,0 +1,40 @@
+// Steps through onboarding (`#/start`) as a person would: by the words on the screen, which come
+// from the server's own form (GET /api/v1/intake/form), passed in as `form`.
+import assert from 'node:assert/strict';
+
+/** The form's field at `path` (`person.age`, `symptoms.leg`, ...). */
+export function formField(form, path) {
+  const found = form.fields.find((f) => f.path === path);
+  assert.ok(found, `the form has a field ${path}`);
+  return found;
+}
+
+/** Waits for the step whose heading is `title` and checks focus moved to it. */
+export async function onStep(page, title) {
+  const heading = page.getByRole('heading', { level: 1, name: title, exact: true });
+  await heading.waitFor();
+  await page.waitForFunction((text) => document.activeElement?.textContent === text, title);
+}
+
+export async function next(page) {
+  await page.getByRole('button', { name: 'Next', exact: true }).click();
+}
+
+/** Answers one yes/no question by its words. */
+export async function answer(page, words, yes) {
+  await page.getByRole('group', { name: words, exact: true }).getByRole('radio', { name: yes ? 'Yes' : 'No', exact: true }).check();
+}
+
+/** Answers every yes/no question on the screen with No, except the ids in `yes`. */
+export async function answerTopic(page, topic, yes = []) {
+  for (const q of topic.questions) await answer(page, q.question, yes.includes(q.id));
+}
+
+/** The "About you" step: a woman of 46, not pregnant. */
+export async function aboutYou(page, form) {
+  await onStep(page, 'About you');
+  await page.getByLabel(formField(form, 'person.age').question).fill('46');
+  await page.getByRole('group', { name: formField(form, 'person.sex').question }).getByRole('radio', { name: 'Female', exact: true }).check();
+  await answer(page, formField(form, 'person.pregnant').question, false);
+  await next(page);
+}
