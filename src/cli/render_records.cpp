@@ -155,8 +155,11 @@ std::string render_progress(const core::KnowledgeBase& kb, const core::Progress&
             out += row + "\n";
         }
     }
-    out += fmt::format("  {} of {} planned sessions, {} minutes in all\n", progress.done_sessions,
-                       progress.planned_sessions, progress.minutes);
+    out += fmt::format("  {} of {} planned sessions", progress.done_as_planned,
+                       progress.planned_sessions);
+    if (const int extra = progress.done_sessions - progress.done_as_planned; extra > 0)
+        out += fmt::format(" (and {} more)", extra);
+    out += fmt::format(", {} minutes in all\n", progress.minutes);
 
     out += "\n" + term.paint(Style::Bold, "Questionnaires") + "\n";
     if (progress.scores.empty())

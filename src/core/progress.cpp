@@ -127,6 +127,7 @@ Progress progress(const KnowledgeBase& kb, Day from, Day to,
             static_cast<int>(std::lround(static_cast<double>(active_ms[i]) / ms_per_minute));
         if (pain_count[i] > 0)
             out.days[i].mean_pain = static_cast<double>(pain_total[i]) / pain_count[i];
+        out.done_as_planned += std::min(out.days[i].done_sessions, out.days[i].planned_sessions);
     }
     // The total rounds the summed time once; adding rounded days would turn thirty half-minute
     // sessions into thirty minutes.

@@ -37,7 +37,10 @@ struct Progress {
     Day to{};
     std::vector<DayProgress> days; ///< One per day in [from, to].
     int planned_sessions = 0;
-    int done_sessions = 0;
+    int done_sessions = 0; ///< Every session that counts as done, extra ones included.
+    /// Done sessions counted against the plan: a day counts at most the sessions it planned, so
+    /// extra sessions (or sessions on a day with none planned) never make up for a missed day.
+    int done_as_planned = 0;
     int minutes = 0; ///< The summed active time, rounded once.
     std::optional<double> baseline_pain;
     /// Every rating (diary and pain before sessions) on the last 7 days in [from, to] that have

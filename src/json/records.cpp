@@ -187,7 +187,7 @@ json progress_document(const core::Progress& progress) {
             {"done_sessions", progress.done_sessions},
             {"adherence",
              progress.planned_sessions > 0
-                 ? json(static_cast<double>(progress.done_sessions) / progress.planned_sessions)
+                 ? json(static_cast<double>(progress.done_as_planned) / progress.planned_sessions)
                  : json(nullptr)},
             {"minutes", progress.minutes},
             {"baseline_pain", optional_number(progress.baseline_pain)},

@@ -164,6 +164,7 @@ TEST(Progress, DayByDaySeries) {
     }
     EXPECT_EQ(p.planned_sessions, 6);
     EXPECT_EQ(p.done_sessions, 3);
+    EXPECT_EQ(p.done_as_planned, 3);
     EXPECT_EQ(p.minutes, 32); // (600 + 120 + 630 + 570) s x 1000 / 60,000
     ASSERT_TRUE(p.baseline_pain.has_value());
     EXPECT_EQ(*p.baseline_pain, 6);
@@ -185,9 +186,25 @@ TEST(Progress, ExtraSessionsAreReportedRaw) {
     ASSERT_EQ(p.days.size(), 1u);
     EXPECT_EQ(p.days[0].planned_sessions, 1);
     EXPECT_EQ(p.days[0].done_sessions, 3);
+    EXPECT_EQ(p.done_sessions, 3);
+    // Against the plan, the day counts its one planned session: adherence stays at most 1.
+    EXPECT_EQ(p.done_as_planned, 1);
     EXPECT_FALSE(p.baseline_pain.has_value());
     EXPECT_FALSE(p.latest_pain.has_value());
     EXPECT_FALSE(p.pain_responder);
+}
+
+TEST(Progress, SessionsBeforeTheProgramDoNotRaiseAdherence) {
+    // The day before the program started planned nothing: its session is done, not planned.
+    const std::vector<SessionRecord> sessions = {
+        session(d0 - days{1}, SessionOutcome::Completed, 600'000),
+        session(d0, SessionOutcome::Completed, 600'000),
+    };
+    const auto p = progress(kb(), d0 - days{1}, d0 + days{1}, sessions, {}, {},
+                            {version("relief_once", d0)}, std::nullopt);
+    EXPECT_EQ(p.planned_sessions, 2);
+    EXPECT_EQ(p.done_sessions, 2);
+    EXPECT_EQ(p.done_as_planned, 1);
 }
 
 TEST(Progress, TotalMinutesRoundTheSumNotTheDays) {
