@@ -17,9 +17,42 @@ function Missing(props: { id: string; message: string | undefined }) {
   );
 }
 
-function describedBy(...ids: (string | false | undefined)[]): string | undefined {
-  const list = ids.filter((id): id is string => typeof id === 'string' && id !== '');
-  return list.length > 0 ? list.join(' ') : undefined;
+/** The ids of a question's hint and problem message, and the `aria-describedby` naming both. */
+function questionIds(id: string, hint: string | undefined, problem: string | undefined) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const problemId = problem ? `${id}-problem` : undefined;
+  const list = [hintId, problemId].filter((item): item is string => item !== undefined);
+  return { hintId, describedBy: list.length > 0 ? list.join(' ') : undefined };
+}
+
+/** The words under a question that help answer it. */
+function Hint(props: { id: string | undefined; text: string | undefined }) {
+  if (!props.text) return null;
+  return (
+    <p class="hint" id={props.id}>
+      {props.text}
+    </p>
+  );
+}
+
+/** A question answered with one control: its label, hint and what is missing, then the control. */
+function LabelledQuestion(props: {
+  id: string;
+  label: ComponentChildren;
+  hint: string | undefined;
+  problem: string | undefined;
+  children: ComponentChildren;
+}) {
+  return (
+    <div class={props.problem ? 'question question-missing' : 'question'}>
+      <label for={props.id} class="question-label">
+        {props.label}
+      </label>
+      <Hint id={questionIds(props.id, props.hint, props.problem).hintId} text={props.hint} />
+      <Missing id={`${props.id}-problem`} message={props.problem} />
+      {props.children}
+    </div>
+  );
 }
 
 export interface ChoiceOption<T> {
@@ -44,19 +77,11 @@ export function Choices<T extends string | number | boolean | null>(props: {
   legendClass?: string;
 }) {
   const id = controlId(props.idKey);
-  const hintId = props.hint ? `${id}-hint` : undefined;
-  const problemId = props.problem ? `${id}-problem` : undefined;
+  const { hintId, describedBy } = questionIds(id, props.hint, props.problem);
   return (
-    <fieldset
-      class={props.problem ? 'question question-missing' : 'question'}
-      aria-describedby={describedBy(hintId, problemId)}
-    >
+    <fieldset class={props.problem ? 'question question-missing' : 'question'} aria-describedby={describedBy}>
       <legend class={props.legendClass}>{props.legend}</legend>
-      {props.hint && (
-        <p class="hint" id={hintId}>
-          {props.hint}
-        </p>
-      )}
+      <Hint id={hintId} text={props.hint} />
       <Missing id={`${id}-problem`} message={props.problem} />
       <div class={props.inline ? 'choices choices-inline' : 'choices'}>
         {props.options.map((option, index) => (
@@ -115,20 +140,14 @@ export function NumberField(props: {
 }) {
   const field = props.field;
   const id = controlId(field.path);
-  const hintId = field.hint ? `${id}-hint` : undefined;
-  const problemId = props.problem ? `${id}-problem` : undefined;
+  const label = (
+    <>
+      {field.question}
+      {field.nullable && <span class="optional"> (optional)</span>}
+    </>
+  );
   return (
-    <div class={props.problem ? 'question question-missing' : 'question'}>
-      <label for={id} class="question-label">
-        {field.question}
-        {field.nullable && <span class="optional"> (optional)</span>}
-      </label>
-      {field.hint && (
-        <p class="hint" id={hintId}>
-          {field.hint}
-        </p>
-      )}
-      <Missing id={`${id}-problem`} message={props.problem} />
+    <LabelledQuestion id={id} label={label} hint={field.hint} problem={props.problem}>
       <input
         id={id}
         class="number-input"
@@ -139,10 +158,10 @@ export function NumberField(props: {
         step={field.type === 'integer' ? 1 : 'any'}
         value={props.value ?? ''}
         aria-invalid={props.problem ? 'true' : undefined}
-        aria-describedby={describedBy(hintId, problemId)}
+        aria-describedby={questionIds(id, field.hint, props.problem).describedBy}
         onInput={(event) => props.onChange(event.currentTarget.value)}
       />
-    </div>
+    </LabelledQuestion>
   );
 }
 
@@ -163,8 +182,6 @@ export function PainSlider(props: {
   const min = field.min ?? 0;
   const max = field.max ?? 10;
   const chosen = props.value !== undefined && props.value !== '';
-  const hintId = field.hint ? `${id}-hint` : undefined;
-  const problemId = props.problem ? `${id}-problem` : undefined;
   const pick = (event: Event) => props.onChange((event.currentTarget as HTMLInputElement).value);
   // A key that sets the value counts as an answer even when the value stays (Home at 0); Tab
   // arriving on the slider does not.
@@ -172,16 +189,7 @@ export function PainSlider(props: {
     if (SLIDER_KEYS.includes(event.key)) pick(event);
   };
   return (
-    <div class={props.problem ? 'question question-missing' : 'question'}>
-      <label for={id} class="question-label">
-        {field.question}
-      </label>
-      {field.hint && (
-        <p class="hint" id={hintId}>
-          {field.hint}
-        </p>
-      )}
-      <Missing id={`${id}-problem`} message={props.problem} />
+    <LabelledQuestion id={id} label={field.question} hint={field.hint} problem={props.problem}>
       <div class="slider">
         <input
           id={id}
@@ -191,7 +199,7 @@ export function PainSlider(props: {
           step={1}
           value={chosen ? props.value : min}
           aria-valuetext={chosen ? `${props.value} out of ${max}` : 'not chosen yet'}
-          aria-describedby={describedBy(hintId, problemId)}
+          aria-describedby={questionIds(id, field.hint, props.problem).describedBy}
           onInput={pick}
           onChange={pick}
           onPointerUp={pick}
@@ -205,7 +213,7 @@ export function PainSlider(props: {
         <span>{min}</span>
         <span>{max}</span>
       </div>
-    </div>
+    </LabelledQuestion>
   );
 }
 
@@ -213,7 +221,7 @@ export function PainSlider(props: {
 export function EquipmentField(props: { field: FormField; value: string[]; onChange: (ids: string[]) => void }) {
   const field = props.field;
   const id = controlId(field.path);
-  const hintId = field.hint ? `${id}-hint` : undefined;
+  const { hintId } = questionIds(id, field.hint, undefined);
   const toggle = (value: string, on: boolean) => {
     const next = props.value.filter((item) => item !== value);
     if (on) next.push(value);
@@ -224,11 +232,7 @@ export function EquipmentField(props: { field: FormField; value: string[]; onCha
   return (
     <fieldset class="question" aria-describedby={hintId}>
       <legend>{field.question}</legend>
-      {field.hint && (
-        <p class="hint" id={hintId}>
-          {field.hint}
-        </p>
-      )}
+      <Hint id={hintId} text={field.hint} />
       <div class="choices">
         {(field.options ?? []).map((option, index) => (
           <label class="choice" key={option.value}>
@@ -266,24 +270,13 @@ export function MinutesField(props: {
     choices.push(current);
     choices.sort((a, b) => a - b);
   }
-  const hintId = field.hint ? `${id}-hint` : undefined;
-  const problemId = props.problem ? `${id}-problem` : undefined;
   return (
-    <div class={props.problem ? 'question question-missing' : 'question'}>
-      <label for={id} class="question-label">
-        {field.question}
-      </label>
-      {field.hint && (
-        <p class="hint" id={hintId}>
-          {field.hint}
-        </p>
-      )}
-      <Missing id={`${id}-problem`} message={props.problem} />
+    <LabelledQuestion id={id} label={field.question} hint={field.hint} problem={props.problem}>
       <select
         id={id}
         class="minutes-select"
         value={current !== undefined ? String(current) : ''}
-        aria-describedby={describedBy(hintId, problemId)}
+        aria-describedby={questionIds(id, field.hint, props.problem).describedBy}
         onChange={(event) => props.onChange(event.currentTarget.value)}
       >
         {current === undefined && <option value="">Choose…</option>}
@@ -293,7 +286,7 @@ export function MinutesField(props: {
           </option>
         ))}
       </select>
-    </div>
+    </LabelledQuestion>
   );
 }
 
