@@ -184,11 +184,9 @@ TEST_F(BrokenCopy, NamesFileLineAndField) {
     for (const auto& c : cases) {
         SCOPED_TRACE(c.name);
         const auto original = read_text(dir / c.file);
-        std::string broken = original;
-        const auto at = broken.find(c.find);
-        ASSERT_NE(at, std::string::npos) << "the content no longer contains: " << c.find;
-        broken.replace(at, c.find.size(), c.replace);
-        write_text(dir / c.file, broken);
+        const auto broken = test::replaced_once(original, c.find, c.replace, c.file);
+        ASSERT_TRUE(broken);
+        write_text(dir / c.file, *broken);
 
         const auto errors = load();
         write_text(dir / c.file, original);
@@ -197,7 +195,7 @@ TEST_F(BrokenCopy, NamesFileLineAndField) {
         const auto& error = errors.front();
         EXPECT_EQ(error.code, core::ErrorCode::InvalidContent);
         EXPECT_EQ(error.file, "instruments/" + c.file);
-        EXPECT_EQ(error.line, line_of(broken, c.line_text));
+        EXPECT_EQ(error.line, line_of(*broken, c.line_text));
         EXPECT_EQ(error.field, c.field);
         EXPECT_NE(error.message.find(c.message_has), std::string::npos) << error.message;
         EXPECT_TRUE(error.to_string().starts_with("instruments/" + c.file + ":" +

@@ -24,13 +24,7 @@ using test::read_text;
 using test::write_text;
 
 const core::KnowledgeBase& kb() {
-    static const auto loaded = load(test::content_dir);
-    if (!loaded) {
-        ADD_FAILURE() << describe(loaded.error());
-        static const core::KnowledgeBase empty;
-        return empty;
-    }
-    return *loaded;
+    return test::shipped_content();
 }
 
 TEST(ScreeningTopics, EveryWarningSignAndConditionIsInExactlyOneTopic) {
@@ -102,14 +96,9 @@ struct BrokenCase {
 void check_case(const BrokenCase& c) {
     ContentCopy copy;
     ASSERT_TRUE(copy.ok());
-    const auto path = copy.dir() / c.file;
-    auto text = read_text(path);
-    const auto at = text.find(c.find);
-    ASSERT_NE(at, std::string::npos) << "the content no longer contains: " << c.find;
-    ASSERT_EQ(text.find(c.find, at + 1), std::string::npos) << "not unique: " << c.find;
-    text.replace(at, c.find.size(), c.replace);
-    write_text(path, text);
-    const int line = test::unique_line_of(text, c.line_text);
+    const auto text = copy.edit(c.file, c.find, c.replace);
+    ASSERT_TRUE(text);
+    const int line = test::unique_line_of(*text, c.line_text);
     ASSERT_GT(line, 0) << "no unique line starting with: " << c.line_text;
 
     const auto loaded = load(copy.dir());

@@ -21,24 +21,11 @@ namespace fs = std::filesystem;
 
 using test::content_dir;
 using test::describe;
-using test::read_text;
-using test::write_text;
-
-/// The shipped content, loaded once: the Learn loader resolves rules and exercises in it.
-const core::KnowledgeBase& shipped() {
-    static const core::KnowledgeBase kb = [] {
-        auto loaded = load(content_dir);
-        if (!loaded) {
-            ADD_FAILURE() << describe(loaded.error());
-            return core::KnowledgeBase{};
-        }
-        return std::move(*loaded);
-    }();
-    return kb;
-}
+/// The Learn loader resolves rules and exercises in the shipped content.
+using test::shipped_content;
 
 TEST(LearnLoader, ReadsTheTopicsOfThePreventionJourney) {
-    const auto& learn = shipped().learn;
+    const auto& learn = shipped_content().learn;
     for (const auto* id : {"causes", "warning_signs", "workstation", "lifting", "sleep", "pacing"})
         EXPECT_NE(learn.find(id), nullptr) << id;
     EXPECT_EQ(learn.find("astrology"), nullptr);
@@ -58,7 +45,7 @@ TEST(LearnLoader, ReadsTheTopicsOfThePreventionJourney) {
 }
 
 TEST(LearnLoader, WarningSignsLinkEveryWarningRuleOfScreening) {
-    const auto& kb = shipped();
+    const auto& kb = shipped_content();
     const auto* topic = kb.learn.find("warning_signs");
     ASSERT_NE(topic, nullptr);
     std::set<std::string> linked;
@@ -76,7 +63,7 @@ TEST(LearnLoader, WarningSignsLinkEveryWarningRuleOfScreening) {
 }
 
 TEST(LearnLoader, ExercisesAreResolvedToTheLibrary) {
-    const auto& kb = shipped();
+    const auto& kb = shipped_content();
     const auto* lifting = kb.learn.find("lifting");
     ASSERT_NE(lifting, nullptr);
     std::vector<std::string> ids;
@@ -86,7 +73,7 @@ TEST(LearnLoader, ExercisesAreResolvedToTheLibrary) {
 }
 
 TEST(LearnLoader, NamesEverySourceWithItsLine) {
-    auto kb = shipped();
+    auto kb = shipped_content();
     core::Errors errors;
     std::vector<SourceRef> sources;
     read_learn(content_dir, kb, errors, sources);
@@ -214,18 +201,13 @@ TEST(LearnLoader, BrokenFileNamesFileLineAndField) {
         SCOPED_TRACE(c.name);
         test::ContentCopy copy;
         ASSERT_TRUE(copy.ok());
-        const auto path = copy.dir() / "learn.toml";
-        std::string broken = read_text(path);
-        const auto at = broken.find(c.find);
-        ASSERT_NE(at, std::string::npos) << "learn.toml no longer contains: " << c.find;
-        ASSERT_EQ(broken.find(c.find, at + 1), std::string::npos) << "not unique: " << c.find;
-        broken.replace(at, c.find.size(), c.replace);
-        write_text(path, broken);
+        const auto broken = copy.edit("learn.toml", c.find, c.replace);
+        ASSERT_TRUE(broken);
 
-        const int line = test::unique_line_of(broken, c.line_text);
+        const int line = test::unique_line_of(*broken, c.line_text);
         ASSERT_GT(line, 0) << "no such line, or not unique: " << c.line_text;
 
-        auto kb = shipped();
+        auto kb = shipped_content();
         core::Errors errors;
         std::vector<SourceRef> sources;
         read_learn(copy.dir(), kb, errors, sources);
@@ -242,17 +224,14 @@ TEST(LearnLoader, BrokenFileNamesFileLineAndField) {
 TEST(LearnLoader, AnUnknownSourceIsReportedByTheWholeLoad) {
     test::ContentCopy copy;
     ASSERT_TRUE(copy.ok());
-    const auto path = copy.dir() / "learn.toml";
-    std::string text = read_text(path);
-    const std::string find = "source = [\"seed_000\", \"seed_004\", \"nice_ng59\"]";
-    const auto at = text.find(find);
-    ASSERT_NE(at, std::string::npos);
-    text.replace(at, find.size(), "source = [\"seed_000\", \"hearsay\"]");
-    write_text(path, text);
+    const auto text =
+        copy.edit("learn.toml", "source = [\"seed_000\", \"seed_004\", \"nice_ng59\"]",
+                  "source = [\"seed_000\", \"hearsay\"]");
+    ASSERT_TRUE(text);
 
     const auto kb = load(copy.dir());
     ASSERT_FALSE(kb.has_value());
-    const int line = test::unique_line_of(text, "source = [\"seed_000\", \"hearsay\"]");
+    const int line = test::unique_line_of(*text, "source = [\"seed_000\", \"hearsay\"]");
     ASSERT_GT(line, 0);
     const auto match = std::ranges::find_if(kb.error(), [&](const core::Error& e) {
         return e.file == "learn.toml" && e.line == line && e.field == "topic[0].source" &&
@@ -266,7 +245,7 @@ TEST(LearnLoader, AMissingFileIsAnError) {
     test::ContentCopy copy;
     ASSERT_TRUE(copy.ok());
     fs::remove(copy.dir() / "learn.toml");
-    auto kb = shipped();
+    auto kb = shipped_content();
     core::Errors errors;
     std::vector<SourceRef> sources;
     read_learn(copy.dir(), kb, errors, sources);

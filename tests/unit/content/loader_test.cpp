@@ -39,21 +39,11 @@ struct BrokenCase {
 void check_case(const BrokenCase& c) {
     ContentCopy copy;
     ASSERT_TRUE(copy.ok());
-    const auto path = copy.dir() / c.file;
-
-    std::string broken =
-        c.copy_from.empty() ? read_text(path) : read_text(copy.dir() / c.copy_from);
-    if (c.find.empty()) {
-        broken += c.replace;
-    } else {
-        const auto at = broken.find(c.find);
-        ASSERT_NE(at, std::string::npos) << "the content no longer contains: " << c.find;
-        ASSERT_EQ(broken.find(c.find, at + 1), std::string::npos)
-            << "not unique in " << c.file << ": " << c.find;
-        broken.replace(at, c.find.size(), c.replace);
-    }
-    write_text(path, broken);
-    const int line = test::unique_line_of(broken, c.line_text);
+    if (!c.copy_from.empty())
+        write_text(copy.dir() / c.file, read_text(copy.dir() / c.copy_from));
+    const auto broken = copy.edit(c.file, c.find, c.replace);
+    ASSERT_TRUE(broken);
+    const int line = test::unique_line_of(*broken, c.line_text);
     ASSERT_GT(line, 0) << "no unique line starting with: " << c.line_text;
 
     const auto kb = load(copy.dir());

@@ -36,18 +36,9 @@ struct PoseCase {
 void check_case(const PoseCase& c) {
     ContentCopy copy;
     ASSERT_TRUE(copy.ok());
-    const auto path = copy.dir() / c.file;
-    std::string broken = read_text(path);
-    if (c.find.empty()) {
-        broken += c.replace;
-    } else {
-        const auto at = broken.find(c.find);
-        ASSERT_NE(at, std::string::npos) << "the content no longer contains: " << c.find;
-        ASSERT_EQ(broken.find(c.find, at + 1), std::string::npos) << "not unique: " << c.find;
-        broken.replace(at, c.find.size(), c.replace);
-    }
-    write_text(path, broken);
-    const int line = c.line_text.empty() ? 0 : test::unique_line_of(broken, c.line_text);
+    const auto broken = copy.edit(c.file, c.find, c.replace);
+    ASSERT_TRUE(broken);
+    const int line = c.line_text.empty() ? 0 : test::unique_line_of(*broken, c.line_text);
     ASSERT_TRUE(c.line_text.empty() || line > 0) << "no unique line: " << c.line_text;
 
     const auto kb = load(copy.dir());

@@ -22,22 +22,11 @@ using test::content_dir;
 using test::describe;
 using test::read_text;
 using test::write_text;
-
-/// The shipped content, loaded once: the review loader resolves advice and stop reasons in it.
-const core::KnowledgeBase& shipped() {
-    static const core::KnowledgeBase kb = [] {
-        auto loaded = load(content_dir);
-        if (!loaded) {
-            ADD_FAILURE() << describe(loaded.error());
-            return core::KnowledgeBase{};
-        }
-        return std::move(*loaded);
-    }();
-    return kb;
-}
+/// The review loader resolves advice and stop reasons in the shipped content.
+using test::shipped_content;
 
 TEST(ReviewLoader, ReadsTheNumbersOfSectionNine) {
-    const auto& kb = shipped();
+    const auto& kb = shipped_content();
     const auto& rules = kb.review;
     EXPECT_EQ(rules.progress_min_adherence_percent, 70);
     EXPECT_EQ(rules.progress_no_flare_days, 3);
@@ -61,7 +50,7 @@ TEST(ReviewLoader, ReadsTheNumbersOfSectionNine) {
 }
 
 TEST(ReviewLoader, EveryReasonHasWords) {
-    const auto& rules = shipped().review;
+    const auto& rules = shipped_content().review;
     for (const auto& spec : core::review_reason_catalogue()) {
         const auto* reason = rules.find_reason(spec.id);
         ASSERT_NE(reason, nullptr) << spec.id;
@@ -72,7 +61,7 @@ TEST(ReviewLoader, EveryReasonHasWords) {
 }
 
 TEST(ReviewLoader, NamesEverySourceWithItsLine) {
-    auto kb = shipped();
+    auto kb = shipped_content();
     core::Errors errors;
     std::vector<SourceRef> sources;
     read_review_rules(content_dir, kb, errors, sources);
@@ -211,18 +200,13 @@ TEST(ReviewLoader, BrokenFileNamesFileLineAndField) {
         SCOPED_TRACE(c.name);
         test::ContentCopy copy;
         ASSERT_TRUE(copy.ok());
-        const auto path = copy.dir() / "review.toml";
-        std::string broken = read_text(path);
-        const auto at = broken.find(c.find);
-        ASSERT_NE(at, std::string::npos) << "review.toml no longer contains: " << c.find;
-        ASSERT_EQ(broken.find(c.find, at + 1), std::string::npos) << "not unique: " << c.find;
-        broken.replace(at, c.find.size(), c.replace);
-        write_text(path, broken);
+        const auto broken = copy.edit("review.toml", c.find, c.replace);
+        ASSERT_TRUE(broken);
 
-        const int line = nth_line_of(broken, c.line_text, c.occurrence);
+        const int line = nth_line_of(*broken, c.line_text, c.occurrence);
         ASSERT_GT(line, 0) << "no such line: " << c.line_text;
 
-        auto kb = shipped();
+        auto kb = shipped_content();
         core::Errors errors;
         std::vector<SourceRef> sources;
         read_review_rules(copy.dir(), kb, errors, sources);
@@ -252,7 +236,7 @@ TEST(ReviewLoader, AReasonWithoutWordsIsAnError) {
     text.erase(start, end + 2 - start);
     write_text(path, text);
 
-    auto kb = shipped();
+    auto kb = shipped_content();
     core::Errors errors;
     std::vector<SourceRef> sources;
     read_review_rules(copy.dir(), kb, errors, sources);
@@ -270,17 +254,13 @@ TEST(ReviewLoader, AReasonWithoutWordsIsAnError) {
 TEST(ReviewLoader, AnUnknownSourceIsReportedByTheWholeLoad) {
     test::ContentCopy copy;
     ASSERT_TRUE(copy.ok());
-    const auto path = copy.dir() / "review.toml";
-    std::string text = read_text(path);
-    const std::string find = "source = [\"unload_default\"]\n\n[refer.stops]";
-    const auto at = text.find(find);
-    ASSERT_NE(at, std::string::npos);
-    text.replace(at, find.size(), "source = [\"hearsay\"]\n\n[refer.stops]");
-    write_text(path, text);
+    const auto text = copy.edit("review.toml", "source = [\"unload_default\"]\n\n[refer.stops]",
+                                "source = [\"hearsay\"]\n\n[refer.stops]");
+    ASSERT_TRUE(text);
 
     const auto kb = load(copy.dir());
     ASSERT_FALSE(kb.has_value());
-    const int line = test::unique_line_of(text, "source = [\"hearsay\"]");
+    const int line = test::unique_line_of(*text, "source = [\"hearsay\"]");
     const auto match = std::ranges::find_if(kb.error(), [&](const core::Error& e) {
         return e.file == "review.toml" && e.line == line &&
                e.message.find("hearsay") != std::string::npos;
@@ -292,7 +272,7 @@ TEST(ReviewLoader, AMissingFileIsAnError) {
     test::ContentCopy copy;
     ASSERT_TRUE(copy.ok());
     fs::remove(copy.dir() / "review.toml");
-    auto kb = shipped();
+    auto kb = shipped_content();
     core::Errors errors;
     std::vector<SourceRef> sources;
     read_review_rules(copy.dir(), kb, errors, sources);

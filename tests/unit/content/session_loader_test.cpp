@@ -168,12 +168,8 @@ TEST(SessionLoader, NamesFileLineAndField) {
         SCOPED_TRACE(c.name);
         test::ContentCopy copy;
         ASSERT_TRUE(copy.ok());
-        const auto path = copy.dir() / "session.toml";
-        std::string broken = read_text(path);
-        const auto at = broken.find(c.find);
-        ASSERT_NE(at, std::string::npos) << "the content no longer contains: " << c.find;
-        broken.replace(at, c.find.size(), c.replace);
-        write_text(path, broken);
+        const auto broken = copy.edit("session.toml", c.find, c.replace);
+        ASSERT_TRUE(broken);
 
         const auto kb = load(copy.dir());
         ASSERT_FALSE(kb);
@@ -183,7 +179,7 @@ TEST(SessionLoader, NamesFileLineAndField) {
         const auto& error = errors.front();
         EXPECT_EQ(error.code, core::ErrorCode::InvalidContent);
         EXPECT_EQ(error.file, "session.toml");
-        EXPECT_EQ(error.line, line_of(broken, c.line_text)) << describe(errors);
+        EXPECT_EQ(error.line, line_of(*broken, c.line_text)) << describe(errors);
         EXPECT_EQ(error.field, c.field) << describe(errors);
         EXPECT_NE(error.message.find(c.message_has), std::string::npos) << error.message;
         if (c.name == "a duplicate reason") {

@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
+#include <gtest/gtest.h>
 #include <unistd.h>
 
+#include "content/loader.hpp"
 #include "core/error.hpp"
 
 namespace unload::test {
@@ -55,6 +58,40 @@ inline std::string describe(const core::Errors& errors) {
     return out;
 }
 
+/// `text` with the one place `find` stands replaced by `replace` (an empty `find` appends);
+/// nothing, with a test failure naming `where`, when `find` is absent or stands more than once, so
+/// a case cannot break the wrong place by accident.
+inline std::optional<std::string> replaced_once(std::string text, const std::string& find,
+                                                const std::string& replace,
+                                                const std::string& where) {
+    if (find.empty())
+        return text + replace;
+    const auto at = text.find(find);
+    if (at == std::string::npos) {
+        ADD_FAILURE() << where << " no longer contains: " << find;
+        return std::nullopt;
+    }
+    if (text.find(find, at + 1) != std::string::npos) {
+        ADD_FAILURE() << "not unique in " << where << ": " << find;
+        return std::nullopt;
+    }
+    return text.replace(at, find.size(), replace);
+}
+
+/// The shipped content, loaded once (a test failure, and an empty knowledge base, when it does
+/// not load): the loaders of single files resolve what they name in it.
+inline const core::KnowledgeBase& shipped_content() {
+    static const core::KnowledgeBase kb = [] {
+        auto loaded = content::load(content_dir);
+        if (!loaded) {
+            ADD_FAILURE() << describe(loaded.error());
+            return core::KnowledgeBase{};
+        }
+        return std::move(*loaded);
+    }();
+    return kb;
+}
+
 /// A copy of the whole content directory in a fresh temporary directory, removed afterwards.
 class ContentCopy {
 public:
@@ -75,6 +112,15 @@ public:
 
     bool ok() const { return !m_root.empty(); }
     std::filesystem::path dir() const { return m_root / "content"; }
+
+    /// Rewrites `file` (relative to dir()) with replaced_once: its new text, or nothing.
+    std::optional<std::string> edit(const std::string& file, const std::string& find,
+                                    const std::string& replace) const {
+        auto text = replaced_once(read_text(dir() / file), find, replace, file);
+        if (text)
+            write_text(dir() / file, *text);
+        return text;
+    }
 
 private:
     std::filesystem::path m_root;
