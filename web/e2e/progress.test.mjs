@@ -154,13 +154,17 @@ describe('progress', () => {
       const { context, page, problems } = await openPage(browser, PHONE);
       await page.goto(`${server.url}/#/progress`);
       await page.locator('.pg-pain-chart-plot canvas').first().waitFor();
-      const slider = page.getByLabel('How much does your back hurt right now?');
-      await slider.focus();
-      await page.keyboard.press('Home');
-      for (let i = 0; i < 6; i++) await page.keyboard.press('ArrowRight');
-      assert.equal(await slider.inputValue(), '6');
+      // Nothing is chosen at first, and Save says so instead of storing a number nobody picked.
+      const before = (await call('GET', '/api/v1/diary')).body.pain.length;
+      const save = page.getByRole('button', { name: 'Save pain rating' });
+      await save.click();
+      await page.getByRole('alert').filter({ hasText: 'Choose a number first.' }).waitFor();
+      assert.equal((await call('GET', '/api/v1/diary')).body.pain.length, before);
+      const question = page.getByRole('group', { name: 'How much does your back hurt right now?' });
+      await question.getByRole('radio', { name: '6', exact: true }).check();
+      assert.equal(await page.getByRole('alert').filter({ hasText: 'Choose a number first.' }).count(), 0);
       await page.getByLabel(/A note/).fill('after gardening');
-      await page.getByRole('button', { name: 'Save pain rating' }).click();
+      await save.click();
       await page.getByRole('status').filter({ hasText: 'Saved: 6 out of 10' }).waitFor();
       const diary = page.getByRole('list', { name: 'Sessions and pain ratings, newest first' });
       await diary.getByText('after gardening').waitFor();
@@ -168,6 +172,9 @@ describe('progress', () => {
       // The server stored it, and its progress now pools it into today's mean.
       const stored = (await call('GET', '/api/v1/diary')).body.pain.map((entry) => [entry.pain, entry.note]);
       assert.deepEqual(stored.at(-1), [6, 'after gardening']);
+      assert.equal(stored.length, before + 1);
+      // Ready for the next rating, again with nothing chosen.
+      assert.equal(await question.getByRole('radio', { checked: true }).count(), 0);
       const todayMean = (await call('GET', '/api/v1/progress')).body.days.at(-1).mean_pain;
       await page.getByText('Pain figures as a table').click();
       await page.getByRole('table', { name: 'Daily average pain' }).getByText(String(Math.round(todayMean * 10) / 10)).waitFor();

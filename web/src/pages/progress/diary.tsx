@@ -1,7 +1,8 @@
-// The pain diary: a form to note pain now (POST /api/v1/pain) and the list of recent sessions
-// and pain entries.
+// The pain diary: a form to note pain now (POST /api/v1/pain), asked the same way as before and
+// after a session, and the list of recent sessions and pain entries.
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import { PainQuestion } from '../../components/pain';
 import { ErrorNotice } from '../../components/ui';
 import { type DiaryItem, clockTime, diaryItems, sessionLine, shortDay } from './logic';
 import type { Diary, PainEntry } from './types';
@@ -9,9 +10,10 @@ import type { Diary, PainEntry } from './types';
 /** The note's limit in bytes, as the server counts it (UTF-8). */
 const NOTE_BYTES = 2000;
 
-export function PainForm(props: { initial: number; onSaved: (entry: PainEntry) => void }) {
-  const [pain, setPain] = useState(props.initial);
-  const [touched, setTouched] = useState(false);
+/** The pain diary's form: a number chosen from 0 to 10 (none at first) and an optional note. */
+export function PainLog(props: { onSaved: (entry: PainEntry) => void }) {
+  const [pain, setPain] = useState<number | null>(null);
+  const [missing, setMissing] = useState(false);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -21,6 +23,10 @@ export function PainForm(props: { initial: number; onSaved: (entry: PainEntry) =
 
   async function submit(event: Event) {
     event.preventDefault();
+    if (pain === null) {
+      setMissing(true);
+      return;
+    }
     if (tooLong) return;
     setSaving(true);
     setError(null);
@@ -30,7 +36,7 @@ export function PainForm(props: { initial: number; onSaved: (entry: PainEntry) =
       const entry = await api.post<PainEntry>('/api/v1/pain', body);
       setSaved(entry);
       setNote('');
-      setTouched(false);
+      setPain(null);
       props.onSaved(entry);
     } catch (caught) {
       setError(caught);
@@ -42,32 +48,22 @@ export function PainForm(props: { initial: number; onSaved: (entry: PainEntry) =
   return (
     <form class="card pg-pain-form" onSubmit={submit} aria-labelledby="log-pain-title">
       <h2 id="log-pain-title">Log your pain</h2>
-      <div class="pg-pain-slider">
-        <label for="pain-now">How much does your back hurt right now?</label>
-        <div class="pg-pain-value" aria-hidden="true">
-          <output for="pain-now">{pain}</output>
-          <span class="muted"> out of 10</span>
-        </div>
-        <input
-          id="pain-now"
-          type="range"
-          min={0}
-          max={10}
-          step={1}
-          value={pain}
-          aria-valuetext={`${pain} out of 10`}
-          aria-describedby="pg-pain-scale"
-          onInput={(event) => {
-            setPain(Number((event.target as HTMLInputElement).value));
-            setTouched(true);
-            setSaved(null);
-          }}
-        />
-        <p id="pg-pain-scale" class="pg-pain-scale muted">
-          <span>0 no pain</span>
-          <span>10 the worst imaginable</span>
+      <PainQuestion
+        id="pain-now"
+        question="How much does your back hurt right now?"
+        value={pain}
+        invalid={missing}
+        onChange={(score) => {
+          setPain(score);
+          setMissing(false);
+          setSaved(null);
+        }}
+      />
+      {missing && (
+        <p class="notice notice-warn" role="alert">
+          Choose a number first.
         </p>
-      </div>
+      )}
       <label for="pain-note">
         A note <span class="muted">(optional)</span>
       </label>
@@ -92,7 +88,7 @@ export function PainForm(props: { initial: number; onSaved: (entry: PainEntry) =
         </button>
       </div>
       <p class="pg-save-status" role="status" aria-live="polite">
-        {saved && !touched ? `Saved: ${saved.pain} out of 10 at ${clockTime(saved.at)}.` : ''}
+        {saved ? `Saved: ${saved.pain} out of 10 at ${clockTime(saved.at)}.` : ''}
       </p>
       <p class="pg-field-hint muted">
         Pain with numbness, weakness, or bladder or bowel changes needs more than a diary entry: read{' '}

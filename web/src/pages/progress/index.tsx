@@ -7,7 +7,7 @@ import { ApiError, api } from '../../api/client';
 import { Page, Show, useApi } from '../../components/ui';
 import { useRoute } from '../../router';
 import { AdherenceCalendar, WeeklyMinutes } from './calendar';
-import { DiaryList, PainForm } from './diary';
+import { DiaryList, PainLog } from './diary';
 import { calendarWeeks, painSeries, painSummary, sessionsText, weeklyTotals } from './logic';
 import { PainChart } from './pain-chart';
 import { QuestionnairePage } from './questionnaire';
@@ -77,7 +77,7 @@ function ProgressOverview() {
       <div class="progress-grid">
         <div class="progress-act">
           {program && progress.state === 'ready' && <ReviewCard program={program} today={progress.data.to} />}
-          <PainForm initial={5} onSaved={afterPainSaved} />
+          <PainLog onSaved={afterPainSaved} />
         </div>
         <div class="progress-main">
           <section class="card" aria-labelledby="pain-title">

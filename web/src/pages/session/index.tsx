@@ -5,6 +5,7 @@
 // stored session means (POST /api/v1/sessions).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import { PainForm } from '../../components/pain';
 import { ErrorNotice, Loading, Page } from '../../components/ui';
 import { parseSpeed } from '../../player/clock';
 import { readSetting, ScreenLock, Sounds, Voice, writeSetting } from '../../player/devices';
@@ -16,7 +17,6 @@ import { minutesText } from '../../player/words';
 import type { Route } from '../../router';
 import { StopAdvice } from './outcome';
 import { OutboxNotice } from './outbox-notice';
-import { PainForm } from './pain';
 import { type ExerciseInfo, Player, type PlayerSettings } from './player';
 import './session.css';
 import { Summary } from './summary';

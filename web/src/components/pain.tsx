@@ -1,6 +1,8 @@
 // Pain from 0 to 10 as eleven large choices (easier on the floor than a slider), with the
-// question as the group's name.
+// question as the group's name. Nothing is chosen at first: nobody records a number they never
+// picked.
 import { useState } from 'preact/hooks';
+import './pain.css';
 
 export function PainQuestion(props: {
   id: string;
