@@ -3,15 +3,14 @@
 // plays the whole session at a fast test clock (`#/session?speed=60`) and finds it on the progress
 // page. What each page should show is read from the API, never assumed here.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
-  launchBrowser,
   notFoundPaths,
   openPage,
   PHONE,
   screenshot,
   seriousViolations,
-  startServer,
+  serveAndBrowse,
   unexpected,
 } from './harness.mjs';
 import { aboutYou, answer, answerTopic, formField, next, onStep } from './onboarding-steps.mjs';
@@ -19,19 +18,10 @@ import { aboutYou, answer, answerTopic, formField, next, onStep } from './onboar
 const SPEED = 60;
 
 describe('the clear path', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serveAndBrowse();
 
   async function get(path) {
-    const response = await fetch(`${server.url}${path}`);
+    const response = await fetch(`${suite.server.url}${path}`);
     assert.equal(response.status, 200, `GET ${path}`);
     return response.json();
   }
@@ -42,11 +32,11 @@ describe('the clear path', () => {
 
   it('goes from the first question to a program, a whole session and progress that shows it', async () => {
     const form = await get('/api/v1/intake/form');
-    const { context, page, problems } = await openPage(browser, PHONE);
+    const { context, page, problems } = await openPage(suite.browser, PHONE);
     const missing404 = notFoundPaths(page);
 
     // 1. Onboarding: no warning sign, sitting makes the back ache, no leg symptoms, pain 4.
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.getByRole('link', { name: 'Get started' }).click();
     await onStep(page, 'Welcome to Unload');
     await page.getByRole('button', { name: 'Start the questions' }).click();

@@ -3,33 +3,18 @@
 // back at its welcome. The token form keeps and removes a token.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousViolations, startServer } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { DESKTOP, openPage, PHONE, screenshot, seriousViolations, serveAndBrowse } from './harness.mjs';
 
 const intake = JSON.parse(readFileSync(new URL('../../examples/desk-worker.json', import.meta.url), 'utf8'));
 
 describe('the data page', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const response = await fetch(`${server.url}/api/v1/program`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(intake),
-    });
-    assert.equal(response.status, 201);
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serveAndBrowse({ program: intake });
 
   for (const size of [PHONE, DESKTOP]) {
     it(`downloads the export as a dated JSON file at ${size.width} px`, async () => {
-      const { context, page, problems } = await openPage(browser, size);
-      await page.goto(`${server.url}/#/data`);
+      const { context, page, problems } = await openPage(suite.browser, size);
+      await page.goto(`${suite.server.url}/#/data`);
       await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
       const [download] = await Promise.all([
         page.waitForEvent('download'),
@@ -48,8 +33,8 @@ describe('the data page', () => {
   }
 
   it('keeps and removes an access token in this browser', async () => {
-    const { context, page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/data`);
+    const { context, page, problems } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/#/data`);
     await page.getByRole('textbox', { name: 'Access token' }).fill('a-test-token');
     await page.getByRole('button', { name: 'Save token' }).click();
     await page.getByText('Token saved in this browser.').waitFor();
@@ -61,8 +46,8 @@ describe('the data page', () => {
   });
 
   it('deletes everything only after the typed confirmation, then shows the welcome', async () => {
-    const { context, page, problems } = await openPage(browser, DESKTOP);
-    await page.goto(`${server.url}/#/data`);
+    const { context, page, problems } = await openPage(suite.browser, DESKTOP);
+    await page.goto(`${suite.server.url}/#/data`);
     await page.evaluate(() => localStorage.setItem('unload.outbox', '[{"pending":true}]'));
     const button = page.getByRole('button', { name: 'Delete everything' });
     await button.waitFor();
@@ -70,11 +55,11 @@ describe('the data page', () => {
     const confirm = page.getByLabel('To confirm, type the word forget');
     await confirm.fill('forgot');
     assert.equal(await button.isDisabled(), true);
-    assert.equal((await fetch(`${server.url}/api/v1/program`)).status, 200, 'nothing deleted yet');
+    assert.equal((await fetch(`${suite.server.url}/api/v1/program`)).status, 200, 'nothing deleted yet');
     await confirm.fill('forget');
     await button.click();
     await page.waitForFunction(() => window.location.hash === '#/' || window.location.hash === '');
-    assert.equal((await fetch(`${server.url}/api/v1/program`)).status, 404);
+    assert.equal((await fetch(`${suite.server.url}/api/v1/program`)).status, 404);
     assert.equal(await page.evaluate(() => localStorage.getItem('unload.outbox')), null);
     assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
     await context.close();
@@ -83,20 +68,11 @@ describe('the data page', () => {
 
 describe('a server that needs an access token', () => {
   const token = 'e2e-access-token-0123456789';
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer({ token });
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serveAndBrowse({ token });
 
   it('asks for the token where the error shows, then loads the page with it', async () => {
-    const { context, page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/reminders`);
+    const { context, page, problems } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/#/reminders`);
     const alert = page.getByRole('alert').filter({ hasText: 'access token' });
     await alert.first().waitFor();
     await alert.first().getByRole('textbox', { name: 'Access token' }).fill(token);

@@ -13,6 +13,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { after, before } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -91,6 +92,33 @@ export async function launchBrowser() {
       '--autoplay-policy=no-user-gesture-required',
     ],
   });
+}
+
+/**
+ * A fresh `unload serve` and a browser for the enclosing suite: started before its tests, closed
+ * after them; the tests read `suite.server` and `suite.browser`. `options` go to startServer,
+ * except `program`: an intake to start a program from (POST /api/v1/program) before the tests.
+ */
+export function serveAndBrowse(options = {}) {
+  const { program, ...serverOptions } = options;
+  const suite = { server: undefined, browser: undefined };
+  before(async () => {
+    suite.server = await startServer(serverOptions);
+    suite.browser = await launchBrowser();
+    if (program) {
+      const response = await fetch(`${suite.server.url}/api/v1/program`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(program),
+      });
+      assert.equal(response.status, 201, `starting the program: ${await response.text()}`);
+    }
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.server?.stop();
+  });
+  return suite;
 }
 
 /**

@@ -1,27 +1,20 @@
 // Learn: the list shows every topic; a topic shows its sections; the warning-signs topic puts the
 // emergencies first and marks them apart; an unknown topic says so.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousViolations, startServer } from './harness.mjs';
+import { before, describe, it } from 'node:test';
+import { DESKTOP, openPage, PHONE, screenshot, seriousViolations, serveAndBrowse } from './harness.mjs';
 
 describe('the learn pages', () => {
-  let server;
-  let browser;
+  const suite = serveAndBrowse();
   let topics;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    topics = (await (await fetch(`${server.url}/api/v1/learn`)).json()).topics;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    topics = (await (await fetch(`${suite.server.url}/api/v1/learn`)).json()).topics;
   });
 
   for (const size of [PHONE, DESKTOP]) {
     it(`lists every topic at ${size.width} px`, async () => {
-      const { context, page, problems } = await openPage(browser, size);
-      await page.goto(`${server.url}/#/learn`);
+      const { context, page, problems } = await openPage(suite.browser, size);
+      await page.goto(`${suite.server.url}/#/learn`);
       await page.getByRole('heading', { name: 'Learn', level: 1 }).waitFor();
       for (const topic of topics) {
         const link = page.getByRole('link', { name: topic.title, exact: false });
@@ -36,8 +29,8 @@ describe('the learn pages', () => {
 
     it(`opens a topic from the list at ${size.width} px`, async () => {
       const topic = topics.find((t) => t.id === 'lifting') ?? topics[0];
-      const { context, page, problems } = await openPage(browser, size);
-      await page.goto(`${server.url}/#/learn`);
+      const { context, page, problems } = await openPage(suite.browser, size);
+      await page.goto(`${suite.server.url}/#/learn`);
       await page.getByRole('link', { name: topic.title, exact: false }).click();
       await page.getByRole('heading', { name: topic.title, level: 1 }).waitFor();
       assert.equal(new URL(page.url()).hash, `#/learn/${topic.id}`);
@@ -55,8 +48,8 @@ describe('the learn pages', () => {
       assert.ok(topic, 'content has a warning-signs topic');
       const emergencies = topic.rules.filter((rule) => rule.urgency === 'emergency');
       assert.ok(emergencies.length > 0);
-      const { context, page, problems } = await openPage(browser, size);
-      await page.goto(`${server.url}/#/learn/warning_signs`);
+      const { context, page, problems } = await openPage(suite.browser, size);
+      await page.goto(`${suite.server.url}/#/learn/warning_signs`);
       await page.getByRole('heading', { name: topic.title, level: 1 }).waitFor();
       // The first group on the page is the emergency one, and it holds every emergency rule.
       const groups = page.locator('[data-urgency]');
@@ -77,8 +70,8 @@ describe('the learn pages', () => {
   }
 
   it('says plainly when a topic does not exist', async () => {
-    const { context, page } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/learn/no_such_topic`);
+    const { context, page } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/#/learn/no_such_topic`);
     await page.getByRole('heading', { name: 'Topic not found', level: 1 }).waitFor();
     await page.getByRole('link', { name: 'All topics' }).waitFor();
     await context.close();

@@ -61,6 +61,16 @@ async function throughSafety(page, { yes = [], axe = false, shots = false, stops
   }
 }
 
+/** From the start to the legs step: no warning sign (unless `safety` says), no pattern. */
+async function toTheLegs(page, safety = {}) {
+  await page.goto(`${server.url}/#/start`);
+  await throughSafety(page, safety);
+  await onStep(page, 'How your back behaves');
+  for (const pattern of form.patterns) await answer(page, pattern.question, false);
+  await next(page);
+  await onStep(page, 'Your legs');
+}
+
 before(async () => {
   server = await startServer();
   browser = await launchBrowser();
@@ -143,12 +153,7 @@ describe('onboarding: a warning sign', () => {
 
   it('stops when the body picture shows both legs', async () => {
     const { context, page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/start`);
-    await throughSafety(page);
-    await onStep(page, 'How your back behaves');
-    for (const pattern of form.patterns) await answer(page, pattern.question, false);
-    await next(page);
-    await onStep(page, 'Your legs');
+    await toTheLegs(page);
     await page.getByRole('radio', { name: field('symptoms.leg').options[2].label }).check();
     await page.getByRole('radio', { name: 'Both legs' }).check();
     await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
@@ -324,13 +329,8 @@ describe('onboarding: answers that need a check first', () => {
     try {
       const { context, page, problems } = await openPage(browser, PHONE);
       const missing404 = notFoundPaths(page);
-      await page.goto(`${server.url}/#/start`);
-      await throughSafety(page, { yes: ['cancer_history'], stops: false });
       // A past cancer alone asks for a check, not for help today: onboarding goes on.
-      await onStep(page, 'How your back behaves');
-      for (const pattern of form.patterns) await answer(page, pattern.question, false);
-      await next(page);
-      await onStep(page, 'Your legs');
+      await toTheLegs(page, { yes: ['cancer_history'], stops: false });
       await page.getByRole('radio', { name: field('symptoms.leg').options[0].label }).check();
       await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
       await next(page);
@@ -390,12 +390,7 @@ describe('onboarding: answers that need a check first', () => {
 describe('the body picture', () => {
   it('works by keyboard alone, with the figure following the answer', async () => {
     const { context, page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/start`);
-    await throughSafety(page);
-    await onStep(page, 'How your back behaves');
-    for (const pattern of form.patterns) await answer(page, pattern.question, false);
-    await next(page);
-    await onStep(page, 'Your legs');
+    await toTheLegs(page);
     const options = field('symptoms.leg').options;
     // Focus is on the heading; Tab enters the picture's radio group.
     await page.keyboard.press('Tab');
@@ -435,12 +430,7 @@ describe('the body picture', () => {
 
   it('looks right at desktop size', async () => {
     const { context, page, problems } = await openPage(browser, DESKTOP);
-    await page.goto(`${server.url}/#/start`);
-    await throughSafety(page);
-    await onStep(page, 'How your back behaves');
-    for (const pattern of form.patterns) await answer(page, pattern.question, false);
-    await next(page);
-    await onStep(page, 'Your legs');
+    await toTheLegs(page);
     await page.locator('.body-figure [data-region="left-below_knee"]').click();
     assert.equal(await page.getByRole('radio', { name: field('symptoms.leg').options[3].label }).isChecked(), true);
     await page.getByRole('radio', { name: 'My left leg' }).check();

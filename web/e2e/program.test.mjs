@@ -3,8 +3,8 @@
 // its reasons in words, what was left out and why, the disclosures, and the coming weeks.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousViolations, startServer } from './harness.mjs';
+import { describe, it } from 'node:test';
+import { DESKTOP, openPage, PHONE, screenshot, seriousViolations, serveAndBrowse } from './harness.mjs';
 
 const intake = JSON.parse(readFileSync(new URL('../../examples/desk-worker.json', import.meta.url), 'utf8'));
 
@@ -21,22 +21,13 @@ function words(glossary, id) {
 }
 
 describe('the program page', () => {
-  let server;
-  let browser;
+  const suite = serveAndBrowse();
   let program;
   let glossary;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('points to the questions before any program starts', async () => {
-    const { context, page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/program`);
+    const { context, page, problems } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/#/program`);
     await page.getByRole('heading', { name: 'Your program', level: 1 }).waitFor();
     const link = page.getByRole('link', { name: 'Answer the questions' });
     await link.waitFor();
@@ -48,22 +39,22 @@ describe('the program page', () => {
   });
 
   it('starts a program through the API', async () => {
-    const response = await fetch(`${server.url}/api/v1/program`, {
+    const response = await fetch(`${suite.server.url}/api/v1/program`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(intake),
     });
     assert.equal(response.status, 201);
-    program = (await getJson(`${server.url}/api/v1/program`)).plan.program;
-    glossary = await getJson(`${server.url}/api/v1/reasons`);
+    program = (await getJson(`${suite.server.url}/api/v1/program`)).plan.program;
+    glossary = await getJson(`${suite.server.url}/api/v1/reasons`);
     assert.ok(program.routine.length > 0, 'the example plans a routine');
     assert.ok(program.left_out.length > 0, 'the example leaves something out');
   });
 
   for (const size of [PHONE, DESKTOP]) {
     it(`shows the routine with pictures and reasons at ${size.width} px`, async () => {
-      const { context, page, problems } = await openPage(browser, size);
-      await page.goto(`${server.url}/#/program`);
+      const { context, page, problems } = await openPage(suite.browser, size);
+      await page.goto(`${suite.server.url}/#/program`);
       await page.getByRole('heading', { name: `Week ${program.week}`, exact: false, level: 2 }).waitFor();
 
       const routine = page.getByRole('region', { name: "Today's routine" });
@@ -87,7 +78,7 @@ describe('the program page', () => {
 
       const leftOut = page.getByRole('region', { name: 'Left out, and why' });
       for (const item of program.left_out) {
-        const exercise = await getJson(`${server.url}/api/v1/exercises/${item.exercise}`);
+        const exercise = await getJson(`${suite.server.url}/api/v1/exercises/${item.exercise}`);
         const entry = leftOut.getByRole('listitem').filter({ has: page.getByRole('heading', { name: exercise.name }) });
         await entry.getByRole('heading', { name: exercise.name }).waitFor();
         const text = await entry.first().innerText();
@@ -98,13 +89,13 @@ describe('the program page', () => {
 
       // Steps and the evidence behind disclosures.
       const first = routine.getByRole('listitem', { name: `1. ${program.routine[0].name}` });
-      const exercise = await getJson(`${server.url}/api/v1/exercises/${program.routine[0].exercise}`);
+      const exercise = await getJson(`${suite.server.url}/api/v1/exercises/${program.routine[0].exercise}`);
       await first.locator('summary', { hasText: 'How to do it' }).click();
       await first.getByText(exercise.steps[0]).waitFor();
       await first.locator('summary', { hasText: 'The evidence' }).click();
       await first.getByText('How strong the evidence is:').waitFor();
       if (exercise.evidence.references.length > 0) {
-        const rules = await getJson(`${server.url}/api/v1/rules`);
+        const rules = await getJson(`${suite.server.url}/api/v1/rules`);
         const source = rules.sources.find((s) => s.id === exercise.evidence.references[0]);
         await first.getByText(source.title, { exact: false }).first().waitFor();
       }
@@ -120,8 +111,8 @@ describe('the program page', () => {
   }
 
   it('previews the coming weeks from the stored intake', async () => {
-    const { context, page, problems } = await openPage(browser, DESKTOP);
-    await page.goto(`${server.url}/#/program`);
+    const { context, page, problems } = await openPage(suite.browser, DESKTOP);
+    await page.goto(`${suite.server.url}/#/program`);
     await page.getByRole('button', { name: /Show the next 3 weeks/ }).click();
     const coming = page.getByRole('region', { name: 'The coming weeks' });
     for (const week of [program.week + 1, program.week + 2, program.week + 3]) {
@@ -134,20 +125,11 @@ describe('the program page', () => {
 });
 
 describe('the program page after a warning sign', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serveAndBrowse();
 
   it('offers no exercise and says what to do', async () => {
     const withWarning = { ...intake, warning_signs: { saddle_numbness: true } };
-    const response = await fetch(`${server.url}/api/v1/program`, {
+    const response = await fetch(`${suite.server.url}/api/v1/program`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(withWarning),
@@ -155,8 +137,8 @@ describe('the program page after a warning sign', () => {
     assert.equal(response.status, 200, 'screening withholds the program');
     const { plan } = await response.json();
     assert.equal(plan.program, null);
-    const { context, page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/program`);
+    const { context, page, problems } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/#/program`);
     await page.getByText('No exercises for now.').waitFor();
     for (const warning of plan.screening.warnings) await page.getByText(warning.text).waitFor();
     assert.equal(await page.getByRole('link', { name: "Start today's session" }).count(), 0);

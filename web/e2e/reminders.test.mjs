@@ -3,8 +3,8 @@
 // its time comes (the page's clock is run forward; Notification is replaced by a recorder).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, describe, it } from 'node:test';
-import { DESKTOP, launchBrowser, openPage, PHONE, screenshot, seriousViolations, startServer } from './harness.mjs';
+import { before, describe, it } from 'node:test';
+import { DESKTOP, openPage, PHONE, screenshot, seriousViolations, serveAndBrowse } from './harness.mjs';
 
 const intake = JSON.parse(readFileSync(new URL('../../examples/desk-worker.json', import.meta.url), 'utf8'));
 
@@ -39,34 +39,21 @@ function recordNotifications() {
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('the reminders page', () => {
-  let server;
-  let browser;
+  const suite = serveAndBrowse({ program: intake });
   let program;
   before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-    const response = await fetch(`${server.url}/api/v1/program`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(intake),
-    });
-    assert.equal(response.status, 201);
-    program = (await (await fetch(`${server.url}/api/v1/program`)).json()).plan.program;
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
+    program = (await (await fetch(`${suite.server.url}/api/v1/program`)).json()).plan.program;
   });
 
   it('saves the settings, and they come back after a reload', async () => {
-    const { context, page, problems } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/reminders`);
+    const { context, page, problems } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/#/reminders`);
     await page.getByRole('heading', { name: 'Reminders', level: 1 }).waitFor();
     await page.getByLabel('Session time 1').fill('07:30');
     await page.getByRole('checkbox', { name: 'Saturday' }).check();
     await page.getByRole('button', { name: 'Save reminder times' }).click();
     await page.getByText('Saved.', { exact: false }).waitFor();
-    const stored = await (await fetch(`${server.url}/api/v1/reminders`)).json();
+    const stored = await (await fetch(`${suite.server.url}/api/v1/reminders`)).json();
     assert.ok(stored.session_times.includes('07:30'), JSON.stringify(stored));
     assert.ok(stored.work_days.includes(6), JSON.stringify(stored));
 
@@ -79,8 +66,8 @@ describe('the reminders page', () => {
   });
 
   it('refuses a working day that ends before it starts, before sending it', async () => {
-    const { context, page } = await openPage(browser, PHONE);
-    await page.goto(`${server.url}/#/reminders`);
+    const { context, page } = await openPage(suite.browser, PHONE);
+    await page.goto(`${suite.server.url}/#/reminders`);
     await page.getByLabel('Work ends').fill('08:00');
     await page.getByText('The working day must end after it starts.').first().waitFor();
     assert.equal(await page.getByRole('button', { name: 'Save reminder times' }).isDisabled(), true);
@@ -88,13 +75,13 @@ describe('the reminders page', () => {
   });
 
   it('offers the calendar file, which is text/calendar with the saved times', async () => {
-    const { context, page, problems } = await openPage(browser, DESKTOP);
-    await page.goto(`${server.url}/#/reminders`);
+    const { context, page, problems } = await openPage(suite.browser, DESKTOP);
+    await page.goto(`${suite.server.url}/#/reminders`);
     const link = page.getByRole('link', { name: 'Download the calendar file' });
     await link.waitFor();
     const href = await link.getAttribute('href');
     assert.notEqual(await link.getAttribute('download'), null);
-    const response = await fetch(new URL(href, server.url));
+    const response = await fetch(new URL(href, suite.server.url));
     assert.equal(response.status, 200);
     assert.match(response.headers.get('content-type'), /^text\/calendar/);
     const text = await response.text();
@@ -107,16 +94,16 @@ describe('the reminders page', () => {
   });
 
   it('shows a desk break when its time comes, once notifications are on', async () => {
-    const settings = await (await fetch(`${server.url}/api/v1/reminders`)).json();
+    const settings = await (await fetch(`${suite.server.url}/api/v1/reminders`)).json();
     const [h, m] = settings.work_start.split(':').map(Number);
     // The Monday after today, a minute before the first desk break.
     const day = new Date();
     day.setDate(day.getDate() + ((8 - day.getDay()) % 7 || 7));
     const firstBreak = new Date(day.getFullYear(), day.getMonth(), day.getDate(), h, m + program.desk_break_minutes);
-    const { context, page, problems } = await openPage(browser, PHONE);
+    const { context, page, problems } = await openPage(suite.browser, PHONE);
     await page.addInitScript(recordNotifications);
     await page.clock.install({ time: new Date(firstBreak.getTime() - 60_000) });
-    await page.goto(`${server.url}/#/reminders`);
+    await page.goto(`${suite.server.url}/#/reminders`);
     await page.getByRole('button', { name: 'Turn on notifications' }).click();
     await page.getByText('Notifications are on for this browser.', { exact: false }).waitFor();
     await sleep(1000); // let the reminder loader fetch settings and program
@@ -136,8 +123,8 @@ describe('the reminders page', () => {
   });
 
   it(`passes axe at ${DESKTOP.width} px`, async () => {
-    const { context, page, problems } = await openPage(browser, DESKTOP);
-    await page.goto(`${server.url}/#/reminders`);
+    const { context, page, problems } = await openPage(suite.browser, DESKTOP);
+    await page.goto(`${suite.server.url}/#/reminders`);
     await page.getByRole('button', { name: 'Save reminder times' }).waitFor();
     assert.deepEqual(await seriousViolations(page), []);
     await screenshot(page, 'reminders');

@@ -1,35 +1,25 @@
 // The app loads, names itself, passes axe, and runs without console errors at both sizes.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   DESKTOP,
-  launchBrowser,
   notFoundPaths,
   openPage,
   PHONE,
   screenshot,
   seriousViolations,
-  startServer,
+  serveAndBrowse,
   unexpected,
 } from './harness.mjs';
 
 describe('the app shell', () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const suite = serveAndBrowse();
 
   for (const size of [PHONE, DESKTOP]) {
     it(`loads at ${size.width} px wide with its navigation`, async () => {
-      const { context, page, problems } = await openPage(browser, size);
+      const { context, page, problems } = await openPage(suite.browser, size);
       const missing = notFoundPaths(page);
-      await page.goto(`${server.url}/`);
+      await page.goto(`${suite.server.url}/`);
       await page.getByRole('navigation', { name: 'Main' }).waitFor();
       assert.equal(await page.getByRole('link', { name: 'Progress' }).count(), 1);
       assert.deepEqual(await seriousViolations(page), []);
@@ -41,7 +31,7 @@ describe('the app shell', () => {
   }
 
   it('serves a web manifest the browser can install from', async () => {
-    const response = await fetch(`${server.url}/manifest.webmanifest`);
+    const response = await fetch(`${suite.server.url}/manifest.webmanifest`);
     assert.equal(response.status, 200);
     const manifest = await response.json();
     assert.equal(manifest.start_url, '/');

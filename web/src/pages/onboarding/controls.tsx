@@ -55,6 +55,14 @@ function LabelledQuestion(props: {
   );
 }
 
+/** A fixed field whose answer is kept as the text typed or picked, and what is missing there. */
+interface TextFieldProps {
+  field: FormField;
+  value: string | undefined;
+  onChange: (text: string) => void;
+  problem?: string;
+}
+
 export interface ChoiceOption<T> {
   value: T;
   label: string;
@@ -132,12 +140,7 @@ export function YesNo(props: {
 }
 
 /** A number typed in; empty where the field allows "not known". */
-export function NumberField(props: {
-  field: FormField;
-  value: string | undefined;
-  onChange: (text: string) => void;
-  problem?: string;
-}) {
+export function NumberField(props: TextFieldProps) {
   const field = props.field;
   const id = controlId(field.path);
   const label = (
@@ -171,12 +174,7 @@ const SLIDER_KEYS = ['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'Home', 
  * The 0-10 slider for pain now, with its number shown large beside it. It starts unanswered: the
  * person has to touch it, so nobody moves on with a number they never chose.
  */
-export function PainSlider(props: {
-  field: FormField;
-  value: string | undefined;
-  onChange: (text: string) => void;
-  problem?: string;
-}) {
+export function PainSlider(props: TextFieldProps) {
   const field = props.field;
   const id = controlId(field.path);
   const min = field.min ?? 0;
@@ -252,12 +250,7 @@ export function EquipmentField(props: { field: FormField; value: string[]; onCha
 }
 
 /** Minutes per session as a short list to pick from, in steps of five within the field's range. */
-export function MinutesField(props: {
-  field: FormField;
-  value: string | undefined;
-  onChange: (text: string) => void;
-  problem?: string;
-}) {
+export function MinutesField(props: TextFieldProps) {
   const field = props.field;
   const id = controlId(field.path);
   const min = field.min ?? 5;
