@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 # Exact Debian 12 packages the build, tests, benchmarks and fuzzers need.
 DEB_PACKAGES := build-essential cmake ninja-build pkg-config ccache python3 \
-	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev \
+	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev libsodium-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev tmux sqlite3 \
 	libboost-dev libspdlog-dev libjemalloc-dev wrk nginx-light curl chromium \
 	clang-format clang-tidy clang-16 libclang-rt-16-dev
@@ -95,7 +95,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps ## Run every libFuzzer target for FUZZ_SECONDS each, growing fuzz/corpus
 	cmake --preset fuzz >/dev/null
 	cmake --build --preset fuzz -j $(JOBS)
-	for t in intake answers http; do \
+	for t in intake answers http routes; do \
 		build-fuzz/fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) fuzz/corpus/$$t || exit 1; done
 
 install: build ## Install the binary and content under PREFIX (default /usr/local)

@@ -45,8 +45,9 @@ World& world() {
         made->ws = std::make_unique<unload::service::Workspace>(
             unload::service::Workspace{.kb = made->kb, .repo = *made->repo, .clock = made->clock});
         made->api = std::make_unique<unload::http::Api>(
-            *made->ws,
-            unload::http::ApiOptions{.web_root = dir / "web", .policy = {}, .access_log = {}});
+            *made->ws, unload::http::ApiOptions{.web_root = dir / "web",
+                                                .policy = {.token = {}, .hosts = {"x"}},
+                                                .access_log = {}});
         return made;
     }();
     return *instance;

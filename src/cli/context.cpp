@@ -8,8 +8,11 @@
 #include <iterator>
 #include <sstream>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "content/loader.hpp"
 #include "core/calendar.hpp"
@@ -48,7 +51,28 @@ int exit_status(core::ErrorCode code) {
     return 1;
 }
 
-int report(const Options& options, const core::Error& error) {
+namespace {
+
+/// An error line never repeats more than this much of what was given: a huge value pasted into
+/// an intake must not flood the terminal or a log.
+constexpr std::size_t max_error_text = 300;
+
+std::string shortened(std::string text) {
+    if (text.size() <= max_error_text)
+        return text;
+    auto cut = max_error_text;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80)
+        --cut; // Never cut a UTF-8 character in two.
+    text.resize(cut);
+    return text + "… (cut)";
+}
+
+} // namespace
+
+int report(const Options& options, const core::Error& given) {
+    auto error = given;
+    error.field = shortened(std::move(error.field));
+    error.message = shortened(std::move(error.message));
     if (options.output() == Format::Json)
         std::cerr << json::error_document(error).dump(-1, ' ', false, replace_invalid) << "\n";
     else
@@ -63,19 +87,67 @@ int report_all(const Options& options, const core::Errors& errors) {
 }
 
 core::Result<std::string> read_input(const std::string& path, std::string_view option) {
-    if (path == "-")
-        return std::string(std::istreambuf_iterator<char>(std::cin), {});
-    std::error_code ec;
-    if (!fs::is_regular_file(path, ec))
-        return core::fail(core::ErrorCode::NotFound, std::string(option),
-                          fmt::format("cannot read '{}': no such file", path));
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (!in && !in.eof())
+    const auto too_large = [&] {
+        return core::fail(core::ErrorCode::TooLarge, std::string(option),
+                          fmt::format("{} is larger than {} MiB; no intake or answers are",
+                                      path == "-" ? "standard input" : "'" + path + "'",
+                                      max_input_bytes / (1024 * 1024)));
+    };
+    std::ifstream file;
+    if (path != "-") {
+        std::error_code ec;
+        if (!fs::is_regular_file(path, ec))
+            return core::fail(core::ErrorCode::NotFound, std::string(option),
+                              fmt::format("cannot read '{}': no such file", path));
+        if (fs::file_size(path, ec) > max_input_bytes && !ec)
+            return too_large();
+        file.open(path, std::ios::binary);
+    }
+    std::istream& in = path == "-" ? std::cin : file;
+    // Read in pieces and stop past the limit, so that `--intake - < /dev/zero` ends at once.
+    std::string text;
+    std::array<char, 64 * 1024> chunk{};
+    while (in.read(chunk.data(), chunk.size()) || in.gcount() > 0) {
+        text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+        if (text.size() > max_input_bytes)
+            return too_large();
+    }
+    if (in.bad())
         return core::fail(core::ErrorCode::Io, std::string(option),
                           fmt::format("cannot read '{}'", path));
-    return buffer.str();
+    return text;
+}
+
+core::Result<void> write_private_file(const fs::path& path, std::string_view text,
+                                      std::string_view option) {
+    const auto failed = [&](int error) {
+        return core::fail(core::ErrorCode::Io, std::string(option),
+                          fmt::format("cannot write '{}': {}", path.string(),
+                                      std::generic_category().message(error)));
+    };
+    // Created readable by the owner only, like the database; an existing file is narrowed too.
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return failed(errno);
+    if (::fchmod(fd, 0600) != 0) {
+        const int error = errno;
+        ::close(fd);
+        return failed(error);
+    }
+    while (!text.empty()) {
+        const auto written = ::write(fd, text.data(), text.size());
+        if (written < 0 && errno == EINTR)
+            continue;
+        if (written <= 0) {
+            const int error = errno;
+            ::close(fd);
+            return failed(error);
+        }
+        text.remove_prefix(static_cast<std::size_t>(written));
+    }
+    if (::close(fd) != 0)
+        return failed(errno);
+    return {};
 }
 
 fs::path content_dir(const Options& options) {

@@ -37,8 +37,17 @@ int exit_status(core::ErrorCode code);
 int report(const Options& options, const core::Error& error);
 int report_all(const Options& options, const core::Errors& errors);
 
-/// Reads a whole file, or standard input for `-`; errors name `option`.
+/// The most an intake, answers or events file may hold.
+inline constexpr std::size_t max_input_bytes = 4 * 1024 * 1024;
+
+/// Reads a whole file, or standard input for `-`, of at most max_input_bytes (TooLarge beyond,
+/// found without reading further); errors name `option`.
 core::Result<std::string> read_input(const std::string& path, std::string_view option);
+
+/// Writes `text` to a file created readable and writable by its owner only (an existing file is
+/// narrowed to that too), for exports of the person's record; errors name `option`.
+core::Result<void> write_private_file(const std::filesystem::path& path, std::string_view text,
+                                      std::string_view option);
 
 /// Where content lives: --content, then UNLOAD_CONTENT, then next to an installed binary, then the
 /// source tree this binary was built from, then the configured install directory.

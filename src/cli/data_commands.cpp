@@ -92,16 +92,6 @@ std::vector<std::pair<std::string, std::string>> csv_files(const json::Everythin
             {"scores.csv", scores},   {"reviews.csv", reviews}};
 }
 
-core::Result<void> write_file(const fs::path& path, const std::string& text) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    out.close();
-    if (!out)
-        return core::fail(core::ErrorCode::Io, "--out",
-                          fmt::format("cannot write '{}'", path.string()));
-    return {};
-}
-
 } // namespace
 
 core::Result<void> run_export(Context& ctx, const std::string& out) {
@@ -112,13 +102,15 @@ core::Result<void> run_export(Context& ctx, const std::string& out) {
             return invalid("--out", "CSV export writes one file per table: give a directory, "
                                     "e.g. --out unload-export");
         std::error_code ec;
-        fs::create_directories(out, ec);
+        const bool created = fs::create_directories(out, ec);
         if (ec)
             return core::fail(core::ErrorCode::Io, "--out",
                               fmt::format("cannot create '{}': {}", out, ec.message()));
+        if (created) // A folder made for the export is the owner's alone, like its files.
+            fs::permissions(out, fs::perms::owner_all, fs::perm_options::replace, ec);
         const auto files = csv_files(all);
         for (const auto& [name, text] : files)
-            TRY(write_file(fs::path(out) / name, text));
+            TRY(write_private_file(fs::path(out) / name, text, "--out"));
         std::cout << fmt::format("Wrote {} CSV files to {}.\n", files.size(), out);
         return {};
     }
@@ -129,7 +121,7 @@ core::Result<void> run_export(Context& ctx, const std::string& out) {
         std::cout << document;
         return {};
     }
-    TRY(write_file(out, document));
+    TRY(write_private_file(out, document, "--out"));
     if (!ctx.json())
         std::cout << fmt::format("Wrote everything Unload keeps about you to {}.\n", out);
     return {};

@@ -123,12 +123,7 @@ core::Result<void> run_remind(Context& ctx, const std::string& ics_path, bool on
     if (!ics_path.empty()) {
         const auto ws = TRY(ctx.workspace());
         const auto calendar = TRY(service::reminder_calendar(ws));
-        std::ofstream out(ics_path, std::ios::binary | std::ios::trunc);
-        out << calendar;
-        out.close();
-        if (!out)
-            return core::fail(core::ErrorCode::Io, "--ics",
-                              fmt::format("cannot write '{}'", ics_path));
+        TRY(write_private_file(ics_path, calendar, "--ics"));
         if (ctx.json())
             print_json({{"file", ics_path}, {"bytes", calendar.size()}});
         else

@@ -48,10 +48,16 @@ std::string pain_bar(double pain) {
 } // namespace
 
 std::string csv_field(std::string_view text) {
-    if (text.find_first_of(",\"\n\r") == std::string_view::npos)
-        return std::string(text);
+    // A cell a spreadsheet would read as a formula (`=HYPERLINK(...)` typed as a pain note) gets
+    // a leading apostrophe, which spreadsheets show as text and do not run (OWASP's advice).
+    std::string cell;
+    if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
+        cell = "'";
+    cell.append(text);
+    if (cell.find_first_of(",\"\n\r") == std::string::npos)
+        return cell;
     std::string out = "\"";
-    for (const char c : text)
+    for (const char c : cell)
         out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";
 }

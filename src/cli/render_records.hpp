@@ -28,7 +28,8 @@ std::string render_session_summary(const core::KnowledgeBase& kb,
                                    const std::vector<core::StopOutcome>& stops,
                                    const Terminal& term);
 
-/// Quotes a CSV field when it needs it (RFC 4180).
+/// Quotes a CSV field when it needs it (RFC 4180), and neutralises a cell that a spreadsheet
+/// would run as a formula (starting with =, +, -, @, a tab or a carriage return) with a `'`.
 std::string csv_field(std::string_view text);
 
 } // namespace unload::cli

@@ -80,8 +80,9 @@ core::Result<void> run_serve(Context& ctx, const ServeOptions& options) {
     const auto ws = TRY(ctx.workspace());
     const auto log = TRY(access_log(config.access_log));
 
-    http::Api api(
-        ws, {.web_root = web_root(config), .policy = {.token = config.token}, .access_log = log});
+    http::Api api(ws, {.web_root = web_root(config),
+                       .policy = {.token = config.token, .hosts = http::allowed_hosts(config)},
+                       .access_log = log});
     http::Server server(api, config);
     TRY(server.listen());
     server.stop_on_signals();

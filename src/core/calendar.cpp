@@ -56,19 +56,29 @@ std::optional<Day> parse_iso_day(std::string_view text) {
     return Day{date};
 }
 
-std::optional<Timestamp> parse_iso_timestamp(std::string_view text) {
+std::optional<Timestamp> parse_iso_timestamp(std::string_view text, Zone zone_rule) {
     if (text.size() < 19 || text[10] != 'T' || text[13] != ':' || text[16] != ':')
         return std::nullopt;
     const auto day = parse_iso_day(text.substr(0, 10));
     const auto hours = digits(text, 11, 2);
     const auto minutes = digits(text, 14, 2);
     const auto seconds = digits(text, 17, 2);
-    if (!day || !hours || !minutes || !seconds || *hours > 23 || *minutes > 59 || *seconds > 60)
+    if (!day || !hours || !minutes || !seconds || *hours > 23 || *minutes > 59 || *seconds > 59)
         return std::nullopt;
     Timestamp at = *day + std::chrono::hours{*hours} + std::chrono::minutes{*minutes} +
                    std::chrono::seconds{*seconds};
-    const auto zone = text.substr(19);
-    if (zone.empty() || zone == "Z")
+    auto zone = text.substr(19);
+    if (zone.starts_with('.')) {
+        std::size_t fraction = 1;
+        while (fraction < zone.size() && zone[fraction] >= '0' && zone[fraction] <= '9')
+            ++fraction;
+        if (fraction == 1 || fraction > 10)
+            return std::nullopt;
+        zone.remove_prefix(fraction);
+    }
+    if (zone.empty())
+        return zone_rule == Zone::Optional ? std::optional<Timestamp>(at) : std::nullopt;
+    if (zone == "Z")
         return at;
     if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':')
         return std::nullopt;

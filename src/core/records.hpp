@@ -131,6 +131,17 @@ struct ReminderSettings {
     bool sessions = true;
 };
 
+/// The answer to a state-changing request, kept under the client's `Idempotency-Key` for a day, so
+/// that a request resent after a lost answer gets the first answer again instead of storing its
+/// record twice.
+struct KeptAnswer {
+    std::string key;
+    std::string request; ///< What was asked: method, path and a digest of the body.
+    int status = 0;
+    std::string body;
+    Timestamp at{};
+};
+
 std::string_view to_string(StepResult result);
 std::string_view to_string(SessionOutcome outcome);
 std::string_view to_string(ReviewDecision decision);

@@ -7,6 +7,7 @@
 // completely or not at all, and a method that returns success has made its write durable.
 
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/error.hpp"
@@ -26,6 +27,14 @@ public:
     virtual Result<std::vector<IntakeRecord>> intakes() = 0;
 
     virtual Result<RecordId> add_program_version(const ProgramVersion& version) = 0;
+    /// A start: the intake and, when screening let the program begin, its first version (whose
+    /// intake_id becomes the new intake's), in one transaction. Returns the ids.
+    struct StartIds {
+        RecordId intake = 0;
+        std::optional<RecordId> version;
+    };
+    virtual Result<StartIds> record_start(const IntakeRecord& intake,
+                                          const std::optional<ProgramVersion>& first) = 0;
     /// The newest program version, if the person has started.
     virtual Result<std::optional<ProgramVersion>> current_program() = 0;
     virtual Result<std::vector<ProgramVersion>> program_versions() = 0;
@@ -45,11 +54,21 @@ public:
     /// Stores a review and, unless it stopped the program, the program version it wrote.
     virtual Result<RecordId> add_review(const ReviewRecord& review,
                                         const std::optional<ProgramVersion>& next) = 0;
+    /// A weekly review with the answers it was given: the updated intake, the review and, unless
+    /// it stopped the program, the version it wrote (whose intake_id becomes the new intake's),
+    /// in one transaction. Returns the review's id.
+    virtual Result<RecordId> record_review(const IntakeRecord& intake, const ReviewRecord& review,
+                                           const std::optional<ProgramVersion>& next) = 0;
     virtual Result<std::vector<ReviewRecord>> reviews() = 0;
 
     /// The saved settings, or the defaults when none were saved.
     virtual Result<ReminderSettings> reminder_settings() = 0;
     virtual Result<void> save_reminder_settings(const ReminderSettings& settings) = 0;
+
+    /// The answer kept under an idempotency key, if any.
+    virtual Result<std::optional<KeptAnswer>> kept_answer(std::string_view key) = 0;
+    /// Keeps an answer, and forgets those kept before `forget_before`.
+    virtual Result<void> keep_answer(const KeptAnswer& answer, Timestamp forget_before) = 0;
 
     /// Deletes everything stored about the person, leaving an empty database behind.
     virtual Result<void> forget_everything() = 0;

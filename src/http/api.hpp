@@ -32,6 +32,8 @@ public:
     Metrics& metrics() { return *m_metrics; }
     const Router& router() const { return m_router; }
     Response handle(Request& request) const { return m_pipeline->handle(request); }
+    /// The port the server is bound to, which Host headers with a loopback name must then name.
+    void serve_on(std::uint16_t port) { m_pipeline->set_port(port); }
 
 private:
     Router m_router;

@@ -50,7 +50,24 @@ bool is_loopback(std::string_view address) {
     return address == "localhost" || address == "::1" || address.starts_with("127.");
 }
 
+std::vector<std::string> allowed_hosts(const ServerConfig& config) {
+    auto hosts = config.hosts;
+    const bool wildcard = config.address == "0.0.0.0" || config.address == "::";
+    if (!wildcard && !is_loopback(config.address))
+        hosts.push_back(config.address.find(':') != std::string::npos
+                            ? fmt::format("[{}]", config.address)
+                            : config.address);
+    return hosts;
+}
+
 core::Result<void> check_exposure(const ServerConfig& config) {
+    if (!config.token.empty() && config.token.size() < min_token_length)
+        return core::fail(
+            core::ErrorCode::InvalidInput, "token",
+            fmt::format("the access token has {} characters; it needs at least {} so that it "
+                        "cannot be guessed. Make one with `openssl rand -hex 32` (or `head -c 32 "
+                        "/dev/urandom | base64`)",
+                        config.token.size(), min_token_length));
     if (is_loopback(config.address) || !config.token.empty())
         return {};
     return core::fail(core::ErrorCode::InvalidInput, "--listen",
@@ -88,6 +105,18 @@ core::Result<void> read_config(const fs::path& path, bool explicitly_named, Serv
                 config.shutdown_grace = std::chrono::seconds(*seconds);
             if (const auto log = server->string("access_log", content::Required::No))
                 config.access_log = *log;
+            for (const auto& host : server->strings("hosts", content::Required::No)) {
+                if (host.value.empty() || host.value.find_first_of(" /\t@") != std::string::npos)
+                    server->error("hosts", fmt::format("'{}' is not a host name such as "
+                                                       "unload.clinic.example or "
+                                                       "unload.clinic.example:8443",
+                                                       host.value));
+                else
+                    config.hosts.push_back(host.value);
+            }
+            if (const auto limit =
+                    server->integer("max_connections", content::Required::No, 1, 1000000))
+                config.max_connections = static_cast<std::size_t>(*limit);
             server->finish();
         }
         if (auto data = top.table("data", content::Required::No)) {

@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -27,7 +28,18 @@ struct ServerConfig {
     std::chrono::seconds idle_timeout{60};   ///< A kept-alive connection with no request.
     std::chrono::seconds shutdown_grace{10}; ///< How long in-flight requests get to finish.
     std::string access_log = "stderr";       ///< `stderr`, `off`, or a file path.
+    /// Host names the server answers to besides the loopback names and its listen address:
+    /// `name` (any port) or `name:port`. Anything else gets 421 (DNS rebinding).
+    std::vector<std::string> hosts;
+    std::size_t max_connections = 2000; ///< Beyond this, new connections wait to be accepted.
 };
+
+/// The fewest characters an access token may have.
+inline constexpr std::size_t min_token_length = 32;
+
+/// The names a Host header may carry: the configured ones, and the listen address itself when it
+/// is one address (not 0.0.0.0 or ::) and not loopback (those are always allowed).
+std::vector<std::string> allowed_hosts(const ServerConfig& config);
 
 /// The config file's path: `$XDG_CONFIG_HOME/unload/config.toml`, else under `~/.config`.
 std::filesystem::path default_config_path();
@@ -45,7 +57,8 @@ core::Result<void> parse_listen(std::string_view text, std::string_view field,
 /// Whether an address only reaches this machine (127.0.0.0/8, ::1, localhost).
 bool is_loopback(std::string_view address);
 
-/// Refuses to listen beyond loopback without a token (interfaces.md: secure by default).
+/// Refuses to listen beyond loopback without a token (interfaces.md: secure by default), and a
+/// token shorter than min_token_length characters anywhere.
 core::Result<void> check_exposure(const ServerConfig& config);
 
 } // namespace unload::http

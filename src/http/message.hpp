@@ -29,13 +29,15 @@ struct Request {
     std::string path;        ///< Percent-decoded path, without the query.
     std::string query;       ///< The raw query string, without `?`.
     std::string host;
+    bool host_repeated = false; ///< More than one Host header came (a 400).
     std::string origin;
     std::string sec_fetch_site;
     std::string content_type;
     std::string authorization;
     std::string if_none_match;
-    std::string request_id; ///< From X-Request-Id when sane, else assigned by the server.
-    std::string remote;     ///< The peer's address, for the log.
+    std::string idempotency_key; ///< `Idempotency-Key`, for state-changing routes.
+    std::string request_id;      ///< From X-Request-Id when sane, else assigned by the server.
+    std::string remote;          ///< The peer's address, for the log.
     std::string body;
 
     /// A query parameter, percent-decoded; empty when absent.

@@ -108,6 +108,35 @@ std::string json_string(std::string_view text) {
     return out + "\"";
 }
 
+bool same_name(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::ranges::equal(a, b, [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) ==
+                      std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+/// `name[:port]` (IPv6 in brackets) split at the port's colon; the port is empty when absent.
+std::pair<std::string_view, std::string_view> split_host(std::string_view host) {
+    const auto colon = host.rfind(':');
+    if (colon == std::string_view::npos || (host.starts_with('[') && host.back() == ']'))
+        return {host, {}};
+    return {host.substr(0, colon), host.substr(colon + 1)};
+}
+
+/// Answers with personal data must not be kept by a browser's or a proxy's cache. Library
+/// content (exercises, Learn, the intake form, reasons, pictures) and the web app's files are
+/// the same for everyone and keep their own caching.
+bool personal(std::string_view path) {
+    static constexpr std::string_view shared[] = {"/api/v1/exercises", "/api/v1/learn",
+                                                  "/api/v1/rules", "/api/v1/intake/form",
+                                                  "/api/v1/reasons"};
+    if (!path.starts_with("/api/"))
+        return false;
+    return std::ranges::none_of(shared, [&](std::string_view prefix) {
+        return path == prefix || (path.starts_with(prefix) && path[prefix.size()] == '/');
+    });
+}
+
 bool etag_matches(std::string_view if_none_match, std::string_view etag) {
     if (if_none_match == "*")
         return true;
@@ -177,6 +206,46 @@ void add_security_headers(Response& response) {
     response.set_header("Cross-Origin-Opener-Policy", "same-origin");
 }
 
+bool host_allowed(std::string_view host, std::uint16_t port,
+                  const std::vector<std::string>& allowed) {
+    const auto [name, port_text] = split_host(host);
+    if (name.empty())
+        return false;
+    const bool this_port = port_text.empty() || port == 0 || port_text == std::to_string(port);
+    for (const std::string_view loopback : {"127.0.0.1", "localhost", "[::1]"})
+        if (same_name(name, loopback) && this_port)
+            return true;
+    return std::ranges::any_of(allowed, [&](std::string_view entry) {
+        const auto [allowed_name, allowed_port] = split_host(entry);
+        return same_name(name, allowed_name) && (allowed_port.empty() || allowed_port == port_text);
+    });
+}
+
+bool TokenThrottle::allowed(const std::string& remote, std::chrono::steady_clock::time_point now) {
+    std::lock_guard lock(m_mutex);
+    const auto found = m_tries.find(remote);
+    if (found == m_tries.end())
+        return true;
+    if (now - found->second.since >= window) {
+        m_tries.erase(found);
+        return true;
+    }
+    return found->second.failures < limit;
+}
+
+void TokenThrottle::failed(const std::string& remote, std::chrono::steady_clock::time_point now) {
+    std::lock_guard lock(m_mutex);
+    // Forget windows that have ended, so that a scan from many addresses cannot grow the map
+    // without bound.
+    if (m_tries.size() > 10000)
+        std::erase_if(m_tries,
+                      [&](const auto& entry) { return now - entry.second.since >= window; });
+    auto& tries = m_tries[remote];
+    if (tries.failures == 0 || now - tries.since >= window)
+        tries = Tries{.failures = 0, .since = now};
+    ++tries.failures;
+}
+
 Pipeline::Pipeline(const Router& router, Metrics& metrics,
                    std::shared_ptr<spdlog::logger> access_log, Policy policy)
     : m_router(&router), m_metrics(&metrics), m_access_log(std::move(access_log)),
@@ -195,9 +264,33 @@ Pipeline::Admitted Pipeline::admit(Request& request) const {
     if (!usable_request_id(request.request_id))
         request.request_id = next_request_id();
 
+    if (request.host.empty() || request.host_repeated) {
+        admitted.answer =
+            error_response(400, "invalid_input", "Host", "a request needs exactly one Host header");
+        return admitted;
+    }
+    if (!host_allowed(request.host, m_port, m_policy.hosts)) {
+        admitted.answer =
+            error_response(421, "misdirected_request", "Host",
+                           "this server does not answer to that name; use the address it "
+                           "listens on, or add the name to `hosts` in the config");
+        return admitted;
+    }
+
     if (!m_policy.token.empty() && needs_token(request.path)) {
+        const auto now = std::chrono::steady_clock::now();
+        if (!m_throttle.allowed(request.remote, now)) {
+            auto answer = error_response(429, "too_many_requests", "Authorization",
+                                         "too many wrong access tokens from this address; "
+                                         "wait a minute and try again with the right one");
+            answer.set_header("Retry-After", std::to_string(TokenThrottle::window.count()));
+            admitted.answer = std::move(answer);
+            return admitted;
+        }
         const auto given = bearer_token(request.authorization);
         if (!given || !same_secret(*given, m_policy.token)) {
+            if (given)
+                m_throttle.failed(request.remote, now);
             auto answer = error_response(401, "unauthorized", "Authorization",
                                          "this server needs its access token: send "
                                          "`Authorization: Bearer TOKEN`");
@@ -207,11 +300,33 @@ Pipeline::Admitted Pipeline::admit(Request& request) const {
         }
     }
 
+    // Routing comes before the CSRF checks, so that a wrong method is a 405 whatever its body.
+    auto match = m_router->match(request.method, request.path);
+    switch (match.kind) {
+    case Match::Kind::Found:
+        admitted.route = match.route;
+        admitted.params = std::move(match.params);
+        break;
+    case Match::Kind::NotFound:
+        admitted.answer = error_response(404, "not_found", "path",
+                                         fmt::format("no such resource: {}", request.path));
+        return admitted;
+    case Match::Kind::MethodNotAllowed: {
+        auto answer = error_response(405, "method_not_allowed", "method",
+                                     fmt::format("{} does not answer {}; it answers {}",
+                                                 request.path, request.method_name, match.allow));
+        answer.set_header("Allow", match.allow);
+        admitted.answer = std::move(answer);
+        return admitted;
+    }
+    }
+
     if (changes_state(request.method)) {
         if (!is_json(request.content_type)) {
             admitted.answer = error_response(415, "unsupported_media_type", "Content-Type",
                                              "requests that change something must send JSON with "
                                              "`Content-Type: application/json`");
+            admitted.route = nullptr;
             return admitted;
         }
         const bool cross_site =
@@ -223,28 +338,9 @@ Pipeline::Admitted Pipeline::admit(Request& request) const {
             admitted.answer = error_response(403, "forbidden", "Origin",
                                              "requests that change something must come from "
                                              "this server's own pages");
+            admitted.route = nullptr;
             return admitted;
         }
-    }
-
-    auto match = m_router->match(request.method, request.path);
-    switch (match.kind) {
-    case Match::Kind::Found:
-        admitted.route = match.route;
-        admitted.params = std::move(match.params);
-        break;
-    case Match::Kind::NotFound:
-        admitted.answer = error_response(404, "not_found", "path",
-                                         fmt::format("no such resource: {}", request.path));
-        break;
-    case Match::Kind::MethodNotAllowed: {
-        auto answer = error_response(405, "method_not_allowed", "method",
-                                     fmt::format("{} does not answer {}; it answers {}",
-                                                 request.path, request.method_name, match.allow));
-        answer.set_header("Allow", match.allow);
-        admitted.answer = std::move(answer);
-        break;
-    }
     }
     return admitted;
 }
@@ -285,6 +381,8 @@ void Pipeline::finish(const Request& request, Response& response, const Route* r
         }
     }
     add_security_headers(response);
+    if (personal(request.path))
+        response.set_header("Cache-Control", "no-store");
     response.set_header("X-Request-Id", request.request_id);
 
     const auto seconds =

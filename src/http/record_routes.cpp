@@ -6,6 +6,7 @@
 
 #include "core/calendar.hpp"
 #include "core/screening.hpp"
+#include "http/idempotency.hpp"
 #include "http/requests.hpp"
 #include "http/routes.hpp"
 #include "json/documents.hpp"
@@ -62,6 +63,11 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
     const auto add = [&router](Method method, std::string pattern, Handler handler) {
         router.add(method, std::move(pattern), Work::Database, std::move(handler));
     };
+    // Every route that writes to the record honours Idempotency-Key, so a resent request is
+    // stored once. (Deleting everything is idempotent by itself, and keeps nothing behind.)
+    const auto add_write = [&router, &ws](Method method, std::string pattern, Handler handler) {
+        router.add(method, std::move(pattern), Work::Database, idempotent(ws, std::move(handler)));
+    };
 
     add(Method::Get, "/api/v1/intake",
         [ws](const Request&, const Params&) -> core::Result<Response> {
@@ -78,7 +84,8 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
         [ws, &kb](const Request&, const Params&) -> core::Result<Response> {
             return json_response(program_document(kb, TRY(service::load_current(ws))));
         });
-    add(Method::Post, "/api/v1/program",
+    add_write(
+        Method::Post, "/api/v1/program",
         [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
             const auto restart = TRY(bool_query(request, "restart"));
             const auto text = TRY(object_text(request));
@@ -92,11 +99,12 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
                                  201);
         });
 
-    add(Method::Post, "/api/v1/rescreen",
-        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto answers = TRY(object_text(request));
-            return json_response(json::screen_document(kb, TRY(service::rescreen(ws, answers))));
-        });
+    add_write(Method::Post, "/api/v1/rescreen",
+              [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+                  const auto answers = TRY(object_text(request));
+                  return json_response(
+                      json::screen_document(kb, TRY(service::rescreen(ws, answers))));
+              });
 
     add(Method::Get, "/api/v1/session",
         [ws, &kb](const Request&, const Params&) -> core::Result<Response> {
@@ -135,16 +143,16 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
                                   {"refused", refused},
                                   {"session", json::session_document(replay.record)}});
         });
-    add(Method::Post, "/api/v1/sessions",
-        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto played = TRY(decode_played_session(request.body));
-            const auto replay = TRY(service::record_session(ws, played));
-            auto document = json::session_document(replay.record);
-            document["stops"] = stops_document(kb, replay.stops);
-            document["rescreen_needed"] =
-                std::ranges::any_of(replay.stops, &core::StopOutcome::rescreen);
-            return json_response(document, 201);
-        });
+    add_write(Method::Post, "/api/v1/sessions",
+              [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+                  const auto played = TRY(decode_played_session(request.body));
+                  const auto replay = TRY(service::record_session(ws, played));
+                  auto document = json::session_document(replay.record);
+                  document["stops"] = stops_document(kb, replay.stops);
+                  document["rescreen_needed"] =
+                      std::ranges::any_of(replay.stops, &core::StopOutcome::rescreen);
+                  return json_response(document, 201);
+              });
 
     add(Method::Get, "/api/v1/diary",
         [ws](const Request& request, const Params&) -> core::Result<Response> {
@@ -155,23 +163,24 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
                                   {"sessions", list_of(diary.sessions, json::session_document)},
                                   {"pain", list_of(diary.pain, json::pain_document)}});
         });
-    add(Method::Post, "/api/v1/pain",
-        [ws](const Request& request, const Params&) -> core::Result<Response> {
-            const auto pain = TRY(decode_pain_request(request.body));
-            return json_response(
-                json::pain_document(TRY(service::log_pain(ws, pain.pain, pain.note))), 201);
-        });
+    add_write(Method::Post, "/api/v1/pain",
+              [ws](const Request& request, const Params&) -> core::Result<Response> {
+                  const auto pain = TRY(decode_pain_request(request.body));
+                  return json_response(
+                      json::pain_document(TRY(service::log_pain(ws, pain.pain, pain.note))), 201);
+              });
     add(Method::Get, "/api/v1/progress",
         [ws](const Request& request, const Params&) -> core::Result<Response> {
             const auto weeks = TRY(int_query(request, "weeks", 1, 261, 12));
             return json_response(json::progress_document(TRY(service::progress(ws, weeks))));
         });
 
-    add(Method::Post, "/api/v1/review",
-        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto answers = TRY(object_text(request));
-            return json_response(json::review_document(kb, TRY(service::review(ws, answers))), 201);
-        });
+    add_write(Method::Post, "/api/v1/review",
+              [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+                  const auto answers = TRY(object_text(request));
+                  return json_response(json::review_document(kb, TRY(service::review(ws, answers))),
+                                       201);
+              });
     add(Method::Get, "/api/v1/reviews",
         [ws](const Request&, const Params&) -> core::Result<Response> {
             return json_response(list_of(TRY(ws.repo.reviews()), json::review_record_document));
@@ -181,30 +190,30 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
         [ws](const Request&, const Params&) -> core::Result<Response> {
             return json_response(list_of(TRY(ws.repo.scores()), json::score_record_document));
         });
-    add(Method::Post, "/api/v1/scores",
-        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto score_request = TRY(decode_score_request(request.body));
-            const auto score =
-                TRY(service::score(kb, score_request.instrument, score_request.answers));
-            auto document = service::score_document(score);
-            if (!score_request.save)
-                return json_response(document);
-            document["saved"] = json::score_record_document(TRY(
-                service::save_score(ws, score_request.instrument, score, score_request.answers)));
-            return json_response(document, 201);
-        });
+    add_write(Method::Post, "/api/v1/scores",
+              [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+                  const auto score_request = TRY(decode_score_request(request.body));
+                  const auto score =
+                      TRY(service::score(kb, score_request.instrument, score_request.answers));
+                  auto document = service::score_document(score);
+                  if (!score_request.save)
+                      return json_response(document);
+                  document["saved"] = json::score_record_document(TRY(service::save_score(
+                      ws, score_request.instrument, score, score_request.answers)));
+                  return json_response(document, 201);
+              });
 
     add(Method::Get, "/api/v1/reminders",
         [ws](const Request&, const Params&) -> core::Result<Response> {
             return json_response(
                 json::reminder_settings_document(TRY(ws.repo.reminder_settings())));
         });
-    add(Method::Put, "/api/v1/reminders",
-        [ws](const Request& request, const Params&) -> core::Result<Response> {
-            const auto settings = TRY(decode_reminder_settings(request.body));
-            TRY(ws.repo.save_reminder_settings(settings));
-            return json_response(json::reminder_settings_document(settings));
-        });
+    add_write(Method::Put, "/api/v1/reminders",
+              [ws](const Request& request, const Params&) -> core::Result<Response> {
+                  const auto settings = TRY(decode_reminder_settings(request.body));
+                  TRY(ws.repo.save_reminder_settings(settings));
+                  return json_response(json::reminder_settings_document(settings));
+              });
 
     add(Method::Get, "/api/v1/reminders.ics",
         [ws](const Request&, const Params&) -> core::Result<Response> {

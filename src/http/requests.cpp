@@ -22,8 +22,10 @@ core::Result<Json> parse_object(std::string_view body) {
         return json::invalid("(body)", "expected a JSON object, got an empty body");
     auto parsed = json::parse(body);
     if (!parsed) {
-        // One name for the body whatever is wrong with it, as the API documents it.
-        parsed.error().field = "(body)";
+        // A syntax error names the body as a whole, as the API documents it; a refusal at one
+        // place (nesting too deep, a key given twice) keeps the path of that place.
+        if (parsed.error().field == "(document)")
+            parsed.error().field = "(body)";
         return std::unexpected(std::move(parsed).error());
     }
     auto document = std::move(*parsed);
@@ -127,11 +129,14 @@ core::Result<service::PlayedSession> decode_played_session(std::string_view body
     service::PlayedSession played;
     const auto started_text =
         TRY(required(json::string_at(document, "", "started_at"), "started_at"));
-    const auto started = core::parse_iso_timestamp(started_text);
+    const auto started = core::parse_iso_timestamp(started_text, core::Zone::Required);
     if (!started)
-        return json::invalid("started_at", fmt::format("expected an ISO 8601 time such as "
-                                                       "2026-11-22T08:30:00Z, got '{}'",
-                                                       started_text));
+        return json::invalid("started_at",
+                             fmt::format("expected an ISO 8601 time with its zone, such as "
+                                         "2026-11-22T08:30:00Z or 2026-11-22T09:30:00+01:00, "
+                                         "got '{}'",
+                                         started_text.size() > 40 ? started_text.substr(0, 40) + "…"
+                                                                  : started_text));
     played.started_at_ms =
         std::chrono::duration_cast<std::chrono::milliseconds>(started->time_since_epoch()).count();
     played.pain_before =

@@ -22,6 +22,7 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <fmt/format.h>
+#include <spdlog/spdlog.h>
 
 #include "http/wire.hpp"
 
@@ -65,6 +66,7 @@ struct Server::Impl {
           acceptor(control), signals(control), grace_timer(control), database(1) {}
 
     asio::awaitable<void> accept_loop();
+    bool at_connection_limit();
     void adopt(tcp::socket socket);
     asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
     void begin_shutdown();
@@ -86,6 +88,7 @@ struct Server::Impl {
     std::mutex mutex;
     std::unordered_set<std::shared_ptr<Connection>> connections;
     std::atomic<bool> draining{false};
+    std::atomic<bool> at_limit{false};
 };
 
 void Server::Impl::adopt(tcp::socket socket) {
@@ -106,10 +109,35 @@ void Server::Impl::adopt(tcp::socket socket) {
     });
 }
 
+bool Server::Impl::at_connection_limit() {
+    std::size_t open = 0;
+    {
+        std::lock_guard lock(mutex);
+        open = connections.size();
+    }
+    const bool full = open >= config.max_connections;
+    // Said once each time the limit is reached, not once per waiting client.
+    if (full && !at_limit.exchange(true))
+        spdlog::warn("unload serve: {} connections are open, the limit (server.max_connections); "
+                     "new connections wait until one closes",
+                     open);
+    else if (!full && at_limit.exchange(false))
+        spdlog::info("unload serve: below the connection limit again; accepting");
+    return full;
+}
+
 asio::awaitable<void> Server::Impl::accept_loop() {
     asio::steady_timer pause(control);
     for (;;) {
         beast::error_code ec;
+        // At the limit, new connections wait in the kernel's queue until one closes: a client
+        // waits a moment rather than being cut off.
+        while (at_connection_limit() && !draining) {
+            pause.expires_after(std::chrono::milliseconds(20));
+            co_await pause.async_wait(asio::redirect_error(asio::use_awaitable, ec));
+        }
+        if (draining)
+            co_return;
         auto socket = co_await acceptor.async_accept(asio::make_strand(io),
                                                      asio::redirect_error(asio::use_awaitable, ec));
         if (ec) {
@@ -124,7 +152,7 @@ asio::awaitable<void> Server::Impl::accept_loop() {
         adopt(std::move(socket));
         // Under a burst of new connections, take every one already waiting now: one accept per
         // turn of the I/O queue would leave hundreds waiting seconds behind the busy ones.
-        for (;;) {
+        while (!at_connection_limit()) {
             auto waiting = acceptor.accept(asio::make_strand(io), ec);
             if (ec)
                 break;
@@ -159,13 +187,21 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
         parser.body_limit(max_body_bytes);
         parser.header_limit(max_header_bytes);
         beast::error_code ec;
-        // Waiting for the next request on a kept-alive connection is idle time; once bytes of a
-        // request have come, the rest must follow within the read timeout.
-        stream.expires_after(buffer.size() == 0 ? config.idle_timeout : config.read_timeout);
-        co_await bhttp::async_read_header(stream, buffer, parser,
-                                          asio::redirect_error(asio::use_awaitable, ec));
-        if (!ec && !parser.is_done()) {
+        // Waiting for the next request on a kept-alive connection is idle time; once the first
+        // byte of a request has come, the whole header and body must follow within the read
+        // timeout, so a client that trickles a byte at a time is closed on time.
+        if (buffer.size() == 0) {
+            stream.expires_after(config.idle_timeout);
+            const auto got = co_await stream.async_read_some(
+                buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
+            buffer.commit(got);
+        }
+        if (!ec) {
             stream.expires_after(config.read_timeout);
+            co_await bhttp::async_read_header(stream, buffer, parser,
+                                              asio::redirect_error(asio::use_awaitable, ec));
+        }
+        if (!ec && !parser.is_done()) {
             co_await bhttp::async_read(stream, buffer, parser,
                                        asio::redirect_error(asio::use_awaitable, ec));
         }
@@ -181,8 +217,11 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
         const Route* route = nullptr;
         bool keep_alive = false;
         std::optional<Request> parsed;
-        if (ec == bhttp::error::body_limit || ec == bhttp::error::header_limit ||
-            ec == bhttp::error::buffer_overflow) {
+        if (ec == bhttp::error::header_limit) {
+            response = error_response(
+                413, "too_large", "(headers)",
+                fmt::format("request headers may take at most {} bytes", max_header_bytes));
+        } else if (ec == bhttp::error::body_limit || ec == bhttp::error::buffer_overflow) {
             response =
                 error_response(413, "too_large", "(body)",
                                fmt::format("a request may carry at most {} bytes", max_body_bytes));
@@ -333,6 +372,7 @@ core::Result<void> Server::listen() {
     if (impl.acceptor.non_blocking(true, ec); ec)
         return failed("configure");
     impl.bound_port = impl.acceptor.local_endpoint().port();
+    impl.api.serve_on(impl.bound_port);
     return {};
 }
 

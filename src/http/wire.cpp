@@ -1,6 +1,9 @@
 #define UNLOAD_HTTP_WITH_BEAST
 #include "http/wire.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/http/parser.hpp>
 
@@ -27,7 +30,26 @@ std::string field(const bhttp::request<bhttp::string_body>& in, std::string_view
 
 std::optional<Request> to_request(bhttp::request<bhttp::string_body>&& in) {
     const auto target = in.target();
-    auto split = split_target(std::string_view(target.data(), target.size()));
+    std::string_view path_and_query(target.data(), target.size());
+    // The absolute form (`GET http://127.0.0.1:8080/healthz`, RFC 9112 section 3.2.2), which a
+    // proxy may send: its authority stands in for the Host header.
+    std::optional<std::string_view> authority;
+    for (const std::string_view scheme : {"http://", "https://"}) {
+        if (path_and_query.size() > scheme.size() &&
+            std::equal(scheme.begin(), scheme.end(), path_and_query.begin(), [](char a, char b) {
+                return a == std::tolower(static_cast<unsigned char>(b));
+            })) {
+            const auto rest = path_and_query.substr(scheme.size());
+            const auto slash = rest.find_first_of("/?");
+            authority = rest.substr(0, slash);
+            path_and_query =
+                slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
+            if (path_and_query.starts_with('?'))
+                return std::nullopt;
+            break;
+        }
+    }
+    auto split = split_target(path_and_query);
     if (!split)
         return std::nullopt;
     Request request;
@@ -37,13 +59,15 @@ std::optional<Request> to_request(bhttp::request<bhttp::string_body>&& in) {
     request.target = std::string(target.data(), target.size());
     request.path = std::move(split->path);
     request.query = std::move(split->query);
-    request.host = field(in, bhttp::field::host);
+    request.host = authority ? std::string(*authority) : field(in, bhttp::field::host);
+    request.host_repeated = !authority && in.count(bhttp::field::host) > 1;
     request.origin = field(in, bhttp::field::origin);
     request.sec_fetch_site = field(in, "Sec-Fetch-Site");
     request.content_type = field(in, bhttp::field::content_type);
     request.authorization = field(in, bhttp::field::authorization);
     request.if_none_match = field(in, bhttp::field::if_none_match);
     request.request_id = field(in, "X-Request-Id");
+    request.idempotency_key = field(in, "Idempotency-Key");
     request.body = std::move(in.body());
     return request;
 }

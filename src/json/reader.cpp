@@ -1,23 +1,154 @@
 #include "json/reader.hpp"
 
+#include <algorithm>
+#include <optional>
+#include <unordered_set>
+#include <vector>
+
 #include <fmt/format.h>
 
 namespace unload::json {
 
-core::Result<nlohmann::json> parse(std::string_view text) {
-    try {
-        return nlohmann::json::parse(text);
-    } catch (const nlohmann::json::exception& e) {
+namespace {
+
+/// Builds the document as nlohmann's own DOM parser does, and refuses two things it would let
+/// through: nesting deeper than max_depth (a deep document would make every later copy, dump and
+/// destructor recurse that deep, and 100,000 levels overflow the stack), and a key given twice in
+/// one object (nlohmann keeps the last one silently, so a client could hide a value from a check).
+/// Nothing here recurses: the depth is counted on an explicit stack.
+class GuardedDom {
+public:
+    using Json = nlohmann::json;
+    using Dom = nlohmann::detail::json_sax_dom_parser<Json>;
+
+    explicit GuardedDom(Json& root) : m_dom(root, false) {}
+
+    bool null() { return element() && m_dom.null(); }
+    bool boolean(bool value) { return element() && m_dom.boolean(value); }
+    bool number_integer(Json::number_integer_t value) {
+        return element() && m_dom.number_integer(value);
+    }
+    bool number_unsigned(Json::number_unsigned_t value) {
+        return element() && m_dom.number_unsigned(value);
+    }
+    bool number_float(Json::number_float_t value, const Json::string_t& text) {
+        return element() && m_dom.number_float(value, text);
+    }
+    bool string(Json::string_t& value) { return element() && m_dom.string(value); }
+    bool binary(Json::binary_t& value) { return element() && m_dom.binary(value); }
+
+    bool start_object(std::size_t size) {
+        return element() && open(true) && m_dom.start_object(size);
+    }
+    bool key(Json::string_t& value) {
+        auto& level = m_levels.back();
+        const bool seen = level.keys.size() < small_object
+                              ? std::ranges::find(level.keys, value) != level.keys.end()
+                              : level.key_set.contains(value);
+        if (seen) {
+            m_error =
+                invalid(path_to(value), "appears twice in the same object; give each field once");
+            return false;
+        }
+        if (level.keys.size() + 1 == small_object)
+            level.key_set.insert(level.keys.begin(), level.keys.end());
+        if (level.keys.size() + 1 >= small_object)
+            level.key_set.insert(value);
+        level.keys.push_back(value);
+        return m_dom.key(value);
+    }
+    bool end_object() {
+        m_levels.pop_back();
+        return m_dom.end_object();
+    }
+    bool start_array(std::size_t size) {
+        return element() && open(false) && m_dom.start_array(size);
+    }
+    bool end_array() {
+        m_levels.pop_back();
+        return m_dom.end_array();
+    }
+    bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& e) {
         // A syntax error, but also a number too large for a double (out_of_range 406), which the
-        // fuzzer found: both are the sender's mistake, not ours.
-        // nlohmann's message starts with an id in brackets; keep only what a person can use.
+        // fuzzer found: both are the sender's mistake, not ours. nlohmann's message starts with
+        // an id in brackets; keep only what a person can use.
         std::string what = e.what();
         if (const auto at = what.find("parse error"); at != std::string::npos)
             what = what.substr(at);
         else if (const auto end = what.find("] "); what.starts_with('[') && end != what.npos)
             what = what.substr(end + 2);
-        return invalid("(document)", fmt::format("malformed JSON: {}", what));
+        m_error = invalid("(document)", fmt::format("malformed JSON: {}", what));
+        return false;
     }
+
+    /// Set when the parse was refused.
+    std::optional<core::Error> error() && {
+        if (!m_error)
+            return std::nullopt;
+        return std::move(m_error->error());
+    }
+
+private:
+    static constexpr std::size_t small_object = 16; ///< Past this, keys are looked up in a set.
+
+    struct Level {
+        bool object = false;
+        std::size_t elements = 0;      ///< Arrays: how many elements began so far.
+        std::vector<std::string> keys; ///< Objects: keys in order (the last is the current one).
+        std::unordered_set<std::string> key_set;
+    };
+
+    /// Called as each value begins: counts array elements, so that errors can name `[i]`.
+    bool element() {
+        if (!m_levels.empty() && !m_levels.back().object)
+            ++m_levels.back().elements;
+        return true;
+    }
+    bool open(bool object) {
+        if (m_levels.size() >= max_depth) {
+            m_error = invalid(path_to({}), fmt::format("the document is nested more than {} "
+                                                       "levels deep; no Unload document is",
+                                                       max_depth));
+            return false;
+        }
+        m_levels.push_back(Level{.object = object, .elements = 0, .keys = {}, .key_set = {}});
+        return true;
+    }
+    /// The path of the value being read, with `last` as the key in the innermost object.
+    std::string path_to(std::string_view last) const {
+        std::string path;
+        for (std::size_t i = 0; i < m_levels.size(); ++i) {
+            const auto& level = m_levels[i];
+            const bool innermost = i + 1 == m_levels.size();
+            if (level.object) {
+                if (innermost && !last.empty())
+                    path = join(path, last);
+                else if (!level.keys.empty())
+                    path = join(path, level.keys.back());
+            } else if (level.elements > 0) {
+                path += fmt::format("[{}]", level.elements - 1);
+            }
+        }
+        return path.empty() ? "(document)" : path;
+    }
+
+    Dom m_dom;
+    std::vector<Level> m_levels;
+    std::optional<std::unexpected<core::Error>> m_error;
+};
+
+} // namespace
+
+core::Result<nlohmann::json> parse(std::string_view text) {
+    nlohmann::json document;
+    GuardedDom guard(document);
+    if (!nlohmann::json::sax_parse(text, &guard, nlohmann::json::input_format_t::json, true) ||
+        document.is_discarded()) {
+        if (auto error = std::move(guard).error())
+            return std::unexpected(std::move(*error));
+        return invalid("(document)", "malformed JSON");
+    }
+    return document;
 }
 
 std::string join(std::string_view parent, std::string_view key) {

@@ -12,7 +12,12 @@
 
 namespace unload::json {
 
-/// Parses JSON text; a syntax error is an InvalidInput error naming where it is.
+/// How deeply arrays and objects may nest. No Unload document goes past 6 levels; the cap keeps
+/// everything that walks a document (copies, dumps, destructors) far from the end of the stack.
+inline constexpr std::size_t max_depth = 32;
+
+/// Parses JSON text, the one place client JSON is read. A syntax error, nesting deeper than
+/// max_depth, or a key given twice in one object is an InvalidInput error naming where it is.
 core::Result<nlohmann::json> parse(std::string_view text);
 
 /// Joins a parent path and a key: `join("symptoms", "pain_now")` is `symptoms.pain_now`.

@@ -96,6 +96,44 @@ core::Result<void> check_session_time(std::int64_t ms, std::string field) {
     return {};
 }
 
+/// How far ahead of this server's clock a device's clock may run before its times are refused.
+constexpr std::chrono::minutes clock_skew{5};
+
+/// When the program that `version` belongs to began: the newest start at or before it (reviews
+/// write later versions of the same program).
+core::Result<core::Timestamp> program_began(const Workspace& ws,
+                                            const core::ProgramVersion& version) {
+    if (version.origin == "start")
+        return version.created_at;
+    auto began = version.created_at;
+    for (const auto& earlier : TRY(ws.repo.program_versions()))
+        if (earlier.id <= version.id && earlier.origin == "start")
+            began = earlier.created_at;
+    return began;
+}
+
+/// The one check of a session's start time, for every front end: not before 1970, not in the
+/// future beyond clock_skew, and not before the program it is recorded under began. (Times
+/// without a zone or at a leap second never get this far: the decoders refuse them.)
+core::Result<void> check_started_at(const Workspace& ws, const core::ProgramVersion& version,
+                                    core::Timestamp started_at) {
+    if (started_at < core::Timestamp{})
+        return invalid("started_at", fmt::format("{} is before 1970; no session can be",
+                                                 core::iso_timestamp(started_at)));
+    const auto now = ws.clock.now();
+    if (started_at > now + clock_skew)
+        return invalid("started_at",
+                       fmt::format("{} is in the future (this server's time is {}); check the "
+                                   "device's clock",
+                                   core::iso_timestamp(started_at), core::iso_timestamp(now)));
+    const auto began = TRY(program_began(ws, version));
+    if (started_at + clock_skew < began)
+        return invalid("started_at",
+                       fmt::format("{} is before this program began ({})",
+                                   core::iso_timestamp(started_at), core::iso_timestamp(began)));
+    return {};
+}
+
 /// What is left at the end of a replay: a recorded session cannot still be running.
 enum class AtTheEnd { KeepRunning, Quit };
 
@@ -177,15 +215,34 @@ core::Result<Started> start(const Workspace& ws, std::string_view intake_documen
                                       current->week, current->stage,
                                       core::iso_day(current->starts_on)));
     auto plan = core::plan(ws.kb, intake, 1);
-    const auto intake_id = TRY(ws.repo.add_intake(
-        {.id = 0, .at = ws.clock.now(), .document = std::string(intake_document)}));
-    if (!plan.program) // Screening withheld the program: the intake is kept, no program written.
-        return Started{.plan = std::move(plan), .version = std::nullopt};
-    auto version = version_for(
-        ws, plan, intake_id, 1, "start",
-        {{.id = std::string(core::reason_ids::program_start), .text = plan.program->stage->text}});
-    version.id = TRY(ws.repo.add_program_version(version));
+    const core::IntakeRecord record{
+        .id = 0, .at = ws.clock.now(), .document = std::string(intake_document)};
+    // Screening may withhold the program: the intake is kept then, and no version written.
+    std::optional<core::ProgramVersion> version;
+    if (plan.program)
+        version = version_for(ws, plan, 0, 1, "start",
+                              {{.id = std::string(core::reason_ids::program_start),
+                                .text = plan.program->stage->text}});
+    // The intake and its first version are stored together or not at all.
+    const auto ids = TRY(ws.repo.record_start(record, version));
+    if (version) {
+        version->intake_id = ids.intake;
+        version->id = *ids.version;
+    }
     return Started{.plan = std::move(plan), .version = std::move(version)};
+}
+
+core::Result<std::optional<core::KeptAnswer>> kept_answer(const Workspace& ws,
+                                                          std::string_view key) {
+    auto kept = TRY(ws.repo.kept_answer(key));
+    if (kept && kept->at + kept_answer_lifetime < ws.clock.now())
+        return std::nullopt; // Expired: the next keep_answer() deletes it.
+    return kept;
+}
+
+core::Result<void> keep_answer(const Workspace& ws, core::KeptAnswer answer) {
+    answer.at = ws.clock.now();
+    return ws.repo.keep_answer(answer, answer.at - kept_answer_lifetime);
 }
 
 core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view answers) {
@@ -223,8 +280,6 @@ core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
 }
 
 core::Result<Replay> record_session(const Workspace& ws, const PlayedSession& played) {
-    if (played.started_at_ms < 0)
-        return invalid("started_at_ms", "must not be before 1970");
     TRY(check_session_time(played.ended_ms, "ended_ms"));
     const auto plan = TRY(prepare_session(ws));
     auto replayed = TRY(replay_run(ws.kb, plan, played.controls, played.ended_ms, AtTheEnd::Quit));
@@ -240,6 +295,7 @@ core::Result<Replay> record_session(const Workspace& ws, const PlayedSession& pl
 core::Result<core::SessionRecord> save_session(const Workspace& ws, const SessionPlan& plan,
                                                core::SessionRecord played,
                                                const SessionMarks& marks) {
+    TRY(check_started_at(ws, plan.current.version, marks.started_at));
     played.pain_before = TRY(check_pain(marks.pain_before, "pain_before"));
     played.pain_after = marks.pain_after;
     if (marks.pain_after)
@@ -319,14 +375,15 @@ core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view a
     outcome.record.at = now;
     outcome.record.day = day;
 
-    const auto intake_id = TRY(ws.repo.add_intake({.id = 0, .at = now, .document = document}));
     std::optional<core::ProgramVersion> next;
     if (outcome.next_stage) {
         const int week = current.version.week + 1;
         const auto next_plan = core::plan(ws.kb, intake_now, week, *outcome.next_stage);
-        next = version_for(ws, next_plan, intake_id, week, "review", outcome.record.because);
+        next = version_for(ws, next_plan, 0, week, "review", outcome.record.because);
     }
-    outcome.record.id = TRY(ws.repo.add_review(outcome.record, next));
+    // The answers, the review and the version it wrote are stored together or not at all.
+    outcome.record.id = TRY(
+        ws.repo.record_review({.id = 0, .at = now, .document = document}, outcome.record, next));
     return outcome;
 }
 

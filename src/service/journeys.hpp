@@ -60,6 +60,14 @@ struct Started {
 /// Fails with Conflict (field `restart`) while a program runs and `restart` is No.
 core::Result<Started> start(const Workspace& ws, std::string_view intake_document, Restart restart);
 
+/// How long an answer stays kept under its idempotency key.
+inline constexpr std::chrono::hours kept_answer_lifetime{24};
+/// The answer kept under an idempotency key within kept_answer_lifetime, if any.
+core::Result<std::optional<core::KeptAnswer>> kept_answer(const Workspace& ws,
+                                                          std::string_view key);
+/// Keeps an answer under its key, dated now, and forgets those older than kept_answer_lifetime.
+core::Result<void> keep_answer(const Workspace& ws, core::KeptAnswer answer);
+
 /// Re-screen answers (json/rescreen.hpp) applied to the latest intake and stored as a new intake;
 /// returns the screening of the updated intake.
 core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view answers);
@@ -130,7 +138,9 @@ struct SessionMarks {
 };
 /// Stores a played session's record (core::SessionRun::record()) under today's program version,
 /// with its start, day, pain before and after, and the flare mark; returns it with its id. Pain
-/// outside 0-10 is an InvalidInput error naming `pain_before` or `pain_after`. Used by
+/// outside 0-10 is an InvalidInput error naming `pain_before` or `pain_after`; a start before
+/// 1970, more than 5 minutes ahead of the clock, or before the program began is one naming
+/// `started_at`. Used by
 /// record_session and by a player that plays the session itself (the terminal).
 core::Result<core::SessionRecord> save_session(const Workspace& ws, const SessionPlan& plan,
                                                core::SessionRecord played,

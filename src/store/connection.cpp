@@ -170,9 +170,16 @@ core::Result<Connection> connect_sqlite(const std::filesystem::path& path, Creat
     });
 }
 
-Transaction::Transaction(Connection& connection, Kind kind) : m_sql(connection.sql.get()) {
-    *m_sql << (kind == Kind::Write ? connection.dialect->begin_write
-                                   : connection.dialect->begin_read);
+Transaction::Transaction(Connection& connection, Kind kind)
+    : m_connection(&connection), m_sql(connection.sql.get()), m_write(kind == Kind::Write) {
+    if (m_write) {
+        // Leave other processes' busy handlers time to see the lock free (see write_gap_ms).
+        // A person's writes are seconds apart and never wait here.
+        const auto next = connection.last_write_end + std::chrono::milliseconds(write_gap_ms);
+        if (std::chrono::steady_clock::now() < next)
+            std::this_thread::sleep_until(next);
+    }
+    *m_sql << (m_write ? connection.dialect->begin_write : connection.dialect->begin_read);
 }
 
 Transaction::~Transaction() {
@@ -184,11 +191,15 @@ Transaction::~Transaction() {
         // SQLite has already rolled back after some errors (a full disk, an interrupt); there is
         // nothing left to undo and a destructor must not throw.
     }
+    if (m_write)
+        m_connection->last_write_end = std::chrono::steady_clock::now();
 }
 
 void Transaction::commit() {
     *m_sql << "COMMIT";
     m_open = false;
+    if (m_write)
+        m_connection->last_write_end = std::chrono::steady_clock::now();
 }
 
 } // namespace unload::store

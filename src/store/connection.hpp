@@ -50,12 +50,21 @@ struct Connection {
     std::unique_ptr<BusyWait> busy;
     std::unique_ptr<soci::session> sql;
     const Dialect* dialect = nullptr;
+    /// When this connection's last write transaction ended, so the next can leave a gap.
+    std::chrono::steady_clock::time_point last_write_end{};
 };
 
 /// How long a write waits for another process's write to finish before it gives up.
 inline constexpr int busy_timeout_ms = 5000;
 /// How often a waiting writer looks again whether the lock is free.
 inline constexpr int busy_poll_ms = 1;
+/// The least time between the end of one write transaction on a connection and the start of its
+/// next. SQLite's write lock has no queue: a writer that commits and begins again at once takes it
+/// back within microseconds, and another process's busy handler, which looks only every
+/// busy_poll_ms, finds it free only when its look happens to fall into that gap. The slower each
+/// commit (FULL sync on a busy disk), the rarer that is, until the waiter gives up with "database
+/// is locked" while the other goes on writing. A gap of several polls lets every waiter in.
+inline constexpr int write_gap_ms = 5 * busy_poll_ms;
 
 /// Whether opening may create the file; `Never` fails with NotFound when it is missing.
 enum class Create { IfMissing, Never };
@@ -93,7 +102,9 @@ public:
     void commit();
 
 private:
+    Connection* m_connection;
     soci::session* m_sql;
+    bool m_write;
     bool m_open = true;
 };
 

@@ -393,6 +393,7 @@ constexpr std::string_view person_tables[] = {
     "reminder_session_times",
     "reminder_work_days",
     "reminder_settings",
+    "kept_answers",
 };
 
 } // namespace
@@ -401,13 +402,21 @@ SociRepository::SociRepository(Connection connection) : m_connection(std::move(c
 
 // ---- Intakes ----------------------------------------------------------------------------------
 
+namespace {
+
+Integer insert_intake(soci::session& sql, const std::string& at, const std::string& document) {
+    Integer id = 0;
+    sql << "INSERT INTO intakes (at, document) VALUES (:at, :document) RETURNING id", soci::use(at),
+        soci::use(document), soci::into(id);
+    return id;
+}
+
+} // namespace
+
 Result<core::RecordId> SociRepository::add_intake(const core::IntakeRecord& intake) {
     const auto at = TRY(time_text(intake.at, "intake.at"));
     return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
-        Integer id = 0;
-        sql << "INSERT INTO intakes (at, document) VALUES (:at, :document) RETURNING id",
-            soci::use(at), soci::use(intake.document), soci::into(id);
-        return id;
+        return insert_intake(sql, at, intake.document);
     });
 }
 
@@ -429,6 +438,24 @@ Result<core::RecordId> SociRepository::add_program_version(const core::ProgramVe
     const auto texts = TRY(texts_of(version));
     return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
         return insert_program_version(sql, version, texts, std::nullopt);
+    });
+}
+
+Result<core::Repository::StartIds>
+SociRepository::record_start(const core::IntakeRecord& intake,
+                             const std::optional<core::ProgramVersion>& first) {
+    const auto at = TRY(time_text(intake.at, "intake.at"));
+    std::optional<ProgramVersionTexts> texts;
+    if (first)
+        texts = TRY(texts_of(*first));
+    return write(m_connection, [&](soci::session& sql) -> Result<StartIds> {
+        StartIds ids{.intake = insert_intake(sql, at, intake.document), .version = std::nullopt};
+        if (first) {
+            auto version = *first;
+            version.intake_id = ids.intake;
+            ids.version = insert_program_version(sql, version, *texts, std::nullopt);
+        }
+        return ids;
     });
 }
 
@@ -613,6 +640,31 @@ Result<std::vector<core::ScoreRecord>> SociRepository::scores() {
 
 // ---- Weekly reviews ---------------------------------------------------------------------------
 
+namespace {
+
+Integer insert_review(soci::session& sql, const core::ReviewRecord& review, const std::string& at,
+                      const std::string& day) {
+    const std::string decision(core::to_string(review.decision));
+    Integer id = 0;
+    sql << "INSERT INTO reviews (at, day, week, decision, from_stage, to_stage) "
+           "VALUES (:at, :day, :week, :decision, :from_stage, :to_stage) RETURNING id",
+        soci::use(at), soci::use(day), soci::use(review.week), soci::use(decision),
+        soci::use(review.from_stage), soci::use(review.to_stage), soci::into(id);
+    insert_reasons(sql, "review_reasons", "review_id", id, review.because);
+    if (!review.advice.empty()) {
+        std::vector<Integer> owners(review.advice.size(), id);
+        std::vector<int> ordinals;
+        for (std::size_t i = 0; i < review.advice.size(); ++i)
+            ordinals.push_back(static_cast<int>(i));
+        sql << "INSERT INTO review_advice (review_id, ordinal, advice_id) "
+               "VALUES (:review_id, :ordinal, :advice_id)",
+            soci::use(owners), soci::use(ordinals), soci::use(review.advice);
+    }
+    return id;
+}
+
+} // namespace
+
 Result<core::RecordId> SociRepository::add_review(const core::ReviewRecord& review,
                                                   const std::optional<core::ProgramVersion>& next) {
     const auto at = TRY(time_text(review.at, "review.at"));
@@ -621,24 +673,30 @@ Result<core::RecordId> SociRepository::add_review(const core::ReviewRecord& revi
     if (next)
         next_texts = TRY(texts_of(*next));
     return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
-        const std::string decision(core::to_string(review.decision));
-        Integer id = 0;
-        sql << "INSERT INTO reviews (at, day, week, decision, from_stage, to_stage) "
-               "VALUES (:at, :day, :week, :decision, :from_stage, :to_stage) RETURNING id",
-            soci::use(at), soci::use(day), soci::use(review.week), soci::use(decision),
-            soci::use(review.from_stage), soci::use(review.to_stage), soci::into(id);
-        insert_reasons(sql, "review_reasons", "review_id", id, review.because);
-        if (!review.advice.empty()) {
-            std::vector<Integer> owners(review.advice.size(), id);
-            std::vector<int> ordinals;
-            for (std::size_t i = 0; i < review.advice.size(); ++i)
-                ordinals.push_back(static_cast<int>(i));
-            sql << "INSERT INTO review_advice (review_id, ordinal, advice_id) "
-                   "VALUES (:review_id, :ordinal, :advice_id)",
-                soci::use(owners), soci::use(ordinals), soci::use(review.advice);
-        }
+        const auto id = insert_review(sql, review, at, day);
         if (next)
             insert_program_version(sql, *next, *next_texts, id);
+        return id;
+    });
+}
+
+Result<core::RecordId>
+SociRepository::record_review(const core::IntakeRecord& intake, const core::ReviewRecord& review,
+                              const std::optional<core::ProgramVersion>& next) {
+    const auto intake_at = TRY(time_text(intake.at, "intake.at"));
+    const auto at = TRY(time_text(review.at, "review.at"));
+    const auto day = TRY(day_text(review.day, "review.day"));
+    std::optional<ProgramVersionTexts> next_texts;
+    if (next)
+        next_texts = TRY(texts_of(*next));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        const auto intake_id = insert_intake(sql, intake_at, intake.document);
+        const auto id = insert_review(sql, review, at, day);
+        if (next) {
+            auto version = *next;
+            version.intake_id = intake_id;
+            insert_program_version(sql, version, *next_texts, id);
+        }
         return id;
     });
 }
@@ -728,6 +786,38 @@ Result<void> SociRepository::save_reminder_settings(const core::ReminderSettings
 }
 
 // ---- Forgetting -------------------------------------------------------------------------------
+
+// ---- Answers kept for retried requests ---------------------------------------------------------
+
+Result<std::optional<core::KeptAnswer>> SociRepository::kept_answer(std::string_view key) {
+    const std::string wanted(key);
+    return read(m_connection, [&](soci::session& sql) -> Result<std::optional<core::KeptAnswer>> {
+        core::KeptAnswer answer;
+        std::string at;
+        sql << "SELECT request, status, body, at FROM kept_answers WHERE key = :key",
+            soci::use(wanted), soci::into(answer.request), soci::into(answer.status),
+            soci::into(answer.body), soci::into(at);
+        if (!sql.got_data())
+            return std::nullopt;
+        answer.key = wanted;
+        answer.at = TRY(read_time(at, "kept_answers.at"));
+        return answer;
+    });
+}
+
+Result<void> SociRepository::keep_answer(const core::KeptAnswer& answer,
+                                         core::Timestamp forget_before) {
+    const auto at = TRY(time_text(answer.at, "kept_answer.at"));
+    const auto before = TRY(time_text(forget_before, "forget_before"));
+    return write(m_connection, [&](soci::session& sql) -> Result<void> {
+        sql << "DELETE FROM kept_answers WHERE at < :before", soci::use(before);
+        sql << "INSERT INTO kept_answers (key, request, status, body, at) "
+               "VALUES (:key, :request, :status, :body, :at)",
+            soci::use(answer.key), soci::use(answer.request), soci::use(answer.status),
+            soci::use(answer.body), soci::use(at);
+        return {};
+    });
+}
 
 Result<void> SociRepository::forget_everything() {
     TRY(write(m_connection, [&](soci::session& sql) -> Result<void> {

@@ -19,6 +19,8 @@ public:
     core::Result<std::vector<core::IntakeRecord>> intakes() override;
 
     core::Result<core::RecordId> add_program_version(const core::ProgramVersion& version) override;
+    core::Result<StartIds> record_start(const core::IntakeRecord& intake,
+                                        const std::optional<core::ProgramVersion>& first) override;
     core::Result<std::optional<core::ProgramVersion>> current_program() override;
     core::Result<std::vector<core::ProgramVersion>> program_versions() override;
 
@@ -35,10 +37,17 @@ public:
     core::Result<core::RecordId>
     add_review(const core::ReviewRecord& review,
                const std::optional<core::ProgramVersion>& next) override;
+    core::Result<core::RecordId>
+    record_review(const core::IntakeRecord& intake, const core::ReviewRecord& review,
+                  const std::optional<core::ProgramVersion>& next) override;
     core::Result<std::vector<core::ReviewRecord>> reviews() override;
 
     core::Result<core::ReminderSettings> reminder_settings() override;
     core::Result<void> save_reminder_settings(const core::ReminderSettings& settings) override;
+
+    core::Result<std::optional<core::KeptAnswer>> kept_answer(std::string_view key) override;
+    core::Result<void> keep_answer(const core::KeptAnswer& answer,
+                                   core::Timestamp forget_before) override;
 
     core::Result<void> forget_everything() override;
 

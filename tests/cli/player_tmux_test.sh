@@ -2,6 +2,8 @@
 # The terminal player as a person meets it: `unload session` runs full-screen in a real terminal
 # (tmux), keys are typed with send-keys and the screen is read back with capture-pane. The
 # session clock runs 5 times faster; each check waits for the screen to show what it expects.
+# It stops at the first failure: every later screen depends on the earlier ones, so waiting out
+# each of them would only turn one broken step (or broken content) into minutes of timeouts.
 set -u
 unload="$1"; root="$2"
 tmp=$(mktemp -d)
@@ -20,9 +22,16 @@ wait_for() { # name text [absent]: until the screen shows (or, with "absent", st
         sleep 0.1
     done
     failed=$((failed+1)); echo "FAIL $name: '$text' $mode? The screen:"; screen
+    stop_here
 }
+stop_here() { finish; exit 1; }
 
+# The content the player will load must be valid, and the program must start, before any screen
+# is waited for.
+check content-valid 0 "$unload" content check
+[ "$failed" -eq 0 ] || stop_here
 check start 0 "$unload" start --intake "$root/examples/desk-worker.json"
+[ "$failed" -eq 0 ] || stop_here
 tmux -L "$socket" new-session -d -s player -x 100 -y 40 \
     "'$unload' session --speed 5; echo \"exit \$?\" >'$tmp/status'; sleep 60"
 wait_for pain-before "your pain now, 0-10?"

@@ -5,6 +5,7 @@
 // with Beast so that the tests exercise the server from the outside, byte for byte, including
 // requests no well-behaved client library would send.
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -14,6 +15,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -100,6 +102,14 @@ public:
         reply.body = m_buffer.substr(0, length);
         m_buffer.erase(0, length);
         return reply;
+    }
+
+    /// Whether the server sends something (or closes) within `wait`, without reading it.
+    bool answers_within(std::chrono::milliseconds wait) {
+        if (!m_buffer.empty())
+            return true;
+        pollfd ready{.fd = m_fd, .events = POLLIN, .revents = 0};
+        return ::poll(&ready, 1, static_cast<int>(wait.count())) > 0;
     }
 
     /// True when the server has closed its side (reads end of stream).

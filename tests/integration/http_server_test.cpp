@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include <gtest/gtest.h>
@@ -64,7 +65,7 @@ protected:
     void SetUp() override { start_server({}); }
     void TearDown() override { stop_server(); }
 
-    void start_server(std::string token) {
+    void start_server(std::string token, http::ServerConfig config = {}) {
         m_dir = fs::temp_directory_path() / ("unload-http-test-" + std::to_string(::getpid()) +
                                              "-" + std::to_string(++m_count));
         fs::remove_all(m_dir);
@@ -80,11 +81,11 @@ protected:
         m_repo = std::move(*repo);
         m_ws = std::make_unique<service::Workspace>(
             service::Workspace{.kb = knowledge(), .repo = *m_repo, .clock = m_clock});
-        m_api = std::make_unique<http::Api>(*m_ws,
-                                            http::ApiOptions{.web_root = m_dir / "web",
-                                                             .policy = {.token = std::move(token)},
-                                                             .access_log = {}});
-        http::ServerConfig config;
+        m_api = std::make_unique<http::Api>(
+            *m_ws, http::ApiOptions{
+                       .web_root = m_dir / "web",
+                       .policy = {.token = std::move(token), .hosts = http::allowed_hosts(config)},
+                       .access_log = {}});
         config.port = 0;
         config.shutdown_grace = std::chrono::seconds(5);
         m_server = std::make_unique<http::Server>(*m_api, config);
@@ -623,8 +624,15 @@ TEST_F(HttpServerTest, ListeningBeyondLoopbackNeedsAToken) {
     const auto refused = http::check_exposure(config);
     ASSERT_FALSE(refused);
     EXPECT_EQ(refused.error().field, "--listen");
-    config.token = "t";
+    config.token = std::string(http::min_token_length, 'x');
     EXPECT_TRUE(http::check_exposure(config));
+    // A short token is refused anywhere, loopback included, and the message says how to make one.
+    config = {};
+    config.token = std::string(http::min_token_length - 1, 'x');
+    const auto short_token = http::check_exposure(config);
+    ASSERT_FALSE(short_token);
+    EXPECT_EQ(short_token.error().field, "token");
+    EXPECT_NE(short_token.error().message.find("openssl rand"), std::string::npos);
     config = {};
     EXPECT_TRUE(http::check_exposure(config));
 }
@@ -638,6 +646,245 @@ TEST_F(HttpServerTest, AGracefulStopClosesIdleConnectionsAndEnds) {
     EXPECT_TRUE(idle.closed_by_server());
     Connection late(m_server->port());
     EXPECT_FALSE(late.connected());
+}
+
+// ---- Hardening (issue 13) ---------------------------------------------------------------------
+
+/// A request with exactly the head lines given (no Host added), to the running server.
+std::optional<Reply> raw_call(std::uint16_t port, const std::string& text) {
+    Connection connection(port);
+    if (!connection.connected() || !connection.send(text))
+        return std::nullopt;
+    return connection.receive();
+}
+
+TEST_F(HttpServerTest, ARebindingPageCannotReachTheRecordThroughAForeignHostName) {
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    const auto port = std::to_string(m_server->port());
+    // A page on rebind.evil.example whose name now points at 127.0.0.1: same-origin in the
+    // browser's eyes, but its Host is its own name.
+    const std::string evil = "rebind.evil.example:" + port;
+    const auto read = raw_call(m_server->port(), "GET /api/v1/diary HTTP/1.1\r\nHost: " + evil +
+                                                     "\r\nOrigin: http://" + evil + "\r\n\r\n");
+    ASSERT_TRUE(read);
+    EXPECT_EQ(read->status, 421);
+    EXPECT_EQ(Json::parse(read->body)["error"]["field"], "Host");
+    const std::string forget = R"({"confirm": "forget"})";
+    const auto wipe = raw_call(
+        m_server->port(), "DELETE /api/v1/data HTTP/1.1\r\nHost: " + evil + "\r\nOrigin: http://" +
+                              evil + "\r\nContent-Type: application/json\r\nContent-Length: " +
+                              std::to_string(forget.size()) + "\r\n\r\n" + forget);
+    ASSERT_TRUE(wipe);
+    EXPECT_EQ(wipe->status, 421);
+    call_json("GET", "/api/v1/program", {}, 200); // Nothing was deleted.
+
+    // The names this server is served under pass, with its port or none; another port does not.
+    for (const auto& host : {"127.0.0.1:" + port, "localhost:" + port, "[::1]:" + port,
+                             std::string("LOCALHOST:") + port, std::string("127.0.0.1")}) {
+        const auto reply =
+            raw_call(m_server->port(), "GET /api/v1/diary HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+        ASSERT_TRUE(reply) << host;
+        EXPECT_EQ(reply->status, 200) << host;
+    }
+    const auto other_port =
+        raw_call(m_server->port(), "GET /api/v1/diary HTTP/1.1\r\nHost: 127.0.0.1:1\r\n\r\n");
+    ASSERT_TRUE(other_port);
+    EXPECT_EQ(other_port->status, 421);
+    // No Host, or two, is a 400 naming Host.
+    const std::vector<std::string> heads = {
+        "GET /healthz HTTP/1.1\r\n\r\n",
+        "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nHost: evil.example\r\n\r\n"};
+    for (const auto& head : heads) {
+        const auto reply = raw_call(m_server->port(), head);
+        ASSERT_TRUE(reply);
+        EXPECT_EQ(reply->status, 400);
+        EXPECT_EQ(Json::parse(reply->body)["error"]["field"], "Host");
+    }
+    // The absolute form is accepted, and its authority is the host that is checked.
+    const auto absolute = raw_call(m_server->port(), "GET http://127.0.0.1:" + port +
+                                                         "/healthz HTTP/1.1\r\nHost: x\r\n\r\n");
+    ASSERT_TRUE(absolute);
+    EXPECT_EQ(absolute->status, 200);
+    const auto absolute_evil =
+        raw_call(m_server->port(),
+                 "GET http://" + evil + "/api/v1/diary HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+    ASSERT_TRUE(absolute_evil);
+    EXPECT_EQ(absolute_evil->status, 421);
+}
+
+TEST_F(HttpServerTest, AConfiguredClinicNameIsAccepted) {
+    stop_server();
+    http::ServerConfig config;
+    config.hosts = {"unload.clinic.example"};
+    start_server({}, config);
+    const auto reply = raw_call(m_server->port(),
+                                "GET /healthz HTTP/1.1\r\nHost: unload.clinic.example:443\r\n\r\n");
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+}
+
+TEST_F(HttpServerTest, DeeplyNestedBodiesAre400NamingTheDepthAndTheServerLivesOn) {
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+    const auto scores = call_json("POST", "/api/v1/scores",
+                                  R"({"instrument": "odi", "answers": )" + deep + "}", 400);
+    EXPECT_EQ(scores["error"]["field"].get<std::string>().substr(0, 7), "answers");
+    EXPECT_NE(scores["error"]["message"].get<std::string>().find("32 levels"), std::string::npos)
+        << scores.dump();
+    call_json("POST", "/api/v1/rescreen", R"({"warning_signs": )" + deep + "}", 400);
+    EXPECT_EQ(call("GET", "/healthz").status, 200);
+    EXPECT_TRUE(call_json("GET", "/api/v1/scores", {}, 200).empty());
+}
+
+TEST_F(HttpServerTest, AKeyGivenTwiceIs400NamingTheKey) {
+    const auto twice = call_json("POST", "/api/v1/pain", R"({"pain": 3, "pain": 11})", 400);
+    EXPECT_EQ(twice["error"]["field"], "pain");
+    EXPECT_TRUE(call_json("GET", "/api/v1/diary", {}, 200)["pain"].empty());
+}
+
+TEST_F(HttpServerTest, ARetriedRequestWithItsIdempotencyKeyIsStoredOnce) {
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    const auto total = call_json("GET", "/api/v1/session", {}, 200)["timeline"]["total_ms"];
+    const auto session = Json({{"started_at", "2026-11-02T08:00:00Z"},
+                               {"pain_before", 4},
+                               {"pain_after", 3},
+                               {"controls", Json::array()},
+                               {"ended_ms", total}})
+                             .dump();
+    const std::string key = "Idempotency-Key: 5b7c1c2e-7f0a-4a8e-9d49-0c0f3b1e2a10\r\n";
+    const auto first = call("POST", "/api/v1/sessions", session, key);
+    const auto again = call("POST", "/api/v1/sessions", session, key);
+    EXPECT_EQ(first.status, 201);
+    EXPECT_EQ(again.status, 201);
+    EXPECT_EQ(again.body, first.body);
+    EXPECT_EQ(again.header("idempotent-replayed"), "true");
+    EXPECT_TRUE(first.header("idempotent-replayed").empty());
+    EXPECT_EQ(call_json("GET", "/api/v1/diary", {}, 200)["sessions"].size(), 1U);
+    // The same key with another body is refused and stores nothing.
+    auto changed = Json::parse(session);
+    changed["pain_after"] = 2;
+    const auto other = call("POST", "/api/v1/sessions", changed.dump(), key);
+    EXPECT_EQ(other.status, 409);
+    EXPECT_EQ(Json::parse(other.body)["error"]["field"], "Idempotency-Key");
+    EXPECT_EQ(call_json("GET", "/api/v1/diary", {}, 200)["sessions"].size(), 1U);
+    // Without a key every request counts; the diary, scores and a bad key.
+    const std::string pain_key = "Idempotency-Key: pain-1\r\n";
+    EXPECT_EQ(call("POST", "/api/v1/pain", R"({"pain": 3})", pain_key).status, 201);
+    EXPECT_EQ(call("POST", "/api/v1/pain", R"({"pain": 3})", pain_key).status, 201);
+    EXPECT_EQ(call_json("GET", "/api/v1/diary", {}, 200)["pain"].size(), 1U);
+    const std::string odi = R"({"instrument": "odi", "answers": [1,1,1,1,1,1,1,1,1,1]})";
+    EXPECT_EQ(call("POST", "/api/v1/scores", odi, "Idempotency-Key: odi-1\r\n").status, 201);
+    EXPECT_EQ(call("POST", "/api/v1/scores", odi, "Idempotency-Key: odi-1\r\n").status, 201);
+    EXPECT_EQ(call_json("GET", "/api/v1/scores", {}, 200).size(), 1U);
+    const auto bad = call("POST", "/api/v1/pain", R"({"pain": 3})",
+                          "Idempotency-Key: " + std::string(300, 'k') + "\r\n");
+    EXPECT_EQ(bad.status, 400);
+    EXPECT_EQ(Json::parse(bad.body)["error"]["field"], "Idempotency-Key");
+    // Forgetting everything forgets the kept answers too: the same key then stores anew.
+    call_json("DELETE", "/api/v1/data", R"({"confirm": "forget"})", 200);
+    EXPECT_EQ(call("POST", "/api/v1/pain", R"({"pain": 3})", pain_key).status, 201);
+    EXPECT_EQ(call_json("GET", "/api/v1/diary", {}, 200)["pain"].size(), 1U);
+}
+
+TEST_F(HttpServerTest, ImpossibleSessionTimesAreRefusedNamingStartedAt) {
+    // The clock reads Monday 2 November 2026 08:00; the program starts a day later.
+    m_clock.advance_to(24LL * 60 * 60 * 1000);
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    const auto total = call_json("GET", "/api/v1/session", {}, 200)["timeline"]["total_ms"];
+    const auto session = [&](std::string started_at) {
+        return Json({{"started_at", std::move(started_at)},
+                     {"pain_before", 4},
+                     {"pain_after", 3},
+                     {"controls", Json::array()},
+                     {"ended_ms", total}})
+            .dump();
+    };
+    for (const auto* started_at : {
+             "2026-11-03T08:10:00Z",      // ten minutes ahead of the clock
+             "2026-11-02T09:00:00Z",      // before the program began
+             "1969-12-31T23:59:59Z",      // before 1970
+             "2026-11-03T07:59:00",       // no time zone
+             "2026-11-02T23:59:60Z",      // a leap second
+             "2026-11-03T10:00:00+01:00", // an hour ahead, said with an offset
+         }) {
+        const auto refused = call_json("POST", "/api/v1/sessions", session(started_at), 400);
+        EXPECT_EQ(refused["error"]["field"], "started_at") << started_at;
+    }
+    EXPECT_TRUE(call_json("GET", "/api/v1/diary", {}, 200)["sessions"].empty());
+    // A device clock a few minutes ahead is still fine, and fractions of a second are read.
+    call_json("POST", "/api/v1/sessions", session("2026-11-03T08:04:00Z"), 201);
+    call_json("POST", "/api/v1/sessions", session("2026-11-03T07:59:30.250Z"), 201);
+}
+
+TEST_F(HttpServerTest, AHeaderTrickledAByteAtATimeIsClosedAtTheReadTimeout) {
+    stop_server();
+    http::ServerConfig config;
+    config.read_timeout = std::chrono::seconds(1);
+    config.idle_timeout = std::chrono::seconds(60);
+    start_server({}, config);
+    Connection slow(m_server->port());
+    const std::string head = "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+    const auto began = std::chrono::steady_clock::now();
+    bool closed = false;
+    // One byte every 200 ms: never idle for long, but the header never ends. The bound of 20 s
+    // is far below the 60 s idle timeout that used to apply.
+    for (int i = 0; i < 100 && !closed; ++i) {
+        closed = !slow.send(std::string(1, i < static_cast<int>(head.size()) ? head[i] : 'a')) ||
+                 (slow.answers_within(std::chrono::milliseconds(200)) && slow.closed_by_server());
+    }
+    EXPECT_TRUE(closed);
+    EXPECT_LT(std::chrono::steady_clock::now() - began, std::chrono::seconds(20));
+}
+
+TEST_F(HttpServerTest, AtTheConnectionLimitANewClientWaitsUntilOneCloses) {
+    stop_server();
+    http::ServerConfig config;
+    config.max_connections = 2;
+    start_server({}, config);
+    auto first = std::make_unique<Connection>(m_server->port());
+    Connection second(m_server->port());
+    for (auto* open : {first.get(), &second}) {
+        open->send(request_text("GET", "/healthz"));
+        ASSERT_TRUE(open->receive());
+    }
+    Connection third(m_server->port());
+    third.send(request_text("GET", "/healthz"));
+    EXPECT_FALSE(third.answers_within(std::chrono::milliseconds(300)));
+    first.reset();
+    ASSERT_TRUE(third.answers_within(std::chrono::seconds(10)));
+    const auto reply = third.receive();
+    ASSERT_TRUE(reply);
+    EXPECT_EQ(reply->status, 200);
+}
+
+TEST_F(HttpServerTest, PersonalAnswersAreNeverCachedAndLibraryContentIs) {
+    EXPECT_EQ(call("GET", "/api/v1/diary").header("cache-control"), "no-store");
+    EXPECT_EQ(call("GET", "/api/v1/program").header("cache-control"), "no-store");
+    EXPECT_EQ(call("POST", "/api/v1/plan", desk_worker()).header("cache-control"), "no-store");
+    EXPECT_NE(call("GET", "/api/v1/exercises").header("cache-control"), "no-store");
+    EXPECT_NE(call("GET", "/api/v1/learn").header("cache-control"), "no-store");
+}
+
+TEST_F(HttpServerTest, WrongTokensFromOneAddressAreTurnedAwayForAWhile) {
+    stop_server();
+    const std::string token(40, 't');
+    start_server(token);
+    for (int i = 0; i < http::TokenThrottle::limit; ++i)
+        EXPECT_EQ(call("GET", "/api/v1/diary", {}, "Authorization: Bearer wrong\r\n").status, 401);
+    const auto turned_away =
+        call("GET", "/api/v1/diary", {}, "Authorization: Bearer " + token + "\r\n");
+    EXPECT_EQ(turned_away.status, 429);
+    EXPECT_FALSE(turned_away.header("retry-after").empty());
+    EXPECT_EQ(call("GET", "/healthz").status, 200);
+}
+
+TEST_F(HttpServerTest, AWrongMethodIs405WhateverItsContentTypeAndBigHeadersAre413) {
+    const auto reply = call("DELETE", "/api/v1/exercises", "x", "Content-Type: text/plain\r\n");
+    EXPECT_EQ(reply.status, 405);
+    const auto big = call("GET", "/healthz", {},
+                          "X-Big: " + std::string(http::max_header_bytes + 10, 'b') + "\r\n");
+    EXPECT_EQ(big.status, 413);
+    EXPECT_EQ(Json::parse(big.body)["error"]["field"], "(headers)");
 }
 
 } // namespace

@@ -16,24 +16,21 @@ namespace {
 
 class RenderPlan : public testing::Test {
 protected:
-    static void SetUpTestSuite() {
+    // Loaded in every test's SetUp, not once in SetUpTestSuite: GoogleTest reports the tests of a
+    // suite whose SetUpTestSuite failed as skipped, so broken content would hide as skips.
+    void SetUp() override {
         const auto& loaded = test::loaded_content();
-        if (!loaded)
-            FAIL() << "content failed to load:\n" << test::describe(loaded.error());
+        ASSERT_TRUE(loaded) << "content failed to load:\n" << test::describe(loaded.error());
         kb_ = &*loaded;
     }
-    void SetUp() override {
-        if (!kb_)
-            GTEST_SKIP() << "no knowledge base";
-    }
 
-    static core::Plan plan_for(std::string_view intake_json) {
+    core::Plan plan_for(std::string_view intake_json) const {
         const auto intake = json::decode_intake(*kb_, intake_json);
         EXPECT_TRUE(intake.has_value()) << intake.error().to_string();
         return core::plan(*kb_, *intake);
     }
 
-    static inline const core::KnowledgeBase* kb_ = nullptr;
+    const core::KnowledgeBase* kb_ = nullptr;
 };
 
 TEST(RenderSeconds, Describes) {

@@ -1,6 +1,7 @@
 // Scripted sessions (`unload session --events FILE`): the script format with file:line errors,
 // and a whole session played on a virtual clock with exact timings.
 
+#include <optional>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -79,21 +80,23 @@ TEST(SessionScript, FormatsSessionTimes) {
 
 class PlayScript : public testing::Test {
 protected:
-    static void SetUpTestSuite() {
+    // Loaded and planned in every test's SetUp, not once in SetUpTestSuite: GoogleTest reports the
+    // tests of a suite whose SetUpTestSuite failed as skipped, so broken content would hide as
+    // skips. Planning takes microseconds.
+    void SetUp() override {
         const auto& loaded = test::loaded_content();
-        ASSERT_TRUE(loaded) << test::describe(loaded.error());
+        ASSERT_TRUE(loaded) << "content failed to load:\n" << test::describe(loaded.error());
         kb_ = &*loaded;
         const auto intake =
             json::decode_intake(*kb_, R"({"format": "unload-intake/1", "person": {"age": 40},
                       "symptoms": {"pain_now": 4}, "minutes_per_session": 15})");
         ASSERT_TRUE(intake) << intake.error().to_string();
-        plan_ = new core::Plan(core::plan(*kb_, *intake));
+        plan_ = core::plan(*kb_, *intake);
         ASSERT_TRUE(plan_->program);
     }
-    static void TearDownTestSuite() { delete plan_; }
 
     /// Plays a script on a virtual clock; returns the run's record and the log.
-    static std::pair<core::SessionRecord, std::vector<PlayedLine>> play(std::string_view text) {
+    std::pair<core::SessionRecord, std::vector<PlayedLine>> play(std::string_view text) const {
         const auto script = parse_session_script(text, "test");
         EXPECT_TRUE(script);
         core::SessionRun run(*kb_, *plan_->program, plan_->screening.allowed);
@@ -106,8 +109,8 @@ protected:
         return {run.record(), log};
     }
 
-    static inline const core::KnowledgeBase* kb_ = nullptr;
-    static inline core::Plan* plan_ = nullptr;
+    const core::KnowledgeBase* kb_ = nullptr;
+    std::optional<core::Plan> plan_;
 };
 
 TEST_F(PlayScript, PlaysAWholeSessionToTheEndWithExactStepTimes) {

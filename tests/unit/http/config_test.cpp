@@ -113,9 +113,25 @@ const ExposureCase exposure_cases[] = {
     {.address = "0.0.0.0", .token = "", .allowed = false},
     {.address = "::", .token = "", .allowed = false},
     {.address = "192.168.1.5", .token = "", .allowed = false},
-    {.address = "0.0.0.0", .token = "s3cret", .allowed = true},
-    {.address = "127.0.0.1", .token = "s3cret", .allowed = true},
+    {.address = "0.0.0.0", .token = "0123456789abcdef0123456789abcdef", .allowed = true},
+    {.address = "127.0.0.1", .token = "0123456789abcdef0123456789abcdef", .allowed = true},
 };
+
+TEST(HttpConfigExposure, ATokenShorterThan32CharactersIsRefusedOnAnyAddress) {
+    for (const std::string_view address : {"127.0.0.1", "0.0.0.0"}) {
+        SCOPED_TRACE(address);
+        const ServerConfig shorter{.address = std::string(address),
+                                   .token = "0123456789abcdef0123456789abcde"};
+        const auto refused = check_exposure(shorter);
+        ASSERT_FALSE(refused);
+        EXPECT_EQ(refused.error().code, core::ErrorCode::InvalidInput);
+        EXPECT_EQ(refused.error().field, "token");
+        EXPECT_NE(refused.error().message.find("31 characters"), std::string::npos)
+            << refused.error().message;
+        EXPECT_NE(refused.error().message.find("openssl rand"), std::string::npos)
+            << refused.error().message;
+    }
+}
 
 TEST(HttpConfigExposure, BeyondLoopbackNeedsAToken) {
     for (const auto& c : exposure_cases) {

@@ -5,6 +5,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -83,6 +84,16 @@ protected:
 
     Workspace ws() { return {.kb = test::knowledge_base(), .repo = *m_repo, .clock = m_clock}; }
     core::Repository& repo() { return *m_repo; }
+    /// The database file, for injecting a failure with a trigger through another connection.
+    std::filesystem::path db_path() const { return m_dir.path() / "unload.db"; }
+    /// From now on every new program version is refused by the database itself, as a full disk
+    /// or a broken constraint would refuse it, until allow_versions().
+    void refuse_versions() {
+        store::testing::RawDb(db_path()).exec(
+            "CREATE TRIGGER refuse_versions BEFORE INSERT ON program_versions "
+            "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+    }
+    void allow_versions() { store::testing::RawDb(db_path()).exec("DROP TRIGGER refuse_versions"); }
 
     /// Moves the virtual clock forward to a wall-clock time (never back).
     void set_time(std::string_view iso) {
@@ -131,6 +142,22 @@ TEST_F(Journeys, StartStoresTheIntakeAndWeekOneAndLoadCurrentReadsThemBack) {
     EXPECT_EQ(current.stage_index, core::find_stage(test::knowledge_base(), current.version.stage));
     ASSERT_TRUE(current.plan.program);
     EXPECT_EQ(current.plan.program->routine.size(), started.plan.program->routine.size());
+}
+
+TEST_F(Journeys, AStartWhoseFirstVersionCannotBeWrittenLeavesNoIntakeBehind) {
+    refuse_versions();
+    const auto failed = start(ws(), desk_worker(), Restart::No);
+    ASSERT_FALSE(failed);
+    EXPECT_NE(failed.error().message.find("injected failure"), std::string::npos)
+        << failed.error().to_string();
+    // The intake was written first, in the same transaction, and is gone with it.
+    EXPECT_TRUE(must(repo().intakes()).empty());
+    EXPECT_TRUE(must(repo().program_versions()).empty());
+
+    allow_versions();
+    start_desk_worker();
+    EXPECT_EQ(must(repo().intakes()).size(), 1u);
+    EXPECT_EQ(must(repo().program_versions()).size(), 1u);
 }
 
 TEST_F(Journeys, LoadCurrentBeforeAStartIsNotFoundNamingProgram) {
@@ -637,6 +664,32 @@ TEST_F(Journeys, TheReviewIsRefusedBeforeItIsDueAndProgressesAfterAGoodWeek) {
     EXPECT_EQ(current.version.origin, "review");
     EXPECT_EQ(current.version.stage, outcome.record.to_stage);
     EXPECT_NE(current.version.stage, outcome.record.from_stage);
+}
+
+TEST_F(Journeys, AReviewWhoseNextVersionCannotBeWrittenLeavesNoAnswersOrReviewBehind) {
+    start_desk_worker();
+    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
+                            "2026-11-07", "2026-11-08"}) {
+        set_time(std::string(day) + "T08:00:00Z");
+        record_whole_session(3, 3);
+    }
+    set_time("2026-11-09T08:00:00Z");
+    refuse_versions();
+    const auto failed = review(ws(), no_warning_signs);
+    ASSERT_FALSE(failed);
+    // The answers (a new intake) and the review were written before the version, and are gone.
+    EXPECT_EQ(must(repo().intakes()).size(), 1u);
+    EXPECT_TRUE(must(repo().reviews()).empty());
+    EXPECT_EQ(must(repo().program_versions()).size(), 1u);
+    EXPECT_EQ(must(load_current(ws())).version.week, 1);
+
+    // Nothing half-written blocks the review once the database takes writes again.
+    allow_versions();
+    const auto outcome = must(review(ws(), no_warning_signs));
+    EXPECT_EQ(outcome.record.decision, core::ReviewDecision::Progress);
+    EXPECT_EQ(must(repo().intakes()).size(), 2u);
+    EXPECT_EQ(must(repo().reviews()).size(), 1u);
+    EXPECT_EQ(must(load_current(ws())).version.week, 2);
 }
 
 TEST_F(Journeys, AReviewWithBadAnswersStoresNothing) {

@@ -3,6 +3,7 @@
 // Helpers for tests that break a copy of content/ and check what the loader says about it.
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <optional>
@@ -17,8 +18,13 @@
 
 namespace unload::test {
 
-inline const std::filesystem::path content_dir =
-    std::filesystem::path(UNLOAD_SOURCE_DIR) / "content";
+/// content/ in the source tree, or the directory UNLOAD_TEST_CONTENT_DIR names, so the tests can be
+/// pointed at a broken copy to show that they fail on it.
+inline const std::filesystem::path content_dir = [] {
+    if (const char* dir = std::getenv("UNLOAD_TEST_CONTENT_DIR"); dir && *dir)
+        return std::filesystem::path(dir);
+    return std::filesystem::path(UNLOAD_SOURCE_DIR) / "content";
+}();
 
 inline std::string read_text(const std::filesystem::path& path) {
     std::ifstream in(path);

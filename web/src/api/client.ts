@@ -1,7 +1,10 @@
 // The one way the app talks to `unload serve`. Every response that is not 2xx becomes an
 // ApiError carrying the server's error document ({"error": {code, field, message}}), so a page can
 // say which field was wrong. When the server asks for a token (it listens beyond this computer),
-// the token the person typed is kept in this browser and sent as a bearer token.
+// the token the person typed is kept in this browser and sent as a bearer token. Every write
+// carries an Idempotency-Key (see idempotency.ts), so a write resent after a lost answer is stored
+// once.
+import { IDEMPOTENCY_HEADER, PendingWrites } from './idempotency';
 
 export interface ErrorDocument {
   error: { code: string; field?: string; message: string };
@@ -58,34 +61,41 @@ export async function errorFrom(response: Response): Promise<ApiError> {
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-export async function request(method: Method, path: string, body?: unknown): Promise<Response> {
+/** Writes sent whose answer has not settled them, so a resend of the same write keeps its key. */
+export const pendingWrites = new PendingWrites();
+
+export interface RequestOptions {
+  /** The write's own key (the outbox keeps one per session); otherwise one from pendingWrites. */
+  idempotencyKey?: string;
+}
+
+export async function request(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const token = storedToken();
   if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const text = body === undefined ? undefined : JSON.stringify(body);
+  if (text !== undefined) headers['Content-Type'] = 'application/json';
+  const write = method !== 'GET';
+  if (write) headers[IDEMPOTENCY_HEADER] = options.idempotencyKey ?? pendingWrites.keyFor(method, path, text);
   let response: Response;
   try {
-    response = await fetch(path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-    });
+    response = await fetch(path, { method, headers, body: text, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'offline', undefined, 'Could not reach Unload. Check the connection.');
   }
+  if (write && options.idempotencyKey === undefined) pendingWrites.answered(method, path, text, response.status);
   if (!response.ok) throw await errorFrom(response);
   return response;
 }
 
-async function json<T>(method: Method, path: string, body?: unknown): Promise<T> {
-  const response = await request(method, path, body);
+async function json<T>(method: Method, path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+  const response = await request(method, path, body, options);
   return (await response.json()) as T;
 }
 
 export const api = {
   get: <T>(path: string) => json<T>('GET', path),
-  post: <T>(path: string, body: unknown) => json<T>('POST', path, body),
-  put: <T>(path: string, body: unknown) => json<T>('PUT', path, body),
-  delete: <T>(path: string, body?: unknown) => json<T>('DELETE', path, body),
+  post: <T>(path: string, body: unknown, options?: RequestOptions) => json<T>('POST', path, body, options),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => json<T>('PUT', path, body, options),
+  delete: <T>(path: string, body?: unknown, options?: RequestOptions) => json<T>('DELETE', path, body, options),
 };

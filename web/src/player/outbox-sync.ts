@@ -34,7 +34,7 @@ export const browserStore: TextStore = {
 };
 
 const apiSender: Sender = {
-  send: (session) => api.post<RecordedSession>('/api/v1/sessions', session),
+  send: (session, key) => api.post<RecordedSession>('/api/v1/sessions', session, { idempotencyKey: key }),
   async alreadyStored(session: PlayedSession) {
     const days = diaryDaysFor(session.started_at, Date.now());
     const diary = await api.get<{ sessions: { started_at: string }[] }>(`/api/v1/diary?days=${days}`);

@@ -178,6 +178,97 @@ describe('the outbox', () => {
   });
 });
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
+/** A server that keeps its first answer per Idempotency-Key, as `unload serve` does (issue 13). */
+function keyedServer(mode: { loseAnswer?: boolean; refuse?: number } = {}) {
+  const stored: PlayedSession[] = [];
+  const keys: string[] = [];
+  const answers = new Map<string, RecordedSession>();
+  const sender: Sender = {
+    async send(played, key) {
+      keys.push(key);
+      if (mode.refuse) throw { status: mode.refuse, code: 'invalid_input', message: 'refused' };
+      let answer = answers.get(key);
+      if (!answer) {
+        stored.push(played);
+        answer = recorded(played);
+        answers.set(key, answer);
+      }
+      if (mode.loseAnswer) throw { status: 0, code: 'offline', message: 'connection reset' };
+      return answer;
+    },
+    // This server cannot tell by the start: only the key keeps it from storing twice.
+    alreadyStored: async () => false,
+  };
+  return { stored, keys, sender, mode };
+}
+
+describe('the outbox idempotency key', () => {
+  it('is made once when a session is queued, and kept with it', () => {
+    const store = memory();
+    addToOutbox(store, session(1), 'one', 'x');
+    addToOutbox(store, session(2), 'two', 'y');
+    const [one, two] = readOutbox(store);
+    expect(one.key).toMatch(UUID);
+    expect(two.key).toMatch(UUID);
+    expect(one.key).not.toBe(two.key);
+  });
+
+  it('is sent again with a resend after a lost answer, so the server stores the session once', async () => {
+    const store = memory();
+    const srv = keyedServer({ loseAnswer: true });
+    addToOutbox(store, session(45), 'a', 'x', 'key-a');
+    expect((await flushOutbox(store, srv.sender)).unreachable).toBe(true);
+    expect((await flushOutbox(store, srv.sender)).unreachable).toBe(true);
+    srv.mode.loseAnswer = false;
+    const result = await flushOutbox(store, srv.sender);
+    expect(result.sent.map((s) => s.recorded?.started_at)).toEqual([session(45).started_at]);
+    expect(srv.keys).toEqual(['key-a', 'key-a', 'key-a']);
+    expect(srv.stored).toHaveLength(1);
+    expect(readOutbox(store)).toEqual([]);
+  });
+
+  it('is given, and stored before the send, to an entry queued without one', async () => {
+    const store = memory();
+    store.text = JSON.stringify([{ id: 'old', session: session(5), savedAt: 'x', attempted: false }]);
+    const srv = keyedServer({ loseAnswer: true });
+    await flushOutbox(store, srv.sender);
+    const key = readOutbox(store)[0].key;
+    expect(key).toMatch(UUID);
+    expect(srv.keys).toEqual([key]);
+    srv.mode.loseAnswer = false;
+    await flushOutbox(store, srv.sender);
+    expect(srv.keys).toEqual([key, key]);
+    expect(srv.stored).toHaveLength(1);
+  });
+
+  it('is new when the person retries a session the server refused, since nothing was stored', async () => {
+    const store = memory();
+    const srv = keyedServer({ refuse: 400 });
+    addToOutbox(store, session(10), 'a', 'x', 'first');
+    await flushOutbox(store, srv.sender);
+    retryEntry(store, 'a', 'second');
+    srv.mode.refuse = undefined;
+    await flushOutbox(store, srv.sender);
+    expect(srv.keys).toEqual(['first', 'second']);
+    expect(srv.stored).toHaveLength(1);
+  });
+
+  it('is kept on a retry when an earlier send may have been stored (its answer was lost)', async () => {
+    const store = memory();
+    const srv = keyedServer({ loseAnswer: true });
+    addToOutbox(store, session(10), 'a', 'x', 'first');
+    await flushOutbox(store, srv.sender);
+    srv.sender.alreadyStored = async () => {
+      throw { status: 401, code: 'unauthorized', message: 'a token is needed' };
+    };
+    await flushOutbox(store, srv.sender);
+    retryEntry(store, 'a', 'second');
+    expect(readOutbox(store)[0].key).toBe('first');
+  });
+});
+
 describe('outbox helpers', () => {
   it('stamps moments to the second, as the API takes them', () => {
     expect(isoSecond(Date.UTC(2026, 2, 2, 7, 45, 12, 987))).toBe('2026-03-02T07:45:12Z');

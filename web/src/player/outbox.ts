@@ -5,14 +5,22 @@
 //   try first asks the server whether a session with the same start is already stored;
 // - a 4xx answer means the server looked at it and said no: the entry stays, with the server's
 //   words, until the person removes it or tries again, instead of silently disappearing;
-// - no connection or a 5xx: it stays and is tried again when the connection returns.
+// - no connection or a 5xx: it stays and is tried again when the connection returns;
+// - each entry keeps the Idempotency-Key it was first sent with, so every resend of it carries the
+//   same key and the server answers a repeat with its first answer instead of storing it again.
 // Storage, sending and the lock are injected, so all of this is tested without a browser.
+import { newIdempotencyKey } from '../api/idempotency';
 import type { PlayedSession, RecordedSession } from './types';
 
 export interface OutboxEntry {
   /** A local id, so the page can tell its own session from others in the outbox. */
   id: string;
   session: PlayedSession;
+  /**
+   * The Idempotency-Key every send of this session carries, made once when it is queued (an entry
+   * queued by an older version of the app gets one before its next send).
+   */
+  key?: string;
   /** When it was put here (ISO moment). */
   savedAt: string;
   /** A send began whose answer may not have arrived. */
@@ -36,7 +44,8 @@ export interface SendFailure {
 }
 
 export interface Sender {
-  send(session: PlayedSession): Promise<RecordedSession>;
+  /** Sends the session with `key` as its Idempotency-Key. */
+  send(session: PlayedSession, key: string): Promise<RecordedSession>;
   /** Whether the server already holds a session with this one's start (after a lost answer). */
   alreadyStored(session: PlayedSession): Promise<boolean>;
 }
@@ -79,8 +88,14 @@ export function newEntryId(random: () => number = Math.random, now: () => number
 }
 
 /** Puts a session in the outbox (before any attempt to send it) and returns its entry. */
-export function addToOutbox(store: TextStore, session: PlayedSession, id: string, savedAt: string): OutboxEntry {
-  const entry: OutboxEntry = { id, session, savedAt, attempted: false };
+export function addToOutbox(
+  store: TextStore,
+  session: PlayedSession,
+  id: string,
+  savedAt: string,
+  key: string = newIdempotencyKey(),
+): OutboxEntry {
+  const entry: OutboxEntry = { id, session, key, savedAt, attempted: false };
   const entries = readOutbox(store).filter((e) => e.id !== id);
   entries.push(entry);
   writeOutbox(store, entries);
@@ -94,11 +109,17 @@ export function removeFromOutbox(store: TextStore, id: string): void {
   );
 }
 
-/** Clears a refused entry's error so the next flush sends it again. */
-export function retryEntry(store: TextStore, id: string): void {
+/**
+ * Clears a refused entry's error so the next flush sends it again. A refused send (4xx) stored
+ * nothing, so the new try is a new write with a new key: a server that keeps its answer per key
+ * would otherwise answer the old refusal again.
+ */
+export function retryEntry(store: TextStore, id: string, key: string = newIdempotencyKey()): void {
   writeOutbox(
     store,
-    readOutbox(store).map((e) => (e.id === id ? { ...e, error: undefined } : e)),
+    // An entry still `attempted` was refused at the check for an earlier send whose answer was
+    // lost: that send may be stored, so it keeps its key.
+    readOutbox(store).map((e) => (e.id === id ? { ...e, error: undefined, key: e.error && !e.attempted ? key : e.key } : e)),
   );
 }
 
@@ -140,9 +161,11 @@ export async function flushOutbox(store: TextStore, sender: Sender): Promise<Flu
         result.sent.push({ entry, recorded: null });
         continue;
       }
-      update(store, entry.id, (e) => ({ ...e, attempted: true }));
+      // The key is stored before the send, so a resend after a lost answer carries the same one.
+      const key = entry.key ?? newIdempotencyKey();
+      update(store, entry.id, (e) => ({ ...e, key, attempted: true }));
       sending = true;
-      const recorded = await sender.send(entry.session);
+      const recorded = await sender.send(entry.session, key);
       removeFromOutbox(store, entry.id);
       result.sent.push({ entry, recorded });
     } catch (error) {

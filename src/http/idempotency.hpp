@@ -1,0 +1,27 @@
+#pragma once
+
+// `Idempotency-Key` on the routes that change the record. A client that resends a request after
+// losing the answer (a dropped connection, a phone going to sleep) sends the same key again:
+// the same key with the same request gets the first answer again, marked
+// `Idempotent-Replayed: true`, and nothing is stored twice; the same key with a different
+// request is a 409. Keys are 1 to 255 printable ASCII characters (a UUID is typical) and are
+// kept for a day (service::kept_answer_lifetime). Only successful answers are kept: a refused
+// request changed nothing, so trying it again is safe.
+
+#include <string>
+#include <string_view>
+
+#include "http/router.hpp"
+#include "service/journeys.hpp"
+
+namespace unload::http {
+
+/// What identifies a request under its key: method, target and a BLAKE2b digest of the body.
+std::string request_fingerprint(const Request& request);
+
+/// Wraps a state-changing handler so that it honours `Idempotency-Key`. Runs on the database
+/// thread with the handler, so a lookup, the handler's write and the keeping follow one another
+/// with no other request in between.
+Handler idempotent(const service::Workspace& ws, Handler handler);
+
+} // namespace unload::http
