@@ -10,23 +10,6 @@ namespace unload::cli {
 
 namespace {
 
-const std::string& headline(const core::KnowledgeBase& kb, core::Verdict verdict) {
-    const auto& h = kb.headlines;
-    switch (verdict) {
-    case core::Verdict::Emergency:
-        return h.emergency;
-    case core::Verdict::Urgent:
-        return h.urgent;
-    case core::Verdict::Consult:
-        return h.consult;
-    case core::Verdict::Caution:
-        return h.caution;
-    case core::Verdict::Clear:
-        break;
-    }
-    return h.clear;
-}
-
 Style verdict_style(core::Verdict verdict) {
     switch (verdict) {
     case core::Verdict::Emergency:
@@ -85,7 +68,7 @@ std::string wrap(std::string_view text, std::size_t indent, std::size_t width = 
 std::string render_verdict(const core::KnowledgeBase& kb, core::Verdict verdict,
                            const Terminal& term) {
     return term.paint(verdict_style(verdict), upper(core::to_string(verdict))) + "  " +
-           term.paint(Style::Bold, headline(kb, verdict)) + "\n";
+           term.paint(Style::Bold, kb.headlines.of(verdict)) + "\n";
 }
 
 std::string section(std::string_view title, const Terminal& term) {
@@ -169,6 +152,13 @@ core::RoutineItem dose_at(const core::Dose& d, int core::Range::*end) {
             .rest_s = d.rest_s,
             .finish_hold_s = d.finish_hold_s.*end,
             .rep_s = d.rep_s};
+}
+
+/// `very_low` as `very low`: the content's evidence words, read aloud.
+std::string words_for(std::string_view id) {
+    std::string words(id);
+    std::ranges::replace(words, '_', ' ');
+    return words;
 }
 
 std::string times_per_day(int times) {
@@ -330,8 +320,11 @@ std::string render_exercise(const core::KnowledgeBase& kb, const core::Item& ite
             out += fmt::format("  harder: {} ({})\n", kb.item(*item.progression).name,
                                kb.item(*item.progression).id);
     }
-    out += section(fmt::format("Evidence ({})", item.evidence.level), term) +
-           wrap(item.evidence.summary, 2);
+    out +=
+        section(fmt::format("Evidence (support: {}; points to: {})",
+                            words_for(item.evidence.strength), words_for(item.evidence.direction)),
+                term) +
+        wrap(item.evidence.summary, 2);
     out += term.paint(Style::Dim, "  references: " + join(item.evidence.references, ", ")) + "\n";
     return out;
 }

@@ -232,6 +232,8 @@ core::StartBackSpec read_startback(TableReader& root, std::vector<SourceRef>& so
     spec.medium_psychosocial_at_most =
         root.integer("medium_psychosocial_at_most", Required::Yes, 0, psychosocial_count)
             .value_or(spec.medium_psychosocial_at_most);
+    spec.medium_text = root.string("medium_text", Required::Yes).value_or("");
+    spec.high_text = root.string("high_text", Required::Yes).value_or("");
     return spec;
 }
 

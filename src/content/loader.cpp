@@ -83,6 +83,7 @@ private:
     void resolve_program();
     void resolve_sources();
     void check_duplicates();
+    void check_advice_reasons();
 
     std::filesystem::path m_dir;
     std::vector<std::unique_ptr<File>> m_files;
@@ -98,6 +99,7 @@ private:
     std::vector<std::pair<std::string, int>> m_fact_lines; ///< File and line of each fact.
     std::vector<std::pair<std::string, int>> m_item_lines; ///< File and line of each item.
     std::vector<int> m_advice_lines, m_equipment_lines, m_source_lines;
+    std::vector<int> m_advice_for_lines; ///< The line of each advice's `for` list.
     TopicReader m_topics; ///< Screening topics, which warning signs and conditions name.
 };
 
@@ -317,7 +319,16 @@ void Loader::read_advice() {
     for (auto& table : root->tables("advice")) {
         core::Advice advice{.id = table.string("id", Required::Yes).value_or(""),
                             .text = table.string("text", Required::Yes).value_or(""),
-                            .sources = sources_of(table)};
+                            .sources = sources_of(table),
+                            .given_for = {}};
+        for (auto& reason : table.strings("for", Required::Yes)) {
+            if (std::ranges::find(advice.given_for, reason.value) != advice.given_for.end())
+                table.error_at(reason.line, "for",
+                               fmt::format("'{}' is listed twice", reason.value));
+            else
+                advice.given_for.push_back(std::move(reason.value));
+        }
+        m_advice_for_lines.push_back(table.line_of("for"));
         table.finish();
         m_advice_lines.push_back(table.line());
         m_kb.advice.push_back(std::move(advice));
@@ -415,12 +426,18 @@ void Loader::read_item(const std::filesystem::path& path) {
         item.modifications.push_back(std::move(modification));
     }
     if (auto evidence = r.table("evidence", Required::Yes)) {
-        static constexpr std::string_view levels[] = {"none", "very_low", "low", "moderate",
-                                                      "high"};
-        item.evidence.level = evidence->string("level", Required::Yes).value_or("");
-        if (!item.evidence.level.empty() &&
-            std::ranges::find(levels, item.evidence.level) == std::end(levels))
-            evidence->error("level", "expected none, very_low, low, moderate or high");
+        static constexpr std::string_view strengths[] = {"none", "very_low", "low", "moderate",
+                                                         "high"};
+        static constexpr std::string_view directions[] = {"helps", "no_difference", "harms",
+                                                          "unclear"};
+        item.evidence.strength = evidence->string("strength", Required::Yes).value_or("");
+        if (!item.evidence.strength.empty() &&
+            std::ranges::find(strengths, item.evidence.strength) == std::end(strengths))
+            evidence->error("strength", "expected none, very_low, low, moderate or high");
+        item.evidence.direction = evidence->string("direction", Required::Yes).value_or("");
+        if (!item.evidence.direction.empty() &&
+            std::ranges::find(directions, item.evidence.direction) == std::end(directions))
+            evidence->error("direction", "expected helps, no_difference, harms or unclear");
         item.evidence.summary = evidence->string("summary", Required::Yes).value_or("");
         item.evidence.references = sources_of(*evidence, "references");
         evidence->finish();
@@ -744,9 +761,61 @@ void Loader::check_duplicates() {
     });
 }
 
+void Loader::check_advice_reasons() {
+    // A reason listed in `for` that nothing gives is only reported on otherwise valid content:
+    // after an error elsewhere (a broken or missing session.toml) the giver may simply not have
+    // been read, and the report would point away from the real mistake.
+    const bool complete = m_errors.empty();
+    // Every place content gives an advice, named as advice.toml's `for` lists name it.
+    std::vector<std::pair<core::AdviceId, std::string>> given;
+    for (const auto& rule : m_kb.rules) {
+        for (const auto advice : rule.advice)
+            given.emplace_back(advice, "rule:" + rule.id);
+    }
+    for (const auto& stop : m_kb.session.stop_reasons) {
+        for (const auto advice : stop.advice)
+            given.emplace_back(advice, "stop:" + stop.id);
+    }
+    const auto& review = m_kb.review;
+    for (const auto& [advice, trigger] :
+         {std::pair{review.refer_pain_advice, "review:refer.pain"},
+          std::pair{review.refer_regressions_advice, "review:refer.regressions"},
+          std::pair{review.refer_leg_symptoms_advice, "review:refer.leg_symptoms"}}) {
+        if (advice)
+            given.emplace_back(*advice, trigger);
+    }
+    for (std::size_t i = 0; i < m_kb.advice.size(); ++i) {
+        const auto& advice = m_kb.advice[i];
+        const auto line = i < m_advice_for_lines.size() ? m_advice_for_lines[i] : 0;
+        for (const auto& [id, reason] : given) {
+            if (id == i && std::ranges::find(advice.given_for, reason) == advice.given_for.end())
+                error("advice.toml", line, "for",
+                      fmt::format("advice '{}' is given for '{}', but its words are not written "
+                                  "for that reason: write an advice that fits, or check this "
+                                  "text fits and add '{}' to its `for`",
+                                  advice.id, reason, reason));
+        }
+        for (const auto& reason : advice.given_for) {
+            if (!complete)
+                break;
+            const auto used = std::ranges::any_of(
+                given, [&](const auto& use) { return use.first == i && use.second == reason; });
+            if (!used)
+                error("advice.toml", line, "for",
+                      fmt::format("advice '{}' lists '{}' in `for`, but nothing gives it for "
+                                  "that reason",
+                                  advice.id, reason));
+        }
+    }
+}
+
 std::expected<core::KnowledgeBase, Errors> Loader::run() {
     // The facts the intake format defines come first; content can only add to them.
-    for (const auto id : core::intake_facts::all) {
+    std::vector<std::string_view> format_facts(std::begin(core::intake_facts::all),
+                                               std::end(core::intake_facts::all));
+    format_facts.insert(format_facts.end(), std::begin(core::intake_facts::from_startback),
+                        std::end(core::intake_facts::from_startback));
+    for (const auto id : format_facts) {
         m_fact_lines.emplace_back("(intake format)", 0);
         m_kb.facts.push_back({.id = std::string(id),
                               .kind = core::FactKind::IntakeField,
@@ -760,6 +829,8 @@ std::expected<core::KnowledgeBase, Errors> Loader::run() {
     ids.leg_below_knee = *m_kb.find_fact(core::intake_facts::leg_below_knee);
     ids.leg_numbness_or_tingling = *m_kb.find_fact(core::intake_facts::leg_numbness_or_tingling);
     ids.pain_when_decompressing = *m_kb.find_fact(core::intake_facts::pain_when_decompressing);
+    ids.startback_medium = *m_kb.find_fact(core::intake_facts::startback_medium);
+    ids.startback_high = *m_kb.find_fact(core::intake_facts::startback_high);
 
     read_sources();
     read_equipment();
@@ -769,6 +840,12 @@ std::expected<core::KnowledgeBase, Errors> Loader::run() {
     read_items();
     read_program();
     read_instruments(m_dir, m_kb.instruments, m_errors, m_source_refs);
+    // The STarT Back groups are facts no form field asks; the instrument words them.
+    for (const auto& [fact, text] :
+         {std::pair{core::intake_facts::startback_medium, &m_kb.instruments.startback.medium_text},
+          std::pair{core::intake_facts::startback_high, &m_kb.instruments.startback.high_text}})
+        if (const auto id = m_kb.find_fact(fact))
+            m_kb.facts[*id].text = *text;
     if (m_kb.facts.size() > core::max_facts)
         error("screening.toml", 0, {}, fmt::format("more than {} facts", core::max_facts));
 
@@ -782,6 +859,7 @@ std::expected<core::KnowledgeBase, Errors> Loader::run() {
     // Session and review rules name items and advice, which are all read by now.
     read_session_rules(m_dir, m_kb, m_errors, m_source_refs);
     read_review_rules(m_dir, m_kb, m_errors, m_source_refs);
+    check_advice_reasons(); // after everything that gives advice has been read
     // Learn topics link warning rules and exercises, which are all resolved by now.
     read_learn(m_dir, m_kb, m_errors, m_source_refs);
     resolve_sources();

@@ -28,6 +28,12 @@ public:
 
     void read(TableReader& root) {
         m_rules = core::ReviewRules{};
+        if (auto done = root.table("done", Required::Yes)) {
+            m_rules.done_quit_min_percent = done->integer("quit_min_percent", Required::Yes, 1, 100)
+                                                .value_or(m_rules.done_quit_min_percent);
+            read_sources(*done);
+            done->finish();
+        }
         if (auto progress = root.table("progress", Required::Yes))
             read_progress(*progress);
         if (auto regress = root.table("regress", Required::Yes))
@@ -102,15 +108,21 @@ private:
         reader.finish();
     }
 
+    /// The advice a referral trigger gives: each names its own, so its words fit its reason.
+    std::optional<core::AdviceId> read_advice(TableReader& reader) {
+        const auto advice = reader.string("advice", Required::Yes);
+        if (!advice)
+            return std::nullopt;
+        if (const auto found = m_kb.find_advice(*advice))
+            return found;
+        reader.error("advice", fmt::format("unknown advice id '{}'", *advice));
+        return std::nullopt;
+    }
+
     void read_refer(TableReader& reader) {
-        if (const auto advice = reader.string("advice", Required::Yes)) {
-            if (const auto found = m_kb.find_advice(*advice))
-                m_rules.refer_advice = *found;
-            else
-                reader.error("advice", fmt::format("unknown advice id '{}'", *advice));
-        }
         read_sources(reader);
         if (auto pain = reader.table("pain", Required::Yes)) {
+            m_rules.refer_pain_advice = read_advice(*pain);
             m_rules.refer_after_weeks = pain->integer("after_weeks", Required::Yes, 1, max_weeks)
                                             .value_or(m_rules.refer_after_weeks);
             m_rules.refer_min_pain_drop =
@@ -123,6 +135,7 @@ private:
             pain->finish();
         }
         if (auto regressions = reader.table("regressions", Required::Yes)) {
+            m_rules.refer_regressions_advice = read_advice(*regressions);
             // One regression alone cannot be "repeated".
             m_rules.refer_regressions = regressions->integer("count", Required::Yes, 2, max_weeks)
                                             .value_or(m_rules.refer_regressions);
@@ -138,6 +151,7 @@ private:
             stops->finish();
         }
         if (auto leg = reader.table("leg_symptoms", Required::Yes)) {
+            m_rules.refer_leg_symptoms_advice = read_advice(*leg);
             m_rules.refer_leg_symptoms_week = leg->integer("at_week", Required::Yes, 1, max_weeks)
                                                   .value_or(m_rules.refer_leg_symptoms_week);
             read_sources(*leg);

@@ -69,6 +69,10 @@ struct StartBackSpec {
     std::vector<int> psychosocial_items;        ///< 1-based item numbers of the subscale.
     int low_total_at_most = 3;                  ///< Total at most this: `low`.
     int medium_psychosocial_at_most = 3; ///< Else psychosocial at most this: `medium`, else `high`.
+    /// How reasons name the medium and high groups (the `startback_medium` and `startback_high`
+    /// facts that advice rules test).
+    std::string medium_text;
+    std::string high_text;
     std::vector<Question> questions;
     FormWords form; ///< `yes` and `no` label the agree/disagree items.
 };

@@ -19,6 +19,12 @@ constexpr EnumNames<LegExtent, 4> leg_names{{
     {LegExtent::BelowKnee, "below_knee"},
 }};
 
+constexpr EnumNames<StartBackRisk, 3> startback_names{{
+    {StartBackRisk::Low, "low"},
+    {StartBackRisk::Medium, "medium"},
+    {StartBackRisk::High, "high"},
+}};
+
 std::optional<int> number_of(const Intake& intake, IntakeNumber field) {
     switch (field) {
     case IntakeNumber::Age:
@@ -47,6 +53,8 @@ FactSet facts_of(const KnowledgeBase& kb, const Intake& intake) {
     facts.set(ids.leg_below_knee, s.leg == LegExtent::BelowKnee);
     facts.set(ids.leg_numbness_or_tingling, s.leg_numbness_or_tingling);
     facts.set(ids.pain_when_decompressing, s.pain_when_decompressing);
+    facts.set(ids.startback_medium, intake.startback == StartBackRisk::Medium);
+    facts.set(ids.startback_high, intake.startback == StartBackRisk::High);
     for (const auto& derived : kb.derived) {
         const auto value = number_of(intake, derived.field);
         if (!value)
@@ -70,6 +78,12 @@ std::optional<Sex> parse_sex(std::string_view text) {
 }
 std::optional<LegExtent> parse_leg(std::string_view text) {
     return enum_from_name(leg_names, text);
+}
+std::string_view to_string(StartBackRisk risk) {
+    return name_of(startback_names, risk);
+}
+std::optional<StartBackRisk> parse_startback_risk(std::string_view text) {
+    return enum_from_name(startback_names, text);
 }
 
 } // namespace unload::core

@@ -67,6 +67,22 @@ std::optional<EquipmentId> KnowledgeBase::find_equipment(std::string_view id) co
     return static_cast<EquipmentId>(*found);
 }
 
+const std::string& VerdictHeadlines::of(Verdict verdict) const {
+    switch (verdict) {
+    case Verdict::Emergency:
+        return emergency;
+    case Verdict::Urgent:
+        return urgent;
+    case Verdict::Consult:
+        return consult;
+    case Verdict::Caution:
+        return caution;
+    case Verdict::Clear:
+        break;
+    }
+    return clear;
+}
+
 std::optional<AdviceId> KnowledgeBase::find_advice(std::string_view id) const {
     return find_by_id(advice, id);
 }

@@ -59,6 +59,10 @@ enum class Direction { Flexion, Extension, Neutral, Rotation };
 enum class Bias { Neutral, Flexion, Extension };
 enum class Urgency { Emergency, Urgent, Consult };
 
+/// A screening's verdict (clinical.md section 1), ordered from most to least urgent, so the
+/// verdict is the minimum over what fired.
+enum class Verdict { Emergency, Urgent, Consult, Caution, Clear };
+
 /// An inclusive integer range, as content writes doses (`hold_s = [20, 30]`).
 struct Range {
     int low = 0;
@@ -86,9 +90,12 @@ struct Modification {
     std::string text;
 };
 
+/// What the sources say about an exercise or technique (clinical.md section 12).
 struct Evidence {
-    std::string level; ///< `none`, `very_low`, `low`, `moderate` or `high`.
-    std::string summary;
+    std::string
+        strength; ///< How strong the support is: `none`, `very_low`, `low`, `moderate`, `high`.
+    std::string direction; ///< Which way it points: `helps`, `no_difference`, `harms`, `unclear`.
+    std::string summary;   ///< Its first sentence is the bottom line in plain words.
     std::vector<std::string> references;
 };
 
@@ -127,6 +134,9 @@ struct Advice {
     std::string id;
     std::string text;
     std::vector<std::string> sources;
+    /// The reasons these words were written for: `rule:ID`, `stop:ID` or `review:refer.TABLE`.
+    /// The loader refuses content that gives the advice for any other reason.
+    std::vector<std::string> given_for;
 };
 
 /// A rule fires when every fact in `all` holds and, if `any` is not empty, at least one in `any`.
@@ -227,6 +237,9 @@ struct VerdictHeadlines {
     std::string consult;
     std::string caution;
     std::string clear;
+
+    /// The sentence for `verdict`.
+    const std::string& of(Verdict verdict) const;
 };
 
 /// The facts the intake format itself defines, resolved once by the loader.
@@ -237,6 +250,8 @@ struct IntakeFactIds {
     FactId leg_below_knee = 0;
     FactId leg_numbness_or_tingling = 0;
     FactId pain_when_decompressing = 0;
+    FactId startback_medium = 0;
+    FactId startback_high = 0;
 };
 
 /// Everything the engine knows, loaded once and shared read-only.

@@ -37,13 +37,14 @@ bool earlier(const ScoreRecord& a, const ScoreRecord& b) {
 
 } // namespace
 
-bool counts_as_done(const SessionRecord& session) {
+bool counts_as_done(const ReviewRules& rules, const SessionRecord& session) {
     switch (session.outcome) {
     case SessionOutcome::Completed:
     case SessionOutcome::Stopped:
         return true;
     case SessionOutcome::Quit:
-        return session.planned_ms > 0 && session.active_ms * 2 >= session.planned_ms;
+        return session.planned_ms > 0 &&
+               session.active_ms * 100 >= session.planned_ms * rules.done_quit_min_percent;
     }
     return false;
 }
@@ -104,7 +105,7 @@ Progress progress(const KnowledgeBase& kb, Day from, Day to,
         if (!i)
             continue;
         auto& day = out.days[*i];
-        if (counts_as_done(session)) {
+        if (counts_as_done(kb.review, session)) {
             ++day.done_sessions;
             ++out.done_sessions;
         }

@@ -53,7 +53,8 @@ struct Progress {
 
 /// Whether a session counts toward adherence: completed, ended by a stop rule (stopping when it
 /// hurts is doing it right), or quit after at least half of what was planned.
-bool counts_as_done(const SessionRecord& session);
+/// The percent a quit session needs is `rules.done_quit_min_percent` (content/review.toml).
+bool counts_as_done(const ReviewRules& rules, const SessionRecord& session);
 
 /// Sessions planned on a day: the sessions per day of the program version in force then.
 /// `versions` oldest first; days before the first version plan nothing.

@@ -135,7 +135,7 @@ Facts gather(const ReviewInput& input, const ReviewRules& rules, int sessions_pe
     PainSum this_week, last_week;
     for (const auto& session : input.sessions) {
         if (in_days(session.day, week.from, week.to)) {
-            if (counts_as_done(session))
+            if (counts_as_done(rules, session))
                 ++done_per_day[static_cast<std::size_t>((session.day - week.from).count())];
             if (session.pain_before)
                 this_week.add(*session.pain_before);
@@ -380,8 +380,13 @@ ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input) {
     }
     const bool regress = many_flares || pain_rose;
 
-    // Refer: each trigger of section 9.
+    // Refer: each trigger of section 9, each with the advice written for its reason.
     bool refer = false;
+    std::vector<AdviceId> refer_advice;
+    const auto give = [&](std::optional<AdviceId> advice) {
+        if (advice && std::ranges::find(refer_advice, *advice) == refer_advice.end())
+            refer_advice.push_back(*advice);
+    };
     if (input.current.week >= rules.refer_after_weeks && week.mean_pain) {
         const double now = *week.mean_pain;
         const double baseline = input.baseline_pain;
@@ -390,6 +395,8 @@ ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input) {
         // No pain at all this week is as far as pain can fall, whatever the baseline was.
         const bool improved = now <= 0 || is_responder(wanted, baseline, now);
         refer = refer || !improved;
+        if (!improved)
+            give(rules.refer_pain_advice);
         reasons.add(improved ? reason::pain_improved : reason::pain_not_improved,
                     {{"baseline", show_number(baseline)},
                      {"pain", pain},
@@ -410,6 +417,7 @@ ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input) {
     }
     if (regressions >= rules.refer_regressions) {
         refer = true;
+        give(rules.refer_regressions_advice);
         reasons.add(reason::repeated_regressions,
                     {{"regressions", std::to_string(regressions)},
                      {"weeks", std::to_string(rules.refer_regressions_within_weeks)}});
@@ -419,6 +427,10 @@ ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input) {
         if (contains(rules.refer_stop_reasons, id)) {
             refer = true;
             reasons.add(id);
+            if (const auto* stop = kb.session.find_stop_reason(id)) {
+                for (const auto advice : stop->advice)
+                    give(advice);
+            }
         }
     }
 
@@ -426,6 +438,7 @@ ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input) {
     if (input.current.week >= rules.refer_leg_symptoms_week &&
         (symptoms.leg != LegExtent::None || symptoms.leg_numbness_or_tingling)) {
         refer = true;
+        give(rules.refer_leg_symptoms_advice);
         reasons.add(reason::leg_symptoms_persist,
                     {{"week", std::to_string(rules.refer_leg_symptoms_week)}});
     }
@@ -440,8 +453,8 @@ ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input) {
             next = stage_index - 1;
         else if (regress)
             reasons.add(reason::at_bottom_step);
-        if (rules.refer_advice)
-            record.advice.push_back(kb.advice[*rules.refer_advice].id);
+        for (const auto advice : refer_advice)
+            record.advice.push_back(kb.advice[advice].id);
     } else if (regress) {
         if (stage_index > 0) {
             record.decision = ReviewDecision::Regress;

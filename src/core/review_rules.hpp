@@ -33,6 +33,9 @@ struct ReviewReasonSpec {
 std::span<const ReviewReasonSpec> review_reason_catalogue();
 
 struct ReviewRules {
+    /// A session quit early counts toward adherence once its active time reached this percent of
+    /// the planned time; completed and stopped sessions always count (content/review.toml [done]).
+    int done_quit_min_percent = 50;
     int progress_min_adherence_percent = 70; ///< Done sessions, in percent of planned ones.
     int progress_no_flare_days = 3;          ///< No flare in this many days before the review.
     std::vector<std::string> progress_block_stop_reasons; ///< A stop for one of these this week
@@ -46,7 +49,11 @@ struct ReviewRules {
     int refer_regressions_within_weeks = 4; ///< ...within this many weeks refer.
     std::vector<std::string> refer_stop_reasons; ///< Stop reason ids that refer at once.
     int refer_leg_symptoms_week = 4;             ///< Leg symptoms still there from this week on.
-    std::optional<AdviceId> refer_advice;        ///< Given with a referral.
+    /// The advice each referral trigger gives, written for its reason (clinical.md section 9).
+    /// A stop in `refer_stop_reasons` gives that stop reason's own advice (session.toml).
+    std::optional<AdviceId> refer_pain_advice;
+    std::optional<AdviceId> refer_regressions_advice;
+    std::optional<AdviceId> refer_leg_symptoms_advice;
     int rescore_every_weeks = 4;
     std::vector<ReviewReasonText> reasons;
     std::vector<std::string> sources; ///< Every source the review's rules name, once each.

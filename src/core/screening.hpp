@@ -10,9 +10,6 @@
 
 namespace unload::core {
 
-/// Ordered from most to least urgent, so the verdict is the minimum over what fired.
-enum class Verdict { Emergency, Urgent, Consult, Caution, Clear };
-
 /// Ids of the facts that made a rule fire, in content order.
 using Because = std::vector<std::string_view>;
 

@@ -32,7 +32,7 @@ void write_advice(TextWriter& out, const core::Screening& screening) {
     out.end_array();
 }
 
-/// screen_document(): advice, bias, excluded, modified, verdict, warnings.
+/// screen_document(): advice, bias, excluded, headline, modified, verdict, warnings.
 void write_screen(TextWriter& out, const core::KnowledgeBase& kb,
                   const core::Screening& screening) {
     out.begin_object();
@@ -56,6 +56,9 @@ void write_screen(TextWriter& out, const core::KnowledgeBase& kb,
         out.end_object();
     }
     out.end_array();
+
+    out.key("headline");
+    out.string(kb.headlines.of(screening.verdict));
 
     out.key("modified");
     out.begin_array();

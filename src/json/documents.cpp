@@ -131,6 +131,7 @@ json screen_document(const core::KnowledgeBase& kb, const core::Screening& scree
     return {{"verdict", core::to_string(screening.verdict)},
             {"warnings", std::move(warnings)},
             {"excluded", std::move(excluded)},
+            {"headline", kb.headlines.of(screening.verdict)},
             {"modified", std::move(modified)},
             {"advice", advice_list(screening)},
             {"bias", core::to_string(screening.bias)}};
@@ -169,7 +170,8 @@ json exercise_document(const core::KnowledgeBase& kb, const core::Item& item) {
             {"regression", link(item.regression)},
             {"progression", link(item.progression)},
             {"evidence",
-             {{"level", item.evidence.level},
+             {{"strength", item.evidence.strength},
+              {"direction", item.evidence.direction},
               {"summary", item.evidence.summary},
               {"references", item.evidence.references}}},
             {"source", item.sources}};

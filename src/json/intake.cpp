@@ -134,6 +134,45 @@ core::Result<core::EquipmentSet> read_equipment(const core::KnowledgeBase& kb, c
     return out;
 }
 
+/// The optional STarT Back answers given with an intake, in the shape of the `score startback`
+/// answers document (interfaces.md), scored into the person's risk group.
+core::Result<std::optional<core::StartBackRisk>> read_startback(const core::KnowledgeBase& kb,
+                                                                const json& root) {
+    const auto* startback = TRY(object_at(root, "", "startback", false));
+    if (!startback)
+        return std::nullopt;
+    TRY(only_known_keys(*startback, "startback", {"answers"}));
+    const auto it = startback->find("answers");
+    if (it == startback->end() || !it->is_array() || it->empty())
+        return invalid("startback.answers",
+                       "expected an array of 8 true/false answers and the bothersomeness answer");
+    core::StartBackAnswers answers;
+    for (std::size_t i = 0; i + 1 < it->size(); ++i) {
+        const auto& value = (*it)[i];
+        if (!value.is_boolean())
+            return invalid(fmt::format("startback.answers[{}]", i),
+                           fmt::format("expected true or false, got {}", type_name(value)));
+        answers.agree.push_back(value.get<bool>());
+    }
+    const auto& last = it->back();
+    if (!last.is_string())
+        return invalid(
+            fmt::format("startback.answers[{}]", it->size() - 1),
+            fmt::format("expected the bothersomeness answer as a string, got {}", type_name(last)));
+    answers.bothersome = last.get<std::string>();
+    auto scored = core::score_startback(kb.instruments.startback, answers);
+    if (!scored) {
+        auto error = std::move(scored.error());
+        error.field = "startback." + error.field;
+        return std::unexpected(std::move(error));
+    }
+    const auto risk = core::parse_startback_risk(scored->risk);
+    if (!risk)
+        return invalid("startback.answers",
+                       fmt::format("scored an unknown risk group '{}'", scored->risk));
+    return risk;
+}
+
 } // namespace
 
 core::Result<core::Intake> decode_intake(const core::KnowledgeBase& kb, std::string_view text) {
@@ -148,7 +187,7 @@ core::Result<core::Intake> decode_intake_document(const core::KnowledgeBase& kb,
                        fmt::format("expected an intake object, got {}", type_name(root)));
     TRY(only_known_keys(root, "",
                         {"format", "person", "warning_signs", "conditions", "symptoms", "history",
-                         "equipment", "minutes_per_session"}));
+                         "equipment", "minutes_per_session", "startback"}));
     const auto format = TRY(string_at(root, "", "format"));
     if (!format)
         return invalid("format", fmt::format("missing; expected \"{}\"", intake_format));
@@ -176,6 +215,7 @@ core::Result<core::Intake> decode_intake_document(const core::KnowledgeBase& kb,
         TRY(int_at(root, "", "minutes_per_session", limits::minutes_per_session.min,
                    limits::minutes_per_session.max, false))
             .value_or(kb.program.default_minutes);
+    intake.startback = TRY(read_startback(kb, root));
     if (intake.person.pregnant && intake.person.sex == core::Sex::Male)
         return invalid("person.pregnant", "is true but person.sex is male");
     return intake;

@@ -50,6 +50,8 @@ const std::set<std::string, std::less<>> program_keys{
     "walking_times_per_day",
     "desk_break_minutes",
     "max_minutes",
+    "minutes",
+    "dose",
 };
 
 /// Every key a scenario's [expect] table may hold: the program keys and these. Anything else fails
@@ -104,6 +106,7 @@ struct Actual {
     int walking_times_per_day = 0;
     int desk_break_minutes = 0;
     int minutes = 0;
+    Strings doses; ///< `item:field=value` for every dose field of every routine item.
 };
 
 Actual observe(const core::KnowledgeBase& kb, const core::Plan& plan) {
@@ -148,6 +151,12 @@ Actual observe(const core::KnowledgeBase& kb, const core::Plan& plan) {
         a.routine.push_back(item);
         for (const auto* m : r.modifications)
             a.routine_modified.push_back(fmt::format("{}:{}", item, m->id));
+        for (const auto& [field, value] : {std::pair{"hold_s", r.hold_s},
+                                           {"reps", r.reps},
+                                           {"rounds", r.rounds},
+                                           {"finish_hold_s", r.finish_hold_s},
+                                           {"seconds", r.seconds}})
+            a.doses.push_back(fmt::format("{}:{}={}", item, field, value));
     }
     for (const auto& l : p.left_out) {
         const auto& item = kb.item(l.item).id;
@@ -396,6 +405,34 @@ private:
         }
     }
 
+    /// `dose` entries are `item:field=value`; the item must be in the routine with that value.
+    void check_doses(const Actual& a) const {
+        const auto want = want_list("dose");
+        if (!want)
+            return;
+        static const Strings fields{"hold_s", "reps", "rounds", "finish_hold_s", "seconds"};
+        for (const auto& entry : *want) {
+            const auto parts = split(entry, ':');
+            const auto field = parts.size() == 2 ? split(parts[1], '=') : Strings{};
+            if (field.size() != 2 || !contains(fields, field[0])) {
+                fail_expect("dose",
+                            fmt::format("{}: expected item:field=value with field one of {}", entry,
+                                        show(fields)));
+                continue;
+            }
+            if (contains(a.doses, entry))
+                continue;
+            Strings same_item;
+            for (const auto& d : a.doses) {
+                if (d.starts_with(parts[0] + ":"))
+                    same_item.push_back(d);
+            }
+            fail_expect("dose", fmt::format("{} not found; {}", entry,
+                                            same_item.empty() ? "the item is not in the routine"
+                                                              : "the item has " + show(same_item)));
+        }
+    }
+
     void check_expectations(const Actual& a) const {
         equal_string("verdict", a.verdict);
         exact_set("warnings", a.warnings);
@@ -433,6 +470,8 @@ private:
         equal_int("walking_minutes", a.walking_minutes);
         equal_int("walking_times_per_day", a.walking_times_per_day);
         equal_int("desk_break_minutes", a.desk_break_minutes);
+        equal_int("minutes", a.minutes);
+        check_doses(a);
         if (const auto want = want_int("max_minutes"); want && a.minutes > *want)
             fail_expect("max_minutes",
                         fmt::format("program.minutes is {}, above {}", a.minutes, *want));
@@ -474,6 +513,26 @@ TEST(ScenarioRunner, UnknownExpectKeyFails) {
     const auto doc = toml::parse(
         fmt::format("name = \"typo\"\n{}\n[expect]\nverdcit = \"clear\"\n", clean_intake));
     EXPECT_NONFATAL_FAILURE(check_scenario(doc, "inline.toml"), "[expect].verdcit: unknown key");
+}
+
+TEST(ScenarioRunner, AWrongDoseFails) {
+    // 40 years, 30 minutes: whatever the doses are, no item holds a stretch for 9999 s.
+    const auto doc = toml::parse(fmt::format(
+        "name = \"dose\"\n{}\n[expect]\ndose = [\"ninety_ninety:hold_s=9999\"]\n", clean_intake));
+    EXPECT_NONFATAL_FAILURE(check_scenario(doc, "inline.toml"),
+                            "[expect].dose: ninety_ninety:hold_s=9999 not found");
+}
+
+TEST(ScenarioRunner, AMalformedDoseFails) {
+    const auto doc = toml::parse(fmt::format(
+        "name = \"dose\"\n{}\n[expect]\ndose = [\"ninety_ninety:hold=30\"]\n", clean_intake));
+    EXPECT_NONFATAL_FAILURE(check_scenario(doc, "inline.toml"), "expected item:field=value");
+}
+
+TEST(ScenarioRunner, WrongMinutesFail) {
+    const auto doc = toml::parse(
+        fmt::format("name = \"minutes\"\n{}\n[expect]\nminutes = 9999\n", clean_intake));
+    EXPECT_NONFATAL_FAILURE(check_scenario(doc, "inline.toml"), "[expect].minutes: expected 9999");
 }
 
 TEST(ScenarioRunner, UnknownTopLevelKeyFails) {

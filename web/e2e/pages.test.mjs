@@ -81,7 +81,8 @@ for (const state of ['before', 'started']) {
           fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
         assert.equal((await post('/api/v1/program', intake)).status, 201);
         const today = await (await fetch(`${server.url}/api/v1/session`)).json();
-        const startedAt = new Date(Date.now() - 30 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+        // Sessions begin after the program did: the server refuses one dated before it.
+        const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
         const session = { started_at: startedAt, pain_before: 5, pain_after: 4, ended_ms: today.timeline.total_ms };
         assert.equal((await post('/api/v1/sessions', JSON.stringify(session))).status, 201);
         assert.equal((await post('/api/v1/pain', JSON.stringify({ pain: 4, note: 'after lunch' }))).status, 201);

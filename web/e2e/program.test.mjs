@@ -93,7 +93,7 @@ describe('the program page', () => {
       await first.locator('summary', { hasText: 'How to do it' }).click();
       await first.getByText(exercise.steps[0]).waitFor();
       await first.locator('summary', { hasText: 'The evidence' }).click();
-      await first.getByText('How strong the evidence is:').waitFor();
+      await first.getByText('What research says:').waitFor();
       if (exercise.evidence.references.length > 0) {
         const rules = await getJson(`${suite.server.url}/api/v1/rules`);
         const source = rules.sources.find((s) => s.id === exercise.evidence.references[0]);

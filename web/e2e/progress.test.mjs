@@ -54,18 +54,26 @@ async function completedSession(call, startedAt, painBefore, painAfter, stop = n
  * entry and a first ODI score; returns a server pinned at Monday 9 March, when the review is due.
  */
 async function programWithAWeekBehindIt(home, { stopOnFriday = null } = {}) {
+  // The program starts at 07:00 on Monday. The server refuses sessions dated in its future, so
+  // each day's session is sent on its own day, with the clock pinned just after it, as a
+  // person's phone would send it.
   const first = await serveAt(home, '2026-03-02T07:00:00Z');
   try {
     const call = client(first.url);
     assert.equal((await call('POST', '/api/v1/program', intake)).status, 201);
-    for (let day = 2; day <= 8; day++) {
-      await completedSession(call, `2026-03-0${day}T07:30:00Z`, day < 5 ? 4 : 3, 3, day === 6 ? stopOnFriday : null);
-    }
     assert.equal((await call('POST', '/api/v1/pain', { pain: 4, note: 'first morning' })).status, 201);
     const odi = await call('POST', '/api/v1/scores', { instrument: 'odi', answers: [3, 3, 3, 3, 3, 3, 3, 3, 3, 3] });
     assert.equal(odi.status, 201, JSON.stringify(odi.body));
   } finally {
     await first.stop();
+  }
+  for (let day = 2; day <= 8; day++) {
+    const server = await serveAt(home, `2026-03-0${day}T08:00:00Z`);
+    try {
+      await completedSession(client(server.url), `2026-03-0${day}T07:30:00Z`, day < 5 ? 4 : 3, 3, day === 6 ? stopOnFriday : null);
+    } finally {
+      await server.stop();
+    }
   }
   return serveAt(home, '2026-03-09T08:00:00Z');
 }
@@ -111,7 +119,8 @@ describe('progress', () => {
       server = await startServer();
       call = client(server.url);
       assert.equal((await call('POST', '/api/v1/program', intake)).status, 201);
-      const startedAt = new Date(Date.now() - 20 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+      // Sessions begin after the program did: the server refuses one dated before it.
+      const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
       await completedSession(call, startedAt, 5, 4);
       assert.equal((await call('POST', '/api/v1/pain', { pain: 5, note: 'stiff after the train' })).status, 201);
     });
@@ -195,7 +204,7 @@ describe('progress', () => {
       // Nothing is answered for the person: sending now asks for every answer and sends nothing.
       await page.getByRole('button', { name: 'Send my answers and review the week' }).click();
       await page.getByRole('alert').filter({ hasText: 'still unanswered' }).waitFor();
-      assert.ok(await page.evaluate(() => document.activeElement?.closest('fieldset')?.textContent?.includes('bladder')));
+      assert.ok(await page.evaluate(() => document.activeElement?.closest('fieldset')?.textContent?.includes('pass urine')));
       assert.ok((await answerReview(page)) >= 15);
       await page.getByRole('button', { name: 'Send my answers and review the week' }).click();
       const due = (await call('GET', '/api/v1/program')).body.review_due_on;
@@ -231,6 +240,21 @@ describe('progress', () => {
         });
       }
     }
+
+    // Last in this suite: it adds a session beyond the one planned today.
+    it('counts a session beyond the plan as "and 1 more", never "2 of 1"', async () => {
+      const startedAt = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+      await completedSession(call, startedAt, 4, 3);
+      const { context, page, problems } = await openPage(browser, PHONE);
+      await page.goto(`${server.url}/#/progress`);
+      await page.getByRole('heading', { name: 'Progress', level: 1 }).waitFor();
+      const today = page.locator(`td[data-day="${todayIso()}"]`);
+      assert.match(await today.innerText(), /Done: 1 of 1 session, and 1 more/);
+      await page.getByText(/1 of 1 planned session done, and 1 more/).first().waitFor();
+      assert.doesNotMatch(await page.locator('main').innerText(), /\b2 of 1\b/);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
   });
 
   describe('a program with a week behind it', () => {
@@ -368,7 +392,7 @@ describe('progress', () => {
       rmSync(home, { recursive: true, force: true });
     });
 
-    it('refers to a physical therapist, with the advice in words, then and afterwards', async () => {
+    it('refers for an examination within 2 days, with the advice in words, then and afterwards', async () => {
       const { context, page, problems } = await openPage(browser, DESKTOP);
       await page.goto(`${server.url}/#/progress/review`);
       await answerReview(page);
@@ -377,16 +401,18 @@ describe('progress', () => {
       await alert.waitFor();
       const review = (await client(server.url)('GET', '/api/v1/reviews')).body[0];
       assert.equal(review.decision, 'refer');
-      assert.deepEqual(review.advice, ['book_pt_assessment']);
-      assert.match(await alert.innerText(), /Book an assessment with a physical therapist/);
+      // New numbness or weakness gets its own advice (clinical.md section 9), not the leg
+      // symptoms' "in the next week or two".
+      assert.deepEqual(review.advice, ['neuro_check_soon']);
+      assert.match(await alert.innerText(), /examine you within 2 days/);
       assert.equal(await alert.evaluate((element) => element.classList.contains('notice-warn')), true);
       assert.deepEqual(await seriousViolations(page), []);
       await screenshot(page, 'progress-review-refer');
       // The past review keeps the advice in words, not as an id.
       await page.getByRole('link', { name: 'Back to progress' }).click();
       const past = page.locator('.pg-past-review').first();
-      await past.getByText(/Book an assessment with a physical therapist/).waitFor();
-      assert.doesNotMatch(await past.innerText(), /book_pt_assessment/);
+      await past.locator(".pg-review-advice").getByText(/Have a doctor or physical therapist examine you within 2 days/).waitFor();
+      assert.doesNotMatch(await past.innerText(), /neuro_check_soon/);
       assert.deepEqual(problems, []);
       await context.close();
     });

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
 #include <sstream>
 #include <string>
@@ -13,6 +14,7 @@
 #include <unistd.h>
 
 #include "content/instruments_loader.hpp"
+#include "core/instruments.hpp"
 #include "support/content_files.hpp"
 
 namespace unload::content {
@@ -202,6 +204,95 @@ TEST_F(BrokenCopy, NamesFileLineAndField) {
                                                   std::to_string(error.line) + ": "))
             << error.to_string();
     }
+}
+
+/// The shipped instruments, for the behaviour tests below.
+const core::Instruments& shipped() {
+    static const core::Instruments instruments = [] {
+        core::Instruments read;
+        core::Errors errors;
+        std::vector<SourceRef> sources;
+        read_instruments(content_dir, read, errors, sources);
+        EXPECT_TRUE(errors.empty()) << describe(errors);
+        return read;
+    }();
+    return instruments;
+}
+
+/// ODI answers summing to `sum` over all ten sections (each 0..5).
+std::vector<std::optional<int>> odi_summing_to(int sum) {
+    std::vector<std::optional<int>> answers(10, 0);
+    for (auto& answer : answers) {
+        answer = std::min(sum, 5);
+        sum -= *answer;
+    }
+    return answers;
+}
+
+// The loader test above pins the numbers as written; these check what they do, scoring with the
+// shipped content at each side of every cut-off of clinical.md section 10, so a changed number
+// fails here even if the pin were changed with it.
+TEST(ShippedInstruments, OdiBandsChangeAtTheirCutOffs) {
+    const auto band_at = [](int sum) {
+        const auto score = core::score_odi(shipped().odi, odi_summing_to(sum));
+        EXPECT_TRUE(score.has_value());
+        return score ? score->band : std::string("(error)");
+    };
+    // Ten sections answered: percent = sum * 2.
+    EXPECT_EQ(band_at(10), "minimal");  // 20 %
+    EXPECT_EQ(band_at(11), "moderate"); // 22 %
+    EXPECT_EQ(band_at(20), "moderate"); // 40 %
+    EXPECT_EQ(band_at(21), "severe");   // 42 %
+    EXPECT_EQ(band_at(30), "severe");   // 60 %
+    EXPECT_EQ(band_at(31), "crippling");
+    EXPECT_EQ(band_at(40), "crippling"); // 80 %
+    EXPECT_EQ(band_at(41), "bed_bound");
+    // Eight answered is enough (the denominator drops by 5 for each gap), seven is not.
+    auto eight = odi_summing_to(8);
+    eight[8] = std::nullopt;
+    eight[9] = std::nullopt;
+    const auto scored = core::score_odi(shipped().odi, eight);
+    ASSERT_TRUE(scored.has_value());
+    EXPECT_DOUBLE_EQ(scored->percent, 20.0); // 8 / 40
+    auto seven = eight;
+    seven[7] = std::nullopt;
+    EXPECT_FALSE(core::score_odi(shipped().odi, seven).has_value());
+}
+
+TEST(ShippedInstruments, StartBackGroupsChangeAtTheirCutOffs) {
+    const auto risk = [](std::vector<bool> agree, std::string bothersome) {
+        const auto score = core::score_startback(
+            shipped().startback, {.agree = std::move(agree), .bothersome = std::move(bothersome)});
+        EXPECT_TRUE(score.has_value());
+        return score ? score->risk : std::string("(error)");
+    };
+    // Items 1-4 are physical, 5-8 and the bothersomeness item psychosocial.
+    EXPECT_EQ(risk({true, true, true, false, false, false, false, false}, "slightly"), "low");
+    EXPECT_EQ(risk({true, true, true, true, false, false, false, false}, "slightly"), "medium");
+    // Total 5 with psychosocial 3: medium; psychosocial 4: high.
+    EXPECT_EQ(risk({true, true, false, false, true, true, true, false}, "moderately"), "medium");
+    EXPECT_EQ(risk({true, false, false, false, true, true, true, false}, "very_much"), "high");
+    EXPECT_EQ(risk({false, false, false, false, true, true, true, true}, "not_at_all"), "high");
+    // "Moderately" bothered scores nothing, "very much" and "extremely" one point.
+    EXPECT_EQ(risk({true, true, true, false, false, false, false, false}, "very_much"), "medium");
+    EXPECT_EQ(risk({true, true, true, false, false, false, false, false}, "extremely"), "medium");
+}
+
+TEST(ShippedInstruments, MinimalImportantChangesAreWhereTheSpecPutsThem) {
+    const auto& i = shipped();
+    // NPRS: 2 points or 30 %.
+    EXPECT_TRUE(core::is_responder(i.nprs.mcid, 10, 8));    // 2 points, 20 %
+    EXPECT_FALSE(core::is_responder(i.nprs.mcid, 10, 8.1)); // 1.9 points, 19 %
+    EXPECT_TRUE(core::is_responder(i.nprs.mcid, 5, 3.5));   // 1.5 points, 30 %
+    EXPECT_FALSE(core::is_responder(i.nprs.mcid, 5, 3.6));  // 1.4 points, 28 %
+    // ODI: 10 points.
+    EXPECT_TRUE(core::is_responder(i.odi.mcid, 40, 30));
+    EXPECT_FALSE(core::is_responder(i.odi.mcid, 40, 31));
+    // RMDQ: 5 points or 30 %.
+    EXPECT_TRUE(core::is_responder(i.rmdq.mcid, 20, 15));  // 5 points, 25 %
+    EXPECT_FALSE(core::is_responder(i.rmdq.mcid, 20, 16)); // 4 points, 20 %
+    EXPECT_TRUE(core::is_responder(i.rmdq.mcid, 10, 7));   // 3 points, 30 %
+    EXPECT_FALSE(core::is_responder(i.rmdq.mcid, 10, 8));  // 2 points, 20 %
 }
 
 TEST_F(BrokenCopy, ReportsAMissingFile) {

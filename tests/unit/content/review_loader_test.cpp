@@ -28,6 +28,7 @@ using test::shipped_content;
 TEST(ReviewLoader, ReadsTheNumbersOfSectionNine) {
     const auto& kb = shipped_content();
     const auto& rules = kb.review;
+    EXPECT_EQ(rules.done_quit_min_percent, 50);
     EXPECT_EQ(rules.progress_min_adherence_percent, 70);
     EXPECT_EQ(rules.progress_no_flare_days, 3);
     EXPECT_EQ(rules.progress_block_stop_reasons,
@@ -42,8 +43,13 @@ TEST(ReviewLoader, ReadsTheNumbersOfSectionNine) {
     EXPECT_EQ(rules.refer_stop_reasons,
               (std::vector<std::string>{"spreading_leg_symptoms", "new_numbness_or_weakness"}));
     EXPECT_EQ(rules.refer_leg_symptoms_week, 4);
-    ASSERT_TRUE(rules.refer_advice.has_value());
-    EXPECT_EQ(kb.advice[*rules.refer_advice].id, "book_pt_assessment");
+    // Each referral trigger gives the advice written for its reason (clinical.md section 9).
+    ASSERT_TRUE(rules.refer_pain_advice.has_value());
+    EXPECT_EQ(kb.advice[*rules.refer_pain_advice].id, "pt_review_progress");
+    ASSERT_TRUE(rules.refer_regressions_advice.has_value());
+    EXPECT_EQ(kb.advice[*rules.refer_regressions_advice].id, "pt_review_progress");
+    ASSERT_TRUE(rules.refer_leg_symptoms_advice.has_value());
+    EXPECT_EQ(kb.advice[*rules.refer_leg_symptoms_advice].id, "book_pt_assessment");
     EXPECT_EQ(rules.rescore_every_weeks, 4);
     for (const auto& source : {"seed_000", "unload_default", "farrar_2001", "fairbank_2000"})
         EXPECT_NE(std::ranges::find(rules.sources, source), rules.sources.end()) << source;
@@ -73,10 +79,10 @@ TEST(ReviewLoader, NamesEverySourceWithItsLine) {
         EXPECT_GT(source.line, 0) << source.field;
         fields.insert(source.field);
     }
-    EXPECT_EQ(fields, (std::set<std::string>{"progress.source", "regress.source", "refer.source",
-                                             "refer.pain.source", "refer.regressions.source",
-                                             "refer.stops.source", "refer.leg_symptoms.source",
-                                             "rescore.source"}));
+    EXPECT_EQ(fields, (std::set<std::string>{"done.source", "progress.source", "regress.source",
+                                             "refer.source", "refer.pain.source",
+                                             "refer.regressions.source", "refer.stops.source",
+                                             "refer.leg_symptoms.source", "rescore.source"}));
 }
 
 struct BrokenCase {
@@ -159,7 +165,7 @@ TEST(ReviewLoader, BrokenFileNamesFileLineAndField) {
          .find = R"(advice = "book_pt_assessment")",
          .replace = R"(advice = "book_a_physio")",
          .line_text = R"(advice = "book_a_physio")",
-         .field = "refer.advice",
+         .field = "refer.leg_symptoms.advice",
          .message_has = "unknown advice id 'book_a_physio'"},
         {.name = "missing threshold",
          .find = "at_week = 4 # leg pain, numbness or tingling still reported from this program "

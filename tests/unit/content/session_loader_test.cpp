@@ -62,7 +62,8 @@ TEST(SessionLoader, ReadsTheRealContent) {
     EXPECT_EQ(numbness.scope, core::StopScope::Session);
     EXPECT_TRUE(numbness.rescreen);
     EXPECT_FALSE(numbness.suspend_exercise);
-    EXPECT_EQ(numbness.advice, (std::vector<core::AdviceId>{pt}));
+    // New numbness or weakness gets the faster neuro check, not the leg advice (clinical.md §8).
+    EXPECT_EQ(numbness.advice, (std::vector<core::AdviceId>{*kb->find_advice("neuro_check_soon")}));
 
     const auto& dizziness = *rules.find_stop_reason("dizziness");
     EXPECT_EQ(dizziness.scope, core::StopScope::Session);
@@ -110,7 +111,7 @@ TEST(SessionLoader, NamesFileLineAndField) {
          .field = "stop_reason[3].suspend_items[1]",
          .message_has = "unknown exercise 'full_hnag'"},
         {.name = "unknown advice",
-         .find = "rescreen = true\nadvice = [\"book_pt_assessment\"]",
+         .find = "rescreen = true\nadvice = [\"neuro_check_soon\"]",
          .replace = "rescreen = true\nadvice = [\"book_a_pt\"]",
          .line_text = "advice = [\"book_a_pt\"]",
          .field = "stop_reason[2].advice[0]",

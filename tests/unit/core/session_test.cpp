@@ -489,7 +489,7 @@ TEST_F(Session, NewNumbnessEndsTheSessionAndAsksTheWarningSignsAgain) {
     EXPECT_TRUE(outcome->session_ended);
     EXPECT_TRUE(outcome->rescreen);
     EXPECT_TRUE(outcome->suspended.empty());
-    EXPECT_EQ(outcome->advice, (std::vector<AdviceId>{*kb().find_advice("book_pt_assessment")}));
+    EXPECT_EQ(outcome->advice, (std::vector<AdviceId>{*kb().find_advice("neuro_check_soon")}));
     const auto record = run.record();
     EXPECT_EQ(record.outcome, SessionOutcome::Stopped);
     ASSERT_EQ(record.events.size(), 1u);

@@ -10,7 +10,7 @@ import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { aboutMinutes, daysPerWeek, doseWords, durationWords, timesPerDay } from './dose';
 import { useExercise, useSources } from './library';
 import type { CurrentProgram, Plan, Program, RoutineEntry, Screen, StoredIntake } from './types';
-import { comingWeeks, dayWords, label, modificationTexts, readableReference } from './view';
+import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference } from './view';
 import './program.css';
 
 export function ProgramPage(_props: Record<string, unknown>) {
@@ -277,7 +277,7 @@ function Evidence(props: { exercise: ReturnType<typeof useExercise> }) {
       ) : (
         <>
           <p>
-            <strong>How strong the evidence is:</strong> {label(exercise.evidence.level).toLowerCase()}.
+            <strong>What research says:</strong> {evidenceWords(exercise.evidence.strength, exercise.evidence.direction).join(' ')}
           </p>
           {exercise.evidence.summary && <p>{exercise.evidence.summary}</p>}
           {exercise.evidence.references.length === 0 ? (

@@ -102,7 +102,7 @@ export interface Exercise {
   modifications: { id: string; text: string }[];
   regression: string | null;
   progression: string | null;
-  evidence: { level: string; summary: string; references: string[] };
+  evidence: { strength: string; direction: string; summary: string; references: string[] };
   source: string[];
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comingWeeks, dayWords, label, modificationTexts, readableReference } from './view';
+import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference } from './view';
 
 describe('modificationTexts', () => {
   const entry = { exercise: 'childs_pose', modifications: ['pillow_under_hips', 'slow_start', 'mystery'] };
@@ -54,5 +54,29 @@ describe('readableReference', () => {
     expect(readableReference('Finucane LM, et al. J Orthop Sports Phys Ther. 2020;50(7):350-372.')).toContain('Finucane');
     expect(readableReference('000_7810eb654aaa34af.txt')).toBeNull();
     expect(readableReference('  ')).toBeNull();
+  });
+});
+
+describe('evidenceWords', () => {
+  it('says how much research there is and which way it points', () => {
+    expect(evidenceWords('moderate', 'helps')).toEqual([
+      'There is a fair amount of research behind this.',
+      'What there is points to it helping.',
+    ]);
+  });
+  it('says that thin support is not a risk', () => {
+    const words = evidenceWords('low', 'unclear');
+    expect(words[0]).toBe('There is some research, but not enough to be sure.');
+    expect(words[1]).toBe('It does not yet point clearly either way.');
+    expect(words[2]).toMatch(/not that the exercise is unsafe/);
+  });
+  it('gives no comfort about safety where the research points to no difference', () => {
+    expect(evidenceWords('low', 'no_difference')).toEqual([
+      'There is some research, but not enough to be sure.',
+      'What there is points to it making little or no difference.',
+    ]);
+  });
+  it('reads an unknown word as a label rather than failing', () => {
+    expect(evidenceWords('sparse', 'sideways')).toEqual(['Sparse', 'Sideways']);
   });
 });

@@ -27,6 +27,35 @@ export function label(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
+const strengthWords: Record<string, string> = {
+  none: 'No study has tested this yet.',
+  very_low: 'There is very little research on this, so no one can be sure yet.',
+  low: 'There is some research, but not enough to be sure.',
+  moderate: 'There is a fair amount of research behind this.',
+  high: 'There is strong research behind this.',
+};
+
+const directionWords: Record<string, string> = {
+  helps: 'What there is points to it helping.',
+  no_difference: 'What there is points to it making little or no difference.',
+  harms: 'What there is points to it doing harm.',
+  unclear: 'It does not yet point clearly either way.',
+};
+
+/**
+ * The evidence label in calm words: how much research there is and which way it points, and,
+ * where support is thin, that this speaks of the research, not of a risk to the person.
+ */
+export function evidenceWords(strength: string, direction: string): string[] {
+  const words = [strengthWords[strength] ?? label(strength), directionWords[direction] ?? label(direction)];
+  // Only where the research leans toward helping or has not decided: for a technique shown to
+  // make no difference, or to harm, the comfort would contradict its safety notes.
+  const open = direction === 'helps' || direction === 'unclear';
+  if (open && (strength === 'none' || strength === 'very_low' || strength === 'low'))
+    words.push('Little research means the question is still open, not that the exercise is unsafe.');
+  return words;
+}
+
 /** "Monday 9 March" for an ISO day, read in the person's own calendar (no time-zone shift). */
 export function dayWords(isoDay: string, locale?: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDay);
