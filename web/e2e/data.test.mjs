@@ -32,9 +32,17 @@ describe('the data page', () => {
     });
   }
 
-  it('keeps and removes an access token in this browser', async () => {
+  it('shows no token box when the server asks for none, and removes a kept token', async () => {
     const { context, page, problems } = await openPage(suite.browser, PHONE);
     await page.goto(`${suite.server.url}/#/data`);
+    await page.getByRole('heading', { name: 'Your data', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'Download your data' }).waitFor();
+    assert.equal(await page.getByRole('textbox', { name: 'Access token' }).count(), 0);
+    assert.equal(await page.getByRole('heading', { name: 'Access token' }).count(), 0);
+    // A token kept from before: the box is there, to remove it.
+    await page.evaluate(() => localStorage.setItem('unload.token', 'an-old-token'));
+    await page.reload();
+    await page.getByRole('button', { name: 'Remove token' }).waitFor();
     await page.getByRole('textbox', { name: 'Access token' }).fill('a-test-token');
     await page.getByRole('button', { name: 'Save token' }).click();
     await page.getByText('Token saved in this browser.').waitFor();
@@ -45,7 +53,7 @@ describe('the data page', () => {
     await context.close();
   });
 
-  it('deletes everything only after the typed confirmation, then shows the welcome', async () => {
+  it('deletes everything only after the typed confirmation, then says it is done', async () => {
     const { context, page, problems } = await openPage(suite.browser, DESKTOP);
     await page.goto(`${suite.server.url}/#/data`);
     await page.evaluate(() => localStorage.setItem('unload.outbox', '[{"pending":true}]'));
@@ -58,16 +66,20 @@ describe('the data page', () => {
     assert.equal((await fetch(`${suite.server.url}/api/v1/program`)).status, 200, 'nothing deleted yet');
     await confirm.fill('forget');
     await button.click();
-    await page.waitForFunction(() => window.location.hash === '#/' || window.location.hash === '');
+    await page.getByRole('heading', { name: 'Everything is deleted', level: 1 }).waitFor();
     assert.equal((await fetch(`${suite.server.url}/api/v1/program`)).status, 404);
     assert.equal(await page.evaluate(() => localStorage.getItem('unload.outbox')), null);
+    assert.deepEqual(await seriousViolations(page), []);
+    await screenshot(page, 'data-deleted');
+    await page.getByRole('link', { name: 'Go to the start' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Welcome to Unload' }).waitFor();
     assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
     await context.close();
   });
 });
 
 describe('a server that needs an access token', () => {
-  const token = 'e2e-access-token-0123456789';
+  const token = 'e2e-access-token-0123456789abcdef0123456789';
   const suite = serveAndBrowse({ token });
 
   it('asks for the token where the error shows, then loads the page with it', async () => {

@@ -110,7 +110,9 @@ describe('onboarding: a warning sign', () => {
       const heading = page.getByRole('heading', { level: 1 });
       const first = screen.warnings.find((w) => w.urgency === 'emergency');
       assert.match(await heading.textContent(), /emergency/i);
-      assert.ok(first.text.startsWith(await heading.textContent()), 'the page opens with what to do and how soon');
+      // It opens with the verdict's own sentence, then each warning says what, how soon and why.
+      assert.equal(await heading.textContent(), screen.headline, 'the page opens with the verdict sentence');
+      await stop.getByText(first.text).waitFor();
       const body = await stop.textContent();
       for (const warning of screen.warnings) assert.ok(body.includes(warning.text), `shows ${warning.rule}`);
       // Its reasons in plain words: the warning sign's short text, not its id.
@@ -151,13 +153,35 @@ describe('onboarding: a warning sign', () => {
     await context.close();
   });
 
-  it('stops when the body picture shows both legs', async () => {
+  it('does not stop when both buttocks are marked on the body picture and the both-legs question was No', async () => {
     const { context, page, problems } = await openPage(browser, PHONE);
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/screen') sent.push(request.postDataJSON());
+    });
     await toTheLegs(page);
-    await page.getByRole('radio', { name: field('symptoms.leg').options[2].label }).check();
+    const buttock = field('symptoms.leg').options.find((o) => o.value === 'buttock');
+    assert.ok(buttock, 'the form offers the buttock');
+    await page.getByRole('radio', { name: buttock.label, exact: true }).check();
     await page.getByRole('radio', { name: 'Both legs' }).check();
     await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
     await next(page);
+    // The picture says where symptoms reach, nothing more: the next step comes, no stop page.
+    await onStep(page, 'Your pain');
+    assert.equal(await page.locator('.stop').count(), 0);
+    const last = sent[sent.length - 1];
+    assert.ok(last, 'the legs step was checked with the engine');
+    assert.equal(last.symptoms.leg, 'buttock');
+    assert.equal(last.warning_signs.bilateral_leg_symptoms, false);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('stops when the both-legs warning-sign question is answered Yes', async () => {
+    const { context, page, problems } = await openPage(browser, PHONE);
+    await page.goto(`${server.url}/#/start`);
+    assert.ok(question('bilateral_leg_symptoms'), 'the form asks the both-legs question');
+    await throughSafety(page, { yes: ['bilateral_leg_symptoms'] });
     await page.locator('.stop-emergency').waitFor();
     const text = await page.locator('.stop').textContent();
     const screen = (
@@ -165,7 +189,7 @@ describe('onboarding: a warning sign', () => {
         format: form.format,
         person: { age: 46 },
         warning_signs: { bilateral_leg_symptoms: true },
-        symptoms: { pain_now: 0, leg: 'thigh' },
+        symptoms: { pain_now: 0 },
       })
     ).body;
     assert.equal(screen.verdict, 'emergency');
@@ -484,6 +508,20 @@ describe('the re-screen from the home page', () => {
       await page.getByLabel(field('symptoms.pain_now').question).fill('2');
       await page.getByRole('button', { name: 'Send my answers' }).click();
       await onStep(page, 'Thank you, your answers are saved');
+      // Every exercise screening set aside or changed is named by its name, never its id.
+      const library = (await api('GET', '/api/v1/exercises')).body;
+      const nameOf = new Map(library.map((e) => [e.id, e.name]));
+      const now = (await api('POST', '/api/v1/screen', (await api('GET', '/api/v1/intake')).body.intake)).body;
+      const items = [...now.excluded, ...now.modified].map((e) => e.item).filter((id) => nameOf.has(id));
+      for (const id of items) await page.locator('main').getByText(nameOf.get(id)).first().waitFor();
+      // The names themselves are taken out first: "hip flexor stretch" stands inside the name
+      // "Half-kneeling hip flexor stretch" and is no id there.
+      let shown = await page.locator('main').innerText();
+      for (const name of [...nameOf.values()].sort((a, b) => b.length - a.length)) shown = shown.split(name).join(' ');
+      for (const [id, name] of nameOf) {
+        const idWords = id.replace(/_/g, ' ');
+        if (idWords.toLowerCase() !== name.toLowerCase()) assert.ok(!shown.includes(idWords), `shows the id "${idWords}" in place of "${name}"`);
+      }
       assert.deepEqual(await seriousViolations(page), []);
       await page.getByRole('link', { name: "Go to today's page", exact: true }).click();
       await page.getByRole('link', { name: "Start today's session" }).waitFor();

@@ -280,7 +280,14 @@ describe('the session player', () => {
     await page.getByRole('status').filter({ hasText: 'Skipped Knee-to-chest rock.' }).waitFor();
     await page.locator('.player-exercise', { hasText: 'Cat-cow' }).waitFor();
 
+    // One tap only asks; "Keep going" goes on; the named second tap ends it.
     await page.getByRole('button', { name: 'End session' }).click();
+    const confirm = page.getByRole('group', { name: 'End the session now?' });
+    await confirm.getByRole('button', { name: 'Keep going' }).click();
+    assert.equal(await confirm.count(), 0);
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'Session done' }).count(), 0);
+    await page.getByRole('button', { name: 'End session' }).click();
+    await confirm.getByRole('button', { name: 'Yes, end it now' }).click();
     await page.getByRole('heading', { level: 1, name: 'Session done' }).waitFor();
     await page.getByRole('button', { name: 'Save without a pain score' }).click();
     await page.getByText('Saved in your record.').waitFor();
@@ -296,6 +303,42 @@ describe('the session player', () => {
         ['quit', 'cat_cow', null],
       ],
     );
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('a session ended in its first minute is kept without a "well done"', async () => {
+    const { context, page, problems } = await openPage(browser, PHONE);
+    // At the real pace (no ?speed), so the end comes seconds in.
+    await page.goto(`${server.url}/#/session`);
+    await page.getByRole('radio', { name: '3', exact: true }).check();
+    await page.getByRole('button', { name: 'Start the session' }).click();
+    await page.getByRole('button', { name: 'End session' }).click();
+    await page.getByRole('group', { name: 'End the session now?' }).getByRole('button', { name: 'Yes, end it now' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Session done' }).waitFor();
+    assert.doesNotMatch(await page.locator('main').innerText(), /well done/i);
+    await page.getByRole('button', { name: 'Save without a pain score' }).click();
+    await page.getByText('Saved in your record.').waitFor();
+    const [stored] = await diaryWith(server, 1);
+    assert.equal(stored.outcome, 'quit');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('the start screen has a way back that records nothing', async () => {
+    const { context, page, problems } = await openPage(browser, PHONE);
+    const writes = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'GET') writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+    await page.goto(`${server.url}/#/session`);
+    await page.getByRole('heading', { level: 1, name: "Today's session" }).waitFor();
+    await page.getByRole('radio', { name: '4', exact: true }).check();
+    await page.getByRole('link', { name: 'Not now, back to Today' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Today' }).waitFor();
+    assert.equal((await diarySessions(server)).length, 0);
+    assert.equal(await page.evaluate(() => localStorage.getItem('unload.outbox')), null);
+    assert.deepEqual(writes.filter((w) => w.includes('/sessions')), []);
     assert.deepEqual(problems, []);
     await context.close();
   });

@@ -1,9 +1,10 @@
 // Your data: download everything Unload keeps (GET /api/v1/export) and delete it all
 // (DELETE /api/v1/data, confirmed with the word "forget"), plus the access token for a server that
-// asks for one. After a deletion the app goes back to its welcome.
+// asks for one. The token box shows only once a token is kept here (to remove it): a server that
+// asks for one says so with a 401, and the error notice then offers the box. After a deletion the
+// page says it is done and offers a fresh start.
 import { useState } from 'preact/hooks';
-import { api, request } from '../../api/client';
-import { navigate } from '../../router';
+import { api, request, storedToken } from '../../api/client';
 import { saveBlob } from '../../components/download';
 import { TokenForm } from '../../components/token';
 import { ErrorNotice, Page } from '../../components/ui';
@@ -12,6 +13,23 @@ import { confirmed, exportFileName, forgetLocalCopies } from './forget';
 import './data.css';
 
 export function DataPage(_props: Record<string, unknown>) {
+  const [deleted, setDeleted] = useState(false);
+  const [hasToken] = useState(() => storedToken() !== null);
+  if (deleted) {
+    return (
+      <Page title="Everything is deleted">
+        <p role="status">
+          Unload no longer keeps anything about you, on the server or in this browser. If you come back, it starts
+          again from the first questions.
+        </p>
+        <div class="button-row">
+          <a class="button button-primary" href="#/">
+            Go to the start
+          </a>
+        </div>
+      </Page>
+    );
+  }
   return (
     <Page title="Your data">
       <p>
@@ -19,15 +37,16 @@ export function DataPage(_props: Record<string, unknown>) {
         that sessions work without a connection. Here you can take a copy of it all, or delete it.
       </p>
       <Export />
-      <Delete />
-      <section class="card" aria-labelledby="token-title">
-        <h2 id="token-title">Access token</h2>
-        <p>
-          If Unload runs on another computer (a home server, say), it asks for an access token before it answers.
-          Whoever set it up can give it to you.
-        </p>
-        <TokenForm />
-      </section>
+      <Delete onDeleted={() => setDeleted(true)} />
+      {hasToken && (
+        <section class="card" aria-labelledby="token-title">
+          <h2 id="token-title">Access token</h2>
+          <p>
+            This browser keeps the access token the Unload server asked for. Remove it here on a computer you share.
+          </p>
+          <TokenForm />
+        </section>
+      )}
     </Page>
   );
 }
@@ -69,7 +88,7 @@ function Export() {
   );
 }
 
-function Delete() {
+function Delete(props: { onDeleted: () => void }) {
   const [typed, setTyped] = useState('');
   const [state, setState] = useState<{ state: 'idle' } | { state: 'working' } | { state: 'error'; error: unknown }>({ state: 'idle' });
   const ready = confirmed(typed);
@@ -81,7 +100,7 @@ function Delete() {
       await api.delete('/api/v1/data', { confirm: 'forget' });
       stopReminders();
       await forgetLocalCopies();
-      navigate('/');
+      props.onDeleted();
     } catch (error) {
       setState({ state: 'error', error });
     }

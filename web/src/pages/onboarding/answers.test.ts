@@ -41,6 +41,24 @@ describe('parseNumber', () => {
     expect(parseNumber(field('person.age'), '4.5').ok).toBe(false);
     expect(parseNumber(field('person.age'), 'forty').ok).toBe(false);
   });
+  it('takes each number field at its upper bound (age 120, pain 10) and refuses one above', () => {
+    expect(parseNumber(field('person.age'), '120')).toEqual({ ok: true, value: 120 });
+    expect(parseNumber(field('symptoms.pain_now'), '10')).toEqual({ ok: true, value: 10 });
+    expect(parseNumber(field('symptoms.pain_now'), '11')).toEqual({ ok: false, message: 'Please enter a number from 0 to 10.' });
+    expect(parseNumber(field('symptoms.pain_now'), '0')).toEqual({ ok: true, value: 0 });
+    for (const f of fixtureForm().fields) {
+      if ((f.type !== 'integer' && f.type !== 'number') || f.max === undefined) continue;
+      expect(parseNumber(f, String(f.max)), f.path).toEqual({ ok: true, value: f.max });
+      expect(parseNumber(f, String(f.max + 1)).ok, f.path).toBe(false);
+    }
+  });
+  it('puts the upper bounds into the intake and the re-screen as they are', () => {
+    const top = answered({ fields: { 'person.age': '120', 'symptoms.pain_now': '10', 'symptoms.leg': 'none' } });
+    const intake = buildIntake(fixtureForm(), top);
+    expect(intake.person.age).toBe(120);
+    expect(intake.symptoms.pain_now).toBe(10);
+    expect(buildRescreen(fixtureForm(), top).pain_now).toBe(10);
+  });
   it('accepts a decimal comma for fields that take fractions', () => {
     expect(parseNumber(field('person.weight_kg'), '68,5')).toEqual({ ok: true, value: 68.5 });
   });
@@ -92,9 +110,10 @@ describe('buildIntake', () => {
     });
   });
 
-  it('marks the both-legs warning sign when both legs are chosen on the body picture', () => {
-    const intake = buildIntake(form, { ...full, legSide: 'both' });
-    expect(intake.warning_signs?.bilateral_leg_symptoms).toBe(true);
+  it('leaves the both-legs warning sign to its question when both legs are marked on the picture', () => {
+    const intake = buildIntake(form, { ...full, fields: { ...full.fields, 'symptoms.leg': 'buttock' }, legSide: 'both' });
+    expect(intake.warning_signs?.bilateral_leg_symptoms).toBe(false);
+    expect(intake.symptoms.leg).toBe('buttock');
   });
 
   it('keeps a yes to the both-legs question whatever the picture says', () => {
@@ -105,6 +124,7 @@ describe('buildIntake', () => {
   it('ignores a leg side once the symptoms no longer reach a leg', () => {
     const intake = buildIntake(form, { ...full, fields: { ...full.fields, 'symptoms.leg': 'none' }, legSide: 'both' });
     expect(intake.warning_signs?.bilateral_leg_symptoms).toBe(false);
+    expect(intake.symptoms.leg).toBe('none');
   });
 
   it('does not send the both-legs sign when the form does not ask it', () => {
@@ -162,9 +182,10 @@ describe('buildRescreen', () => {
       pain_now: 4,
     });
   });
-  it('marks both legs as the warning sign and says none for an unanswered leg', () => {
+  it('takes the both-legs sign from its question only, and says none for an unanswered leg', () => {
     const both = answered({ facts: { bilateral_leg_symptoms: false }, fields: { 'symptoms.leg': 'thigh' }, legSide: 'both' });
-    expect(buildRescreen(form, both).warning_signs.bilateral_leg_symptoms).toBe(true);
+    expect(buildRescreen(form, both).warning_signs.bilateral_leg_symptoms).toBe(false);
+    expect(buildRescreen(form, both).leg).toBe('thigh');
     expect(buildRescreen(form, emptyAnswers())).toEqual({ warning_signs: {}, leg: 'none' });
   });
 });

@@ -31,8 +31,10 @@ export function emptyAnswers(): Answers {
 }
 
 /**
- * The warning sign a person reports when they mark symptoms in both legs on the body picture. The
- * screening content asks the same thing in words; either answer sets it and the engine decides.
+ * The both-legs warning sign. Only its own question sets it (new symptoms in both legs since this
+ * back pain began, clinical.md §2): marking both legs or both buttocks on the body picture says
+ * where symptoms reach (the `leg` fields) and nothing else, since a long-standing ache in both legs
+ * is not that warning sign.
  */
 export const BOTH_LEGS_SIGN = 'bilateral_leg_symptoms';
 
@@ -142,17 +144,10 @@ export function buildIntake(form: IntakeForm, answers: Answers): IntakeDocument 
     const answer = answers.facts[question.id];
     if (answer !== undefined) maps[question.answer][question.id] = answer;
   }
-  if (bothLegsMarked(answers) && questions.some((q) => q.id === BOTH_LEGS_SIGN && q.answer === 'warning_signs')) {
-    maps.warning_signs[BOTH_LEGS_SIGN] = true;
-  }
   document.warning_signs = maps.warning_signs;
   document.conditions = maps.conditions;
   setPath(document, 'symptoms.patterns', maps['symptoms.patterns']);
   return document as unknown as IntakeDocument;
-}
-
-function bothLegsMarked(answers: Answers): boolean {
-  return sideAsked(answers) && answers.legSide === 'both';
 }
 
 /** The answers of a re-screen (POST /api/v1/rescreen): every warning sign, and the legs now. */
@@ -165,7 +160,6 @@ export function buildRescreen(form: IntakeForm, answers: Answers): RescreenAnswe
       if (answer !== undefined) signs[question.id] = answer;
     }
   }
-  if (bothLegsMarked(answers) && BOTH_LEGS_SIGN in signs) signs[BOTH_LEGS_SIGN] = true;
   const leg = answers.fields['symptoms.leg'];
   const body: RescreenAnswers = { warning_signs: signs, leg: typeof leg === 'string' ? leg : 'none' };
   const numbness = answers.fields['symptoms.leg_numbness_or_tingling'];

@@ -2,7 +2,9 @@
 // medical help first (no exercises, nothing to start), the page for answers that need a check
 // before a program, and the list of changes made for safety that the review screen shows.
 import type { Ref } from 'preact';
+import { useMemo } from 'preact/hooks';
 import { Because } from '../../components/reasons';
+import { useApi } from '../../components/ui';
 import { groupExcluded } from './grouping';
 import { headlineOf, warningsByUrgency } from './verdict';
 import type { Advice, IntakeForm, Screen } from './types';
@@ -83,10 +85,17 @@ export function AdviceList(props: { advice: Advice[] }) {
 /**
  * Everything screening found that the person should know before they start: warnings that call
  * for a check, exercises left out or changed, and advice. Nothing is summarised or reworded.
+ * Exercises are named by their names: from `names` when the page has them, else loaded here (the
+ * re-screen), with the id in words only until they arrive.
  */
 export function ScreenSummary(props: { screen: Screen; extraAdvice?: Advice[]; names?: Record<string, string> }) {
   const { screen } = props;
-  const names = props.names ?? {};
+  const library = useApi<{ id: string; name: string }[]>(props.names === undefined ? '/api/v1/exercises' : null);
+  const loaded = useMemo(
+    () => (library.state === 'ready' ? Object.fromEntries(library.data.map((e) => [e.id, e.name])) : {}),
+    [library],
+  );
+  const names = props.names ?? loaded;
   const excluded = groupExcluded(screen.excluded, names);
   const warnings = warningsByUrgency(screen);
   const advice = [...screen.advice];

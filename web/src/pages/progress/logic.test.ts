@@ -87,7 +87,7 @@ describe('the adherence calendar', () => {
     const progress = progressOver('2026-03-04', 84, {
       '2026-02-27': { planned_sessions: 1, done_sessions: 1, minutes: 14 },
       '2026-02-28': { planned_sessions: 1 },
-      '2026-03-01': { planned_sessions: 1, done_sessions: 1, minutes: 12 },
+      '2026-03-01': { planned_sessions: 1, done_sessions: 3, minutes: 12 },
       '2026-03-02': { planned_sessions: 2, done_sessions: 1, minutes: 10 },
       '2026-03-04': { planned_sessions: 2 },
     });
@@ -98,6 +98,8 @@ describe('the adherence calendar', () => {
     expect(first.cells[5]?.status).toBe('missed');
     expect(first.cells[5]?.label).toBe('Missed: 0 of 1 session');
     expect(first.cells[0]?.status).toBe('rest');
+    // Sunday: two sessions beyond the one planned.
+    expect(first.cells[6]?.label).toBe('Done: 1 of 1 session, and 2 more');
     expect(second.cells[0]?.label).toBe('Partly done: 1 of 2 sessions');
     expect(second.cells[2]?.status).toBe('today');
     expect(second.cells[2]?.isToday).toBe(true);
@@ -126,7 +128,9 @@ describe('the adherence calendar', () => {
       { start: '2026-03-02', end: '2026-03-04', minutes: 10, done: 1, planned: 4 },
     ]);
     expect(sessionsText(1, 4)).toBe('1 of 4 planned sessions done');
-    expect(sessionsText(3, 1)).toBe('3 of 1 planned session done');
+    // Never "3 of 1": sessions beyond the plan are counted apart.
+    expect(sessionsText(3, 1)).toBe('1 of 1 planned session done, and 2 more');
+    expect(sessionsText(2, 2)).toBe('2 of 2 planned sessions done');
     expect(sessionsText(0, 0)).toBe('No sessions planned');
   });
 });

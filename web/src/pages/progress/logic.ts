@@ -127,7 +127,16 @@ function cellLabel(day: ProgressDay, status: DayStatus): string {
   const words = STATUS_WORDS[status];
   if (status === 'rest') return words;
   if (day.planned_sessions === 0) return `${words}: ${plural(day.done_sessions, 'session')}`;
-  return `${words}: ${day.done_sessions} of ${plural(day.planned_sessions, 'session')}`;
+  return `${words}: ${doneOfPlanned(day.done_sessions, day.planned_sessions, 'session')}`;
+}
+
+/**
+ * `2 of 3 sessions`; sessions beyond the plan are counted apart (`1 of 1 session, and 2 more`), so
+ * nothing reads "2 of 1".
+ */
+function doneOfPlanned(done: number, planned: number, noun: string): string {
+  if (done <= planned) return `${done} of ${plural(planned, noun)}`;
+  return `${planned} of ${plural(planned, noun)}, and ${done - planned} more`;
 }
 
 function isActive(day: ProgressDay): boolean {
@@ -210,10 +219,14 @@ export function weeklyTotals(progress: Progress, maxWeeks = 12): WeekTotals[] {
   return totals;
 }
 
-/** `3 of 7 planned sessions done`, or what was done when nothing was planned. */
+/**
+ * `3 of 7 planned sessions done`, or what was done when nothing was planned; sessions beyond the
+ * plan as `and N more` (`1 of 1 planned session done, and 2 more`), as the CLI says it.
+ */
 export function sessionsText(done: number, planned: number): string {
   if (planned === 0) return done === 0 ? 'No sessions planned' : `${plural(done, 'session')} done`;
-  return `${done} of ${plural(planned, 'planned session')} done`;
+  if (done <= planned) return `${done} of ${plural(planned, 'planned session')} done`;
+  return `${planned} of ${plural(planned, 'planned session')} done, and ${done - planned} more`;
 }
 
 // ---- the pain chart ------------------------------------------------------------------------------

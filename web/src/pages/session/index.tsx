@@ -319,9 +319,18 @@ function Before(props: {
           </label>
         </fieldset>
       </PainForm>
+      <p class="session-not-now">
+        {/* Nothing is recorded before "Start the session": going back leaves no trace. */}
+        <a class="button" href="#/">
+          Not now, back to Today
+        </a>
+      </p>
     </Page>
   );
 }
+
+/** A session ended before this much session time gets no "well done": there was little to praise. */
+const MIN_PRAISED_MS = 60_000;
 
 function After(props: {
   play: PlayState;
@@ -344,7 +353,9 @@ function After(props: {
           </p>
         </div>
       )}
-      {!stopped && <p>That is the session done. Well done for making time for your back.</p>}
+      {!stopped && (props.play.endedMs ?? 0) >= MIN_PRAISED_MS && (
+        <p>That is the session done. Well done for making time for your back.</p>
+      )}
       <PainForm
         id="pain-after"
         question="How much does your back hurt now?"

@@ -394,8 +394,10 @@ export function Player(props: {
     [askEngine, clock, finish, tick, update],
   );
 
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
   const endNow = useCallback(() => {
     if (busyRef.current || endedRef.current) return;
+    setConfirmingEnd(false);
     setAsking(false);
     const state = quit(settle(stateRef.current, clock.now()), clock.now());
     update(state, false);
@@ -515,10 +517,33 @@ export function Player(props: {
             Easier version
           </button>
         )}
-        <button type="button" class="button" onClick={endNow} disabled={busy}>
+        <button
+          type="button"
+          class="button"
+          onClick={() => setConfirmingEnd(true)}
+          disabled={busy}
+          aria-expanded={confirmingEnd}
+          aria-controls="end-confirm"
+        >
           End session
         </button>
       </div>
+      {confirmingEnd && (
+        // One tap must not end a session by accident: a second, named tap does.
+        <div id="end-confirm" class="player-confirm notice" role="group" aria-label="End the session now?">
+          <p>
+            <strong>End the session now?</strong> What you did so far is kept.
+          </p>
+          <div class="button-row">
+            <button type="button" class="button button-primary" onClick={endNow}>
+              Yes, end it now
+            </button>
+            <button type="button" class="button" onClick={() => setConfirmingEnd(false)}>
+              Keep going
+            </button>
+          </div>
+        </div>
+      )}
       <div class="player-settings" role="group" aria-label="Sound and voice">
         <button
           type="button"
