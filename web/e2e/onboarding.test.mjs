@@ -561,3 +561,57 @@ describe('the re-screen from the home page', () => {
     }
   });
 });
+
+describe('the number fields at their upper bounds', () => {
+  it('takes age 120 and pain 10, and refuses age 121 naming the field', async () => {
+    const { context, page, problems } = await openPage(browser, PHONE);
+    const checked = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/screen') checked.push(request.postDataJSON());
+    });
+    await page.goto(`${server.url}/#/start`);
+    await page.getByRole('button', { name: 'Start the questions' }).click();
+    await onStep(page, 'About you');
+    const age = page.getByLabel(field('person.age').question);
+    await page.getByRole('group', { name: field('person.sex').question }).getByRole('radio', { name: 'Male', exact: true }).check();
+    await age.fill('121');
+    await next(page);
+    // Still on the step, with the problem said next to the question it is about.
+    await page.getByRole('alert').filter({ hasText: `${field('person.age').question} Please enter a number from 1 to 120.` }).first().waitFor();
+    assert.equal(await page.getByRole('heading', { level: 1, name: 'About you', exact: true }).count(), 1);
+    await age.fill('120');
+    await next(page);
+    for (const topic of form.topics) {
+      await onStep(page, topic.title);
+      await answerTopic(page, topic);
+      await next(page);
+    }
+    await onStep(page, 'How your back behaves');
+    for (const pattern of form.patterns) await answer(page, pattern.question, false);
+    await next(page);
+    await onStep(page, 'Your legs');
+    await page.getByRole('radio', { name: field('symptoms.leg').options[0].label }).check();
+    await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
+    await next(page);
+    await onStep(page, 'Your pain');
+    const slider = page.getByLabel(field('symptoms.pain_now').question);
+    await slider.focus();
+    await page.keyboard.press('End');
+    assert.equal(await slider.inputValue(), '10');
+    await page.locator('.slider-value', { hasText: '10' }).waitFor();
+    await answer(page, field('symptoms.pain_when_decompressing').question, false);
+    await next(page);
+    await onStep(page, 'Everyday activities');
+    // The engine was asked with age 120 (the safety topics are checked as they are answered),
+    // and the answers kept in this tab hold pain 10 for the steps still to come.
+    assert.ok(checked.length > 0, 'the answers were checked with the engine');
+    assert.ok(checked.every((intake) => intake.person.age === 120));
+    const kept = (await page.evaluate(() => Object.values(sessionStorage)))
+      .map((text) => JSON.parse(text))
+      .find((saved) => saved.answers?.fields);
+    assert.equal(kept.answers.fields['symptoms.pain_now'], '10');
+    assert.equal(kept.answers.fields['person.age'], '120');
+    assert.deepEqual(problems.filter((p) => !p.includes('400')), []);
+    await context.close();
+  });
+});
