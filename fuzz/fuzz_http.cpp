@@ -2,54 +2,19 @@
 // server's limits, then the whole middleware pipeline, router, handlers and request decoders,
 // over real content and a throwaway SQLite database. Whatever arrives, the answer must be a valid
 // HTTP status with the security headers and, for an error, a JSON error document naming a code.
-#include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <memory>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
-#include "content/loader.hpp"
-#include "core/clock.hpp"
-#include "http/api.hpp"
+#include "fuzz_world.hpp"
 #include "http/wire.hpp"
-#include "store/store.hpp"
 
 namespace {
 
-struct World {
-    unload::core::KnowledgeBase kb;
-    std::unique_ptr<unload::core::Repository> repo;
-    unload::core::VirtualClock clock{unload::core::Timestamp{std::chrono::seconds{1795852800}}};
-    std::unique_ptr<unload::service::Workspace> ws;
-    std::unique_ptr<unload::http::Api> api;
-};
-
-World& world() {
-    static World* const instance = [] {
-        auto* made = new World;
-        auto loaded = unload::content::load(UNLOAD_CONTENT_DIR);
-        if (!loaded)
-            std::abort();
-        made->kb = std::move(*loaded);
-        const auto dir = std::filesystem::temp_directory_path() /
-                         ("unload-fuzz-http-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir);
-        auto repo = unload::store::open("sqlite:" + (dir / "fuzz.db").string());
-        if (!repo)
-            std::abort();
-        made->repo = std::move(*repo);
-        made->ws = std::make_unique<unload::service::Workspace>(
-            unload::service::Workspace{.kb = made->kb, .repo = *made->repo, .clock = made->clock});
-        made->api = std::make_unique<unload::http::Api>(
-            *made->ws, unload::http::ApiOptions{.web_root = dir / "web",
-                                                .policy = {.token = {}, .hosts = {"x"}},
-                                                .access_log = {}});
-        return made;
-    }();
+unload::fuzz::World& world() {
+    static auto* const instance = unload::fuzz::make_world("http", {.token = {}, .hosts = {"x"}});
     return *instance;
 }
 

@@ -5,10 +5,8 @@
 // nested arrays once crashed the server on /scores and /rescreen) must get a 4xx naming a field;
 // no input may get a 5xx or crash.
 #include <array>
-#include <chrono>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <memory>
@@ -16,12 +14,9 @@
 #include <string_view>
 
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
-#include "content/loader.hpp"
-#include "core/clock.hpp"
+#include "fuzz_world.hpp"
 #include "http/api.hpp"
-#include "store/store.hpp"
 
 namespace {
 
@@ -46,14 +41,6 @@ constexpr std::array targets{
     Target{http::Method::Delete, "/api/v1/data"},
 };
 
-struct World {
-    unload::core::KnowledgeBase kb;
-    std::unique_ptr<unload::core::Repository> repo;
-    unload::core::VirtualClock clock{unload::core::Timestamp{std::chrono::seconds{1795852800}}};
-    std::unique_ptr<unload::service::Workspace> ws;
-    std::unique_ptr<http::Api> api;
-};
-
 http::Request request_for(const Target& target, std::string body) {
     http::Request request;
     request.method = target.method;
@@ -67,24 +54,9 @@ http::Request request_for(const Target& target, std::string body) {
     return request;
 }
 
-World& world() {
-    static World* const instance = [] {
-        auto* made = new World;
-        auto loaded = unload::content::load(UNLOAD_CONTENT_DIR);
-        if (!loaded)
-            std::abort();
-        made->kb = std::move(*loaded);
-        const auto dir = std::filesystem::temp_directory_path() /
-                         ("unload-fuzz-routes-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(dir);
-        auto repo = unload::store::open("sqlite:" + (dir / "fuzz.db").string());
-        if (!repo)
-            std::abort();
-        made->repo = std::move(*repo);
-        made->ws = std::make_unique<unload::service::Workspace>(
-            unload::service::Workspace{.kb = made->kb, .repo = *made->repo, .clock = made->clock});
-        made->api = std::make_unique<http::Api>(
-            *made->ws, http::ApiOptions{.web_root = dir / "web", .policy = {}, .access_log = {}});
+unload::fuzz::World& world() {
+    static auto* const instance = [] {
+        auto* made = unload::fuzz::make_world("routes", {});
         // A program in force, so that the session, review and rescreen routes decode for real.
         std::ifstream example(UNLOAD_EXAMPLE_INTAKE);
         auto start =
