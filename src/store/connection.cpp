@@ -18,6 +18,12 @@ namespace {
 constexpr int sqlite_busy = 5;
 constexpr int sqlite_locked = 6;
 constexpr int sqlite_constraint = 19;
+// The file given is at fault, not the machine: no permission, read-only, cannot be opened, or
+// not an SQLite database at all.
+constexpr int sqlite_perm = 3;
+constexpr int sqlite_readonly = 8;
+constexpr int sqlite_cantopen = 14;
+constexpr int sqlite_notadb = 26;
 
 /// SOCI prefixes the engine's message with the backend function that saw it
 /// (`sqlite3_statement_backend::loadOne: CHECK constraint failed: ...`); the person needs only the
@@ -40,7 +46,10 @@ core::Result<void> create_private_file(const std::filesystem::path& path) {
     // Another process may have created it a moment ago; that file is as good as ours.
     if (errno == EEXIST)
         return {};
-    return core::fail(core::ErrorCode::Io, "db",
+    // A place the person cannot write to is the path's fault (exit 2), a full disk the machine's.
+    const bool the_path = errno == EACCES || errno == EPERM || errno == EROFS || errno == ENOTDIR ||
+                          errno == ENOENT || errno == EISDIR;
+    return core::fail(the_path ? core::ErrorCode::InvalidInput : core::ErrorCode::Io, "db",
                       fmt::format("cannot create {}: {}", path.string(), std::strerror(errno)));
 }
 
@@ -110,6 +119,14 @@ core::Error error_from(const std::exception& error) {
             return core::Error{.code = core::ErrorCode::InvalidInput,
                                .field = "db",
                                .message = "the record breaks a rule of the database: " + message};
+        case sqlite_perm:
+        case sqlite_readonly:
+        case sqlite_cantopen:
+        case sqlite_notadb:
+            return core::Error{.code = core::ErrorCode::InvalidInput,
+                               .field = "db",
+                               .message = message + "; give --db an Unload database, or a new "
+                                                    "file in a folder you can write to"};
         case sqlite_busy:
         case sqlite_locked:
             return core::Error{.code = core::ErrorCode::Io,
@@ -144,7 +161,7 @@ core::Result<Connection> connect_sqlite(const std::filesystem::path& path, Creat
             return core::fail(core::ErrorCode::NotFound, "db",
                               fmt::format("no database at {}", text));
     }
-    return guarded([&]() -> core::Result<Connection> {
+    auto connected = guarded([&]() -> core::Result<Connection> {
         Connection connection{.busy = std::make_unique<BusyWait>(),
                               .sql = std::make_unique<soci::session>(
                                   *soci::factory_sqlite3(), fmt::format("db=\"{}\"", text)),
@@ -168,6 +185,9 @@ core::Result<Connection> connect_sqlite(const std::filesystem::path& path, Creat
         sql << "PRAGMA secure_delete = ON";
         return connection;
     });
+    if (!connected && connected.error().code == core::ErrorCode::InvalidInput)
+        connected.error().message = fmt::format("{}: {}", text, connected.error().message);
+    return connected;
 }
 
 Transaction::Transaction(Connection& connection, Kind kind)

@@ -42,10 +42,13 @@ core::Result<void> create_parent(const std::filesystem::path& path) {
     if (std::filesystem::create_directories(parent, error))
         std::filesystem::permissions(parent, std::filesystem::perms::owner_all,
                                      std::filesystem::perm_options::replace, error);
+    // A folder that cannot be made (a file in the way, no permission, a read-only disk) is the
+    // path's fault: the person chose it.
     if (error)
         return core::fail(
-            core::ErrorCode::Io, "db",
-            fmt::format("cannot create directory {}: {}", parent.string(), error.message()));
+            error == std::errc::no_space_on_device ? core::ErrorCode::Io
+                                                   : core::ErrorCode::InvalidInput,
+            "db", fmt::format("cannot create directory {}: {}", parent.string(), error.message()));
     return {};
 }
 

@@ -32,6 +32,8 @@ check diary 0 at 2026-11-08T20:00:00Z "$unload" log pain 3 --note "long walk, fe
 check diary-range 2 "$unload" log pain 11
 check diary-not-utf8 2 "$unload" log pain 3 --note $'caf\xe9'
 expect_in diary-not-utf8-msg "$tmp/err" "--note: not valid UTF-8"
+# A note a spreadsheet would run as a formula, for the CSV export below.
+check diary-formula 0 at 2026-11-08T20:30:00Z "$unload" log pain 3 --note "=HYPERLINK(\"http://x\")"
 printf 'before 3\n' >"$tmp/no-after.txt"
 check session-needs-pain-after 2 at 2026-11-08T21:30:00Z "$unload" session --clock virtual --events "$tmp/no-after.txt"
 expect_in session-needs-pain-after-msg "$tmp/err" "--pain-after"
@@ -96,6 +98,12 @@ check export-json 0 "$unload" export --out "$tmp/export.json"
 expect_py export-counts 'd["format"] == "unload-export/1" and len(d["sessions"]) == 10 and len(d["reviews"]) == 1 and len(d["intakes"]) == 3 and d["sessions"][0]["steps"]' "$tmp/export.json"
 check export-csv 0 "$unload" --format csv export --out "$tmp/csv"
 expect_in export-csv-steps "$tmp/csv/steps.csv" "session,index,kind,exercise,side,planned_ms,started_ms,ended_ms,result"
+# Exports are the owner's alone, like the database, and a formula is neutralised as text.
+[ "$(stat -c %a "$tmp/export.json")" = 600 ] && [ "$(stat -c %a "$tmp/csv")" = 700 ] \
+    && [ -z "$(find "$tmp/csv" -type f ! -perm 600)" ] && ok=$((ok+1)) \
+    || { failed=$((failed+1)); echo "FAIL export-private: $(stat -c '%a %n' "$tmp/export.json" "$tmp/csv" "$tmp"/csv/*)"; }
+grep -q "'=HYPERLINK" "$tmp/csv/pain.csv" && ! grep -q ',"\?=HYPERLINK' "$tmp/csv/pain.csv" && ok=$((ok+1)) \
+    || { failed=$((failed+1)); echo "FAIL export-csv-formula: $(grep HYPERLINK "$tmp/csv/pain.csv")"; }
 check export-csv-needs-dir 2 "$unload" --format csv export
 check forget-asks 2 "$unload" forget </dev/null
 check forget 0 "$unload" forget --yes
@@ -105,4 +113,13 @@ expect_py export-empty-all 'not d["sessions"] and not d["intakes"] and not d["pa
 check bad-now 2 env UNLOAD_NOW=yesterday "$unload" log
 expect_in bad-now-msg "$tmp/err" "UNLOAD_NOW"
 check bad-db 2 "$unload" --db postgresql://nowhere/unload log
+# A --db that is not a database, or in a place that cannot be written, is the caller's mistake.
+echo "not a database" >"$tmp/notes.txt"
+check db-not-a-database 2 "$unload" --db "sqlite:$tmp/notes.txt" log
+expect_in db-not-a-database-file "$tmp/err" "$tmp/notes.txt: file is not a database"
+check db-unwritable-place 2 "$unload" --db "sqlite:$tmp/notes.txt/unload.db" log
+expect_in db-unwritable-place-file "$tmp/err" "$tmp/notes.txt"
+# Standard input that never ends is cut off, not read until memory runs out.
+check intake-endless-stdin 2 sh -c "'$unload' plan --intake - </dev/zero"
+expect_in intake-endless-stdin-msg "$tmp/err" "larger than"
 finish
