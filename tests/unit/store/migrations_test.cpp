@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -145,10 +146,28 @@ TEST(Open, ReportsADirectoryThatCannotBeCreated) {
     std::ofstream(blocker) << "not a directory";
     const auto opened = open((blocker / "unload.db").string());
     ASSERT_FALSE(opened);
-    EXPECT_EQ(opened.error().code, core::ErrorCode::Io);
+    // The path the person gave is at fault (exit 2 in the CLI), not the machine.
+    EXPECT_EQ(opened.error().code, core::ErrorCode::InvalidInput);
     EXPECT_EQ(opened.error().field, "db");
     EXPECT_NE(opened.error().message.find("cannot create directory"), std::string::npos)
         << opened.error().message;
+}
+
+TEST(Open, ReportsAFileThatIsNotADatabaseByItsPath) {
+    TempDir dir;
+    const auto notes = dir.path() / "notes.txt";
+    std::ofstream(notes) << "these are notes, not a database; long enough to fill a header page";
+    const auto opened = open(notes.string());
+    ASSERT_FALSE(opened);
+    EXPECT_EQ(opened.error().code, core::ErrorCode::InvalidInput);
+    EXPECT_EQ(opened.error().field, "db");
+    EXPECT_NE(opened.error().message.find(notes.string() + ": file is not a database"),
+              std::string::npos)
+        << opened.error().message;
+    // Nothing was written into it.
+    std::ifstream in(notes);
+    std::string text((std::istreambuf_iterator<char>(in)), {});
+    EXPECT_EQ(text, "these are notes, not a database; long enough to fill a header page");
 }
 
 TEST(Open, SetsTheDatabaseToWriteAheadLogging) {
