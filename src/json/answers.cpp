@@ -8,16 +8,20 @@ namespace unload::json {
 
 namespace {
 
-core::Result<const nlohmann::json*> answers_array(const nlohmann::json& root) {
+/// The `answers` array of `root`, which may hold nothing else; errors are named under `parent`
+/// (empty for an answers file, `startback` inside an intake).
+core::Result<const nlohmann::json*> answers_array(const nlohmann::json& root,
+                                                  std::string_view parent = {}) {
     if (!root.is_object())
-        return invalid("(document)",
+        return invalid(parent.empty() ? std::string("(document)") : std::string(parent),
                        fmt::format("expected an object with \"answers\", got {}", type_name(root)));
-    TRY(only_known_keys(root, "", {"answers"}));
+    TRY(only_known_keys(root, parent, {"answers"}));
+    const auto field = join(parent, "answers");
     const auto it = root.find("answers");
     if (it == root.end())
-        return invalid("answers", "missing; expected an array");
+        return invalid(field, "missing; expected an array");
     if (!it->is_array())
-        return invalid("answers", fmt::format("expected an array, got {}", type_name(*it)));
+        return invalid(field, fmt::format("expected an array, got {}", type_name(*it)));
     return &*it;
 }
 
@@ -58,26 +62,31 @@ core::Result<std::vector<bool>> decode_rmdq_answers(std::string_view text) {
     return out;
 }
 
-core::Result<core::StartBackAnswers> decode_startback_answers(std::string_view text) {
-    const auto root = TRY(parse(text));
-    const auto* answers = TRY(answers_array(root));
+core::Result<core::StartBackAnswers> startback_answers_in(const nlohmann::json& root,
+                                                          std::string_view parent) {
+    const auto* answers = TRY(answers_array(root, parent));
+    const auto field = join(parent, "answers");
     core::StartBackAnswers out;
     if (answers->empty())
-        return invalid("answers", "expected 9 answers, got 0");
+        return invalid(field, "expected 9 answers, got 0");
     for (std::size_t i = 0; i + 1 < answers->size(); ++i) {
         const auto& value = (*answers)[i];
         if (!value.is_boolean())
-            return invalid(fmt::format("answers[{}]", i),
+            return invalid(fmt::format("{}[{}]", field, i),
                            fmt::format("expected true or false, got {}", type_name(value)));
         out.agree.push_back(value.get<bool>());
     }
     const auto& last = answers->back();
     if (!last.is_string())
         return invalid(
-            fmt::format("answers[{}]", answers->size() - 1),
+            fmt::format("{}[{}]", field, answers->size() - 1),
             fmt::format("expected the bothersomeness answer as a string, got {}", type_name(last)));
     out.bothersome = last.get<std::string>();
     return out;
+}
+
+core::Result<core::StartBackAnswers> decode_startback_answers(std::string_view text) {
+    return startback_answers_in(TRY(parse(text)), {});
 }
 
 } // namespace unload::json

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "json/answers.hpp"
 #include "json/reader.hpp"
 
 namespace unload::json {
@@ -141,25 +142,7 @@ core::Result<std::optional<core::StartBackRisk>> read_startback(const core::Know
     const auto* startback = TRY(object_at(root, "", "startback", false));
     if (!startback)
         return std::nullopt;
-    TRY(only_known_keys(*startback, "startback", {"answers"}));
-    const auto it = startback->find("answers");
-    if (it == startback->end() || !it->is_array() || it->empty())
-        return invalid("startback.answers",
-                       "expected an array of 8 true/false answers and the bothersomeness answer");
-    core::StartBackAnswers answers;
-    for (std::size_t i = 0; i + 1 < it->size(); ++i) {
-        const auto& value = (*it)[i];
-        if (!value.is_boolean())
-            return invalid(fmt::format("startback.answers[{}]", i),
-                           fmt::format("expected true or false, got {}", type_name(value)));
-        answers.agree.push_back(value.get<bool>());
-    }
-    const auto& last = it->back();
-    if (!last.is_string())
-        return invalid(
-            fmt::format("startback.answers[{}]", it->size() - 1),
-            fmt::format("expected the bothersomeness answer as a string, got {}", type_name(last)));
-    answers.bothersome = last.get<std::string>();
+    const auto answers = TRY(startback_answers_in(*startback, "startback"));
     auto scored = core::score_startback(kb.instruments.startback, answers);
     if (!scored) {
         auto error = std::move(scored.error());

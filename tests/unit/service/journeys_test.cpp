@@ -117,6 +117,16 @@ protected:
             .record;
     }
 
+    /// A whole session, pain 3 before and after, every morning of the first week (from Monday
+    /// 2 November 2026).
+    void record_a_good_first_week() {
+        for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05",
+                                "2026-11-06", "2026-11-07", "2026-11-08"}) {
+            set_time(std::string(day) + "T08:00:00Z");
+            record_whole_session(3, 3);
+        }
+    }
+
 private:
     store::testing::TempDir m_dir;
     std::unique_ptr<core::Repository> m_repo;
@@ -636,11 +646,7 @@ TEST_F(Journeys, RecordingNeedsPainInRangeAndStoresNothingOtherwise) {
 
 TEST_F(Journeys, TheReviewIsRefusedBeforeItIsDueAndProgressesAfterAGoodWeek) {
     start_desk_worker();
-    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
-                            "2026-11-07", "2026-11-08"}) {
-        set_time(std::string(day) + "T08:00:00Z");
-        record_whole_session(3, 3);
-    }
+    record_a_good_first_week();
     set_time("2026-11-08T21:00:00Z");
     expect_error(check_review_due(ws()), core::ErrorCode::Conflict, "review");
     const auto early = review(ws(), no_warning_signs);
@@ -668,11 +674,7 @@ TEST_F(Journeys, TheReviewIsRefusedBeforeItIsDueAndProgressesAfterAGoodWeek) {
 
 TEST_F(Journeys, AReviewWhoseNextVersionCannotBeWrittenLeavesNoAnswersOrReviewBehind) {
     start_desk_worker();
-    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
-                            "2026-11-07", "2026-11-08"}) {
-        set_time(std::string(day) + "T08:00:00Z");
-        record_whole_session(3, 3);
-    }
+    record_a_good_first_week();
     set_time("2026-11-09T08:00:00Z");
     refuse_versions();
     const auto failed = review(ws(), no_warning_signs);
