@@ -206,12 +206,12 @@ void add_security_headers(Response& response) {
     response.set_header("Cross-Origin-Opener-Policy", "same-origin");
 }
 
-bool host_allowed(std::string_view host, std::uint16_t port,
+bool host_allowed(std::string_view host, std::string_view port,
                   const std::vector<std::string>& allowed) {
     const auto [name, port_text] = split_host(host);
     if (name.empty())
         return false;
-    const bool this_port = port_text.empty() || port == 0 || port_text == std::to_string(port);
+    const bool this_port = port_text.empty() || port.empty() || port_text == port;
     for (const std::string_view loopback : {"127.0.0.1", "localhost", "[::1]"})
         if (same_name(name, loopback) && this_port)
             return true;

@@ -103,7 +103,7 @@ public:
 
     /// The port the server listens on, once it is bound: loopback names must then name it (or
     /// no port). Zero (tests that call handle()) checks names only.
-    void set_port(std::uint16_t port) { m_port = port; }
+    void set_port(std::uint16_t port) { m_port = port == 0 ? std::string() : std::to_string(port); }
 
 private:
     std::string next_request_id() const;
@@ -112,7 +112,7 @@ private:
     Metrics* m_metrics;
     std::shared_ptr<spdlog::logger> m_access_log;
     Policy m_policy;
-    std::uint16_t m_port = 0;
+    std::string m_port; ///< As a Host header writes it; empty: any.
     mutable TokenThrottle m_throttle;
     std::string m_id_prefix;
     mutable std::atomic<std::uint64_t> m_next_id{1};
@@ -121,9 +121,10 @@ private:
 /// Security headers sent with every answer.
 void add_security_headers(Response& response);
 
-/// Whether a Host header names this server: 127.0.0.1, localhost or [::1] with `port` or no port,
-/// or one of `allowed` (`name` for any port, `name:port`). Names compare case-insensitively.
-bool host_allowed(std::string_view host, std::uint16_t port,
+/// Whether a Host header names this server: 127.0.0.1, localhost or [::1] with `port` (digits, as
+/// the header writes it; empty for any) or no port, or one of `allowed` (`name` for any port,
+/// `name:port`). Names compare case-insensitively.
+bool host_allowed(std::string_view host, std::string_view port,
                   const std::vector<std::string>& allowed);
 
 } // namespace unload::http
