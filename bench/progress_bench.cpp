@@ -52,7 +52,7 @@ const std::string& database() {
         const auto intake = json::decode_intake(kb(), intake_text);
         const auto plan = core::plan(kb(), *intake, 1);
         const auto start = core::Timestamp{first_day} + 8h;
-        (void)r.add_intake({.id = 0, .at = start, .document = intake_text});
+        (void)r.add_intake({.id = 0, .at = start, .document = intake_text}, std::nullopt);
         const auto version = r.add_program_version({.id = 0,
                                                     .intake_id = 1,
                                                     .created_at = start,

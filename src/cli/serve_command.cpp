@@ -82,7 +82,8 @@ core::Result<void> run_serve(Context& ctx, const ServeOptions& options) {
 
     http::Api api(ws, {.web_root = web_root(config),
                        .policy = {.token = config.token, .hosts = http::allowed_hosts(config)},
-                       .access_log = log});
+                       .access_log = log,
+                       .emergency_number = config.emergency_number});
     http::Server server(api, config);
     TRY(server.listen());
     server.stop_on_signals();

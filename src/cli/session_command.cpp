@@ -17,6 +17,7 @@
 #include "json/documents.hpp"
 #include "json/records.hpp"
 #include "service/journeys.hpp"
+#include "service/safety_stops.hpp"
 
 namespace unload::cli {
 
@@ -67,9 +68,15 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
     auto prepared = service::prepare_session(ws);
     if (!prepared && prepared.error().code == core::ErrorCode::Conflict &&
         prepared.error().field == "program") {
-        if (!ctx.json())
-            std::cout << render_screening(kb, TRY(service::load_current(ws)).plan.screening,
-                                          ctx.term);
+        // The answers that stopped it: the open stop's (in onboarding there may be no program),
+        // else the latest intake's.
+        if (!ctx.json()) {
+            if (const auto stop = TRY(service::open_stop(ws)))
+                std::cout << render_screening(kb, stop->screening, ctx.term);
+            else
+                std::cout << render_screening(kb, TRY(service::load_current(ws)).plan.screening,
+                                              ctx.term);
+        }
         return core::fail(core::ErrorCode::Conflict, "program",
                           "the program is stopped: your latest answers include a warning sign "
                           "(above). Please follow that advice first.");

@@ -121,6 +121,20 @@ struct ReviewRecord {
     std::vector<std::string> advice; ///< Advice ids, such as `book_pt_assessment`.
 };
 
+/// Answers that stopped the program: their verdict was `emergency`, `urgent` or `consult`
+/// (clinical.md section 1). A stop stays open, on every page and in every command, until answers
+/// that no longer stop come in; the person may say meanwhile that they have been seen.
+struct SafetyStop {
+    RecordId id = 0;
+    Timestamp at{};
+    std::string origin;   ///< `onboarding`, `rescreen` or `review`: where the answers were given.
+    std::string verdict;  ///< `emergency`, `urgent` or `consult`.
+    std::string document; ///< The intake document that was screened, verbatim.
+    std::optional<Timestamp> seen_at;    ///< When the person said they had been seen.
+    std::optional<Timestamp> cleared_at; ///< When answers came that no longer stop.
+    std::optional<RecordId> cleared_by_intake;
+};
+
 /// When to remind: minutes after local midnight; weekdays 1 (Monday) to 7 (Sunday).
 struct ReminderSettings {
     std::vector<int> session_minutes{8 * 60, 18 * 60};

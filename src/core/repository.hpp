@@ -22,7 +22,11 @@ class Repository {
 public:
     virtual ~Repository() = default;
 
-    virtual Result<RecordId> add_intake(const IntakeRecord& intake) = 0;
+    /// An intake and what it does to the safety stop, in one transaction. `stop` is the stop its
+    /// answers open (replacing any open one), or nullopt: they do not stop, and any open stop is
+    /// cleared by this intake. The same holds for record_start() and record_review().
+    virtual Result<RecordId> add_intake(const IntakeRecord& intake,
+                                        const std::optional<SafetyStop>& stop) = 0;
     virtual Result<std::optional<IntakeRecord>> latest_intake() = 0;
     virtual Result<std::vector<IntakeRecord>> intakes() = 0;
 
@@ -34,7 +38,8 @@ public:
         std::optional<RecordId> version;
     };
     virtual Result<StartIds> record_start(const IntakeRecord& intake,
-                                          const std::optional<ProgramVersion>& first) = 0;
+                                          const std::optional<ProgramVersion>& first,
+                                          const std::optional<SafetyStop>& stop) = 0;
     /// The newest program version, if the person has started.
     virtual Result<std::optional<ProgramVersion>> current_program() = 0;
     virtual Result<std::vector<ProgramVersion>> program_versions() = 0;
@@ -58,8 +63,19 @@ public:
     /// it stopped the program, the version it wrote (whose intake_id becomes the new intake's),
     /// in one transaction. Returns the review's id.
     virtual Result<RecordId> record_review(const IntakeRecord& intake, const ReviewRecord& review,
-                                           const std::optional<ProgramVersion>& next) = 0;
+                                           const std::optional<ProgramVersion>& next,
+                                           const std::optional<SafetyStop>& stop) = 0;
     virtual Result<std::vector<ReviewRecord>> reviews() = 0;
+
+    /// Answers that stop, given before there was an intake to store them with (onboarding stops
+    /// at the first warning sign): the stop alone, replacing any open one.
+    virtual Result<RecordId> add_stop(const SafetyStop& stop) = 0;
+    /// The stop in force, if any: the newest that no answers have cleared.
+    virtual Result<std::optional<SafetyStop>> open_stop() = 0;
+    /// Every stop, oldest first.
+    virtual Result<std::vector<SafetyStop>> stops() = 0;
+    /// Records that the person said they have been seen about the open stop `id`.
+    virtual Result<void> mark_stop_seen(RecordId id, Timestamp at) = 0;
 
     /// The saved settings, or the defaults when none were saved.
     virtual Result<ReminderSettings> reminder_settings() = 0;

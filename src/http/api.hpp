@@ -19,6 +19,7 @@ struct ApiOptions {
     std::filesystem::path web_root;
     Policy policy;
     std::shared_ptr<spdlog::logger> access_log; ///< May be null.
+    std::string emergency_number = "112";       ///< The stop page's tap-to-call number.
 };
 
 class Api {

@@ -119,6 +119,20 @@ core::Result<void> read_config(const fs::path& path, bool explicitly_named, Serv
                 config.max_connections = static_cast<std::size_t>(*limit);
             server->finish();
         }
+        if (auto person = top.table("person", content::Required::No)) {
+            if (const auto number = person->string("emergency_number", content::Required::No)) {
+                const bool dialable = !number->empty() && number->size() <= 15 &&
+                                      number->find_first_not_of("0123456789") == std::string::npos;
+                if (dialable)
+                    config.emergency_number = *number;
+                else
+                    person->error("emergency_number",
+                                  fmt::format("'{}' is not a number to dial: digits only, such "
+                                              "as 112, 911 or 999",
+                                              *number));
+            }
+            person->finish();
+        }
         if (auto data = top.table("data", content::Required::No)) {
             if (const auto db = data->string("db", content::Required::No))
                 config.db = *db;

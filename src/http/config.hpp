@@ -32,6 +32,8 @@ struct ServerConfig {
     /// `name` (any port) or `name:port`. Anything else gets 421 (DNS rebinding).
     std::vector<std::string> hosts;
     std::size_t max_connections = 2000; ///< Beyond this, new connections wait to be accepted.
+    /// The number the stop page offers to call for an emergency (`person.emergency_number`).
+    std::string emergency_number = "112";
 };
 
 /// The fewest characters an access token may have.

@@ -53,4 +53,8 @@ void add_picture_routes(Router& router, const core::KnowledgeBase& kb);
 /// export and forget, run on the database pool.
 void add_record_routes(Router& router, const service::Workspace& ws);
 
+/// The safety stop: the open one, onboarding answers that stop, and "I have been seen"
+/// (stop_routes.cpp). `emergency_number` is the number the stop page offers to call.
+void add_stop_routes(Router& router, const service::Workspace& ws, std::string emergency_number);
+
 } // namespace unload::http

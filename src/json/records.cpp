@@ -244,6 +244,21 @@ json stop_outcome_document(const core::KnowledgeBase& kb, const core::StopOutcom
             {"rescreen", outcome.rescreen}};
 }
 
+json safety_stop_document(const core::SafetyStop& stop) {
+    const auto time_or_null = [](const std::optional<core::Timestamp>& at) -> json {
+        return at ? json(core::iso_timestamp(*at)) : json(nullptr);
+    };
+    return {{"id", stop.id},
+            {"at", core::iso_timestamp(stop.at)},
+            {"origin", stop.origin},
+            {"verdict", stop.verdict},
+            {"answers", embedded(stop.document)},
+            {"seen_at", time_or_null(stop.seen_at)},
+            {"cleared_at", time_or_null(stop.cleared_at)},
+            {"cleared_by_intake",
+             stop.cleared_by_intake ? json(*stop.cleared_by_intake) : json(nullptr)}};
+}
+
 json export_document(const Everything& everything) {
     json intakes = json::array();
     for (const auto& intake : everything.intakes)
@@ -263,6 +278,7 @@ json export_document(const Everything& everything) {
             {"pain", list(everything.pain, pain_document)},
             {"scores", list(everything.scores, score_record_document)},
             {"reviews", list(everything.reviews, review_record_document)},
+            {"stops", list(everything.stops, safety_stop_document)},
             {"reminders", reminder_settings_document(everything.reminders)}};
 }
 

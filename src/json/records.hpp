@@ -35,9 +35,14 @@ struct Everything {
     std::vector<core::PainEntry> pain;
     std::vector<core::ScoreRecord> scores;
     std::vector<core::ReviewRecord> reviews;
+    std::vector<core::SafetyStop> stops;
     core::ReminderSettings reminders;
 };
 nlohmann::json export_document(const Everything& everything);
+
+/// A stored safety stop: when and where the answers were given, their verdict, and when the
+/// person said they had been seen and when answers cleared it (null while not).
+nlohmann::json safety_stop_document(const core::SafetyStop& stop);
 
 /// `08:30` from minutes after midnight, and back.
 std::string clock_time(int minutes);

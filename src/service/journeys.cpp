@@ -14,6 +14,7 @@
 #include "json/documents.hpp"
 #include "json/intake.hpp"
 #include "json/rescreen.hpp"
+#include "service/safety_stops.hpp"
 #include "service/session_replay.hpp"
 
 namespace unload::service {
@@ -223,8 +224,10 @@ core::Result<Started> start(const Workspace& ws, std::string_view intake_documen
         version = version_for(ws, plan, 0, 1, "start",
                               {{.id = std::string(core::reason_ids::program_start),
                                 .text = plan.program->stage->text}});
-    // The intake and its first version are stored together or not at all.
-    const auto ids = TRY(ws.repo.record_start(record, version));
+    // The intake, its first version and what it does to the safety stop are stored together or
+    // not at all.
+    const auto stop = stop_opened_by(ws, plan.screening, StopOrigin::Onboarding, record.document);
+    const auto ids = TRY(ws.repo.record_start(record, version, stop));
     if (version) {
         version->intake_id = ids.intake;
         version->id = *ids.version;
@@ -252,11 +255,14 @@ core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view ans
                           "no intake yet to re-screen; start a program first");
     const auto document = TRY(json::apply_rescreen(ws.kb, latest->document, answers));
     const auto intake = TRY(json::decode_intake(ws.kb, document));
-    TRY(ws.repo.add_intake({.id = 0, .at = ws.clock.now(), .document = document}));
-    return core::screen(ws.kb, intake);
+    auto screening = core::screen(ws.kb, intake);
+    TRY(ws.repo.add_intake({.id = 0, .at = ws.clock.now(), .document = document},
+                           stop_opened_by(ws, screening, StopOrigin::Rescreen, document)));
+    return screening;
 }
 
 core::Result<SessionPlan> prepare_session(const Workspace& ws) {
+    TRY(check_no_stop(ws));
     auto current = TRY(load_current(ws));
     if (!current.plan.program)
         return core::fail(core::ErrorCode::Conflict, "program",
@@ -382,8 +388,10 @@ core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view a
         next = version_for(ws, next_plan, 0, week, "review", outcome.record.because);
     }
     // The answers, the review and the version it wrote are stored together or not at all.
-    outcome.record.id = TRY(
-        ws.repo.record_review({.id = 0, .at = now, .document = document}, outcome.record, next));
+    const auto stop = stop_opened_by(ws, core::screen(ws.kb, intake_now, current.version.week),
+                                     StopOrigin::Review, document);
+    outcome.record.id = TRY(ws.repo.record_review({.id = 0, .at = now, .document = document},
+                                                  outcome.record, next, stop));
     return outcome;
 }
 
@@ -467,6 +475,7 @@ core::Result<json::Everything> everything(const Workspace& ws) {
                             .pain = TRY(ws.repo.pain_entries(first, last)),
                             .scores = TRY(ws.repo.scores()),
                             .reviews = TRY(ws.repo.reviews()),
+                            .stops = TRY(ws.repo.stops()),
                             .reminders = TRY(ws.repo.reminder_settings())};
 }
 

@@ -387,6 +387,7 @@ constexpr std::string_view person_tables[] = {
     "review_reasons",
     "review_advice",
     "reviews",
+    "safety_stops",
     "intakes",
     "pain_entries",
     "instrument_scores",
@@ -411,12 +412,85 @@ Integer insert_intake(soci::session& sql, const std::string& at, const std::stri
     return id;
 }
 
+/// Clears every open stop at `at`, by the intake `by` when there is one.
+void clear_open_stops(soci::session& sql, const std::string& at, std::optional<Integer> by) {
+    soci::indicator by_given = by ? soci::i_ok : soci::i_null;
+    const Integer by_id = by.value_or(0);
+    sql << "UPDATE safety_stops SET cleared_at = :at, cleared_by_intake = :intake "
+           "WHERE cleared_at IS NULL",
+        soci::use(at), soci::use(by_id, by_given);
+}
+
+Integer insert_stop(soci::session& sql, const core::SafetyStop& stop, const std::string& at) {
+    Integer id = 0;
+    sql << "INSERT INTO safety_stops (at, origin, verdict, document) "
+           "VALUES (:at, :origin, :verdict, :document) RETURNING id",
+        soci::use(at), soci::use(stop.origin), soci::use(stop.verdict), soci::use(stop.document),
+        soci::into(id);
+    return id;
+}
+
+/// What an intake just stored (`intake_id`, at `at`) does to the stop: a new stop replaces the
+/// open one; answers that do not stop clear it.
+void apply_stop(soci::session& sql, Integer intake_id, const std::string& at,
+                const std::optional<core::SafetyStop>& stop,
+                const std::optional<std::string>& stop_at) {
+    clear_open_stops(sql, at, intake_id);
+    if (stop)
+        insert_stop(sql, *stop, *stop_at);
+}
+
+Result<std::optional<std::string>> stop_time(const std::optional<core::SafetyStop>& stop) {
+    if (!stop)
+        return std::nullopt;
+    return TRY(time_text(stop->at, "stop.at"));
+}
+
+Result<std::vector<core::SafetyStop>> read_stops(soci::session& sql, bool open_only) {
+    std::vector<core::SafetyStop> found;
+    Integer id = 0;
+    std::string at;
+    core::SafetyStop row;
+    std::string seen_at;
+    std::string cleared_at;
+    Integer cleared_by = 0;
+    soci::indicator seen_given = soci::i_null;
+    soci::indicator cleared_given = soci::i_null;
+    soci::indicator by_given = soci::i_null;
+    soci::statement statement =
+        (sql.prepare << std::string(
+                            "SELECT id, at, origin, verdict, document, seen_at, cleared_at, "
+                            "cleared_by_intake FROM safety_stops ") +
+                            (open_only ? "WHERE cleared_at IS NULL ORDER BY id DESC LIMIT 1"
+                                       : "ORDER BY id"),
+         soci::into(id), soci::into(at), soci::into(row.origin), soci::into(row.verdict),
+         soci::into(row.document), soci::into(seen_at, seen_given),
+         soci::into(cleared_at, cleared_given), soci::into(cleared_by, by_given));
+    statement.execute();
+    while (statement.fetch()) {
+        auto& stop = found.emplace_back(row);
+        stop.id = id;
+        stop.at = TRY(read_time(at, "safety_stops.at"));
+        if (seen_given == soci::i_ok)
+            stop.seen_at = TRY(read_time(seen_at, "safety_stops.seen_at"));
+        if (cleared_given == soci::i_ok)
+            stop.cleared_at = TRY(read_time(cleared_at, "safety_stops.cleared_at"));
+        if (by_given == soci::i_ok)
+            stop.cleared_by_intake = cleared_by;
+    }
+    return found;
+}
+
 } // namespace
 
-Result<core::RecordId> SociRepository::add_intake(const core::IntakeRecord& intake) {
+Result<core::RecordId> SociRepository::add_intake(const core::IntakeRecord& intake,
+                                                  const std::optional<core::SafetyStop>& stop) {
     const auto at = TRY(time_text(intake.at, "intake.at"));
+    const auto stop_at = TRY(stop_time(stop));
     return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
-        return insert_intake(sql, at, intake.document);
+        const auto id = insert_intake(sql, at, intake.document);
+        apply_stop(sql, id, at, stop, stop_at);
+        return id;
     });
 }
 
@@ -443,13 +517,16 @@ Result<core::RecordId> SociRepository::add_program_version(const core::ProgramVe
 
 Result<core::Repository::StartIds>
 SociRepository::record_start(const core::IntakeRecord& intake,
-                             const std::optional<core::ProgramVersion>& first) {
+                             const std::optional<core::ProgramVersion>& first,
+                             const std::optional<core::SafetyStop>& stop) {
     const auto at = TRY(time_text(intake.at, "intake.at"));
+    const auto stop_at = TRY(stop_time(stop));
     std::optional<ProgramVersionTexts> texts;
     if (first)
         texts = TRY(texts_of(*first));
     return write(m_connection, [&](soci::session& sql) -> Result<StartIds> {
         StartIds ids{.intake = insert_intake(sql, at, intake.document), .version = std::nullopt};
+        apply_stop(sql, ids.intake, at, stop, stop_at);
         if (first) {
             auto version = *first;
             version.intake_id = ids.intake;
@@ -682,8 +759,10 @@ Result<core::RecordId> SociRepository::add_review(const core::ReviewRecord& revi
 
 Result<core::RecordId>
 SociRepository::record_review(const core::IntakeRecord& intake, const core::ReviewRecord& review,
-                              const std::optional<core::ProgramVersion>& next) {
+                              const std::optional<core::ProgramVersion>& next,
+                              const std::optional<core::SafetyStop>& stop) {
     const auto intake_at = TRY(time_text(intake.at, "intake.at"));
+    const auto stop_at = TRY(stop_time(stop));
     const auto at = TRY(time_text(review.at, "review.at"));
     const auto day = TRY(day_text(review.day, "review.day"));
     std::optional<ProgramVersionTexts> next_texts;
@@ -691,6 +770,7 @@ SociRepository::record_review(const core::IntakeRecord& intake, const core::Revi
         next_texts = TRY(texts_of(*next));
     return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
         const auto intake_id = insert_intake(sql, intake_at, intake.document);
+        apply_stop(sql, intake_id, intake_at, stop, stop_at);
         const auto id = insert_review(sql, review, at, day);
         if (next) {
             auto version = *next;
@@ -741,6 +821,41 @@ Result<std::vector<core::ReviewRecord>> SociRepository::reviews() {
                 found[place->second].advice.push_back(advice);
         }
         return found;
+    });
+}
+
+// ---- Safety stops -----------------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_stop(const core::SafetyStop& stop) {
+    const auto at = TRY(time_text(stop.at, "stop.at"));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        clear_open_stops(sql, at, std::nullopt);
+        return insert_stop(sql, stop, at);
+    });
+}
+
+Result<std::optional<core::SafetyStop>> SociRepository::open_stop() {
+    auto open = TRY(read(m_connection, [&](soci::session& sql) { return read_stops(sql, true); }));
+    if (open.empty())
+        return std::nullopt;
+    return std::move(open.front());
+}
+
+Result<std::vector<core::SafetyStop>> SociRepository::stops() {
+    return read(m_connection, [&](soci::session& sql) { return read_stops(sql, false); });
+}
+
+Result<void> SociRepository::mark_stop_seen(core::RecordId id, core::Timestamp at) {
+    const auto seen = TRY(time_text(at, "seen_at"));
+    const Integer stop_id = id;
+    return write(m_connection, [&](soci::session& sql) -> Result<void> {
+        soci::statement update = (sql.prepare << "UPDATE safety_stops SET seen_at = :at "
+                                                 "WHERE id = :id AND cleared_at IS NULL",
+                                  soci::use(seen), soci::use(stop_id));
+        update.execute(true);
+        if (update.get_affected_rows() != 1)
+            return core::fail(ErrorCode::NotFound, "stop", fmt::format("no open stop {}", id));
+        return {};
     });
 }
 

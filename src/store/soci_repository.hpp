@@ -14,13 +14,15 @@ class SociRepository final : public core::Repository {
 public:
     explicit SociRepository(Connection connection);
 
-    core::Result<core::RecordId> add_intake(const core::IntakeRecord& intake) override;
+    core::Result<core::RecordId> add_intake(const core::IntakeRecord& intake,
+                                            const std::optional<core::SafetyStop>& stop) override;
     core::Result<std::optional<core::IntakeRecord>> latest_intake() override;
     core::Result<std::vector<core::IntakeRecord>> intakes() override;
 
     core::Result<core::RecordId> add_program_version(const core::ProgramVersion& version) override;
     core::Result<StartIds> record_start(const core::IntakeRecord& intake,
-                                        const std::optional<core::ProgramVersion>& first) override;
+                                        const std::optional<core::ProgramVersion>& first,
+                                        const std::optional<core::SafetyStop>& stop) override;
     core::Result<std::optional<core::ProgramVersion>> current_program() override;
     core::Result<std::vector<core::ProgramVersion>> program_versions() override;
 
@@ -39,8 +41,14 @@ public:
                const std::optional<core::ProgramVersion>& next) override;
     core::Result<core::RecordId>
     record_review(const core::IntakeRecord& intake, const core::ReviewRecord& review,
-                  const std::optional<core::ProgramVersion>& next) override;
+                  const std::optional<core::ProgramVersion>& next,
+                  const std::optional<core::SafetyStop>& stop) override;
     core::Result<std::vector<core::ReviewRecord>> reviews() override;
+
+    core::Result<core::RecordId> add_stop(const core::SafetyStop& stop) override;
+    core::Result<std::optional<core::SafetyStop>> open_stop() override;
+    core::Result<std::vector<core::SafetyStop>> stops() override;
+    core::Result<void> mark_stop_seen(core::RecordId id, core::Timestamp at) override;
 
     core::Result<core::ReminderSettings> reminder_settings() override;
     core::Result<void> save_reminder_settings(const core::ReminderSettings& settings) override;

@@ -467,6 +467,51 @@ TEST_F(HttpServerTest, StaticFilesAreServedWithCachingAndNothingOutsideTheRoot) 
     EXPECT_EQ(call("GET", "/assets/..%2f..%2fsecret.txt").status, 400);
 }
 
+TEST_F(HttpServerTest, AWarningSignInARescreenStopsTheProgramOnEveryRouteUntilAnsweredAgain) {
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    const auto none = call_json("GET", "/api/v1/stop", {}, 200);
+    EXPECT_TRUE(none["stop"].is_null());
+    EXPECT_EQ(none["emergency_number"], "112");
+
+    const auto screen =
+        call_json("POST", "/api/v1/rescreen",
+                  R"({"warning_signs": {"saddle_numbness": true}, "leg": "none"})", 200);
+    EXPECT_EQ(screen["verdict"], "emergency");
+    const auto stopped = call_json("GET", "/api/v1/stop", {}, 200);
+    ASSERT_TRUE(stopped["stop"].is_object());
+    EXPECT_EQ(stopped["stop"]["verdict"], "emergency");
+    EXPECT_EQ(stopped["stop"]["origin"], "rescreen");
+    EXPECT_TRUE(stopped["stop"]["seen_at"].is_null());
+    EXPECT_EQ(stopped["stop"]["screen"]["verdict"], "emergency");
+    EXPECT_FALSE(stopped["stop"]["screen"]["headline"].get<std::string>().empty());
+    EXPECT_EQ(call_json("GET", "/api/v1/session", {}, 409)["error"]["field"], "program");
+
+    const auto seen = call_json("POST", "/api/v1/stop/seen", "{}", 200);
+    EXPECT_TRUE(seen["stop"]["seen_at"].is_string());
+    call_json("GET", "/api/v1/session", {}, 409);
+
+    call_json("POST", "/api/v1/rescreen", R"({"warning_signs": {}, "leg": "none"})", 200);
+    EXPECT_TRUE(call_json("GET", "/api/v1/stop", {}, 200)["stop"].is_null());
+    call_json("GET", "/api/v1/session", {}, 200);
+    EXPECT_EQ(call_json("POST", "/api/v1/stop/seen", "{}", 404)["error"]["field"], "stop");
+    const auto exported = call_json("GET", "/api/v1/export", {}, 200);
+    ASSERT_EQ(exported["stops"].size(), 1U);
+    EXPECT_TRUE(exported["stops"][0]["cleared_at"].is_string());
+}
+
+TEST_F(HttpServerTest, OnboardingAnswersThatStopAreStoredAndAnswersThatDoNotAre400) {
+    auto intake = Json::parse(desk_worker());
+    const auto clear = call_json("POST", "/api/v1/stop", intake.dump(), 400);
+    EXPECT_EQ(clear["error"]["field"], "intake");
+    EXPECT_TRUE(call_json("GET", "/api/v1/stop", {}, 200)["stop"].is_null());
+    intake["warning_signs"]["bilateral_leg_symptoms"] = true;
+    const auto stored = call_json("POST", "/api/v1/stop", intake.dump(), 201);
+    EXPECT_EQ(stored["stop"]["origin"], "onboarding");
+    EXPECT_EQ(stored["stop"]["verdict"], "emergency");
+    EXPECT_EQ(call_json("GET", "/api/v1/stop", {}, 200)["stop"]["id"], stored["stop"]["id"]);
+    EXPECT_EQ(call_json("GET", "/api/v1/intake", {}, 404)["error"]["field"], "intake");
+}
+
 TEST_F(HttpServerTest, AWholeWeekThroughTheApi) {
     // Start: the program is written and can be read back.
     const auto started = call_json("POST", "/api/v1/program", desk_worker(), 201);
@@ -562,7 +607,9 @@ TEST_F(HttpServerTest, AWarningSignStopsTheProgramAndOffersNoSession) {
     const auto started = call_json("POST", "/api/v1/program", intake.dump(), 200);
     EXPECT_TRUE(started["program"].is_null());
     EXPECT_TRUE(started["plan"]["program"].is_null());
-    call_json("GET", "/api/v1/session", {}, 404);
+    // The answers stopped the program: the session route says so, and the stop is in force.
+    EXPECT_EQ(call_json("GET", "/api/v1/session", {}, 409)["error"]["field"], "program");
+    EXPECT_EQ(call_json("GET", "/api/v1/stop", {}, 200)["stop"]["origin"], "onboarding");
 }
 
 TEST_F(HttpServerTest, ABadSessionStoresNothing) {

@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     if (!program) {
         const auto at = std::chrono::sys_seconds{
             std::chrono::sys_days{std::chrono::year{2026} / std::chrono::January / 1}};
-        const auto intake = must(repo->add_intake({.at = at, .document = "{}"}));
+        const auto intake = must(repo->add_intake({.at = at, .document = "{}"}, std::nullopt));
         const auto id =
             must(repo->add_program_version({.intake_id = intake,
                                             .created_at = at,

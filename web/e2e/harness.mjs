@@ -37,7 +37,11 @@ export async function startServer(options = {}) {
   const log = process.env.UNLOAD_E2E_LOG ? 'stderr' : 'off';
   // UNLOAD_WEB_ROOT serves another build of the app than the binary's own web/dist.
   const webRoot = process.env.UNLOAD_WEB_ROOT ? `web_root = ${JSON.stringify(process.env.UNLOAD_WEB_ROOT)}\n` : '';
-  writeFileSync(join(home, 'config', 'unload', 'config.toml'), `[server]\naccess_log = "${log}"\n${webRoot}`);
+  // `options.config` adds tables of its own (`[person]`), after the server's.
+  writeFileSync(
+    join(home, 'config', 'unload', 'config.toml'),
+    `[server]\naccess_log = "${log}"\n${webRoot}${options.config ?? ''}`,
+  );
   const child = spawn(binary, ['--format', 'json', 'serve', '--listen', '127.0.0.1:0'], {
     env: {
       ...process.env,

@@ -397,12 +397,15 @@ describe('onboarding: answers that need a check first', () => {
       );
 
       await page.goto(`${server.url}/#/`);
-      await page.getByRole('heading', { name: 'Your last answers need a check first' }).waitFor();
-      assert.equal(await page.getByRole('link', { name: 'Answer the questions again' }).getAttribute('href'), '#/start');
+      // The answers that withheld the program stop it: Today leads with that, not with a welcome.
+      await page.locator('.safety-stop[data-verdict="consult"]').waitFor();
+      assert.equal((await api('GET', '/api/v1/stop')).body.stop.verdict, 'consult');
+      assert.equal(await page.getByRole('link', { name: 'Answer the safety questions again' }).getAttribute('href'), '#/start');
+      assert.equal(await page.getByRole('link', { name: /Call \d+/ }).count(), 0, 'no emergency call for a check');
       for (const warning of screen.warnings) await page.getByText(warning.text).first().waitFor();
       assert.deepEqual(await seriousViolations(page), []);
       await screenshot(page, 'home-check-first');
-      assert.deepEqual(unexpected(problems, missing404, ['/api/v1/program']), []);
+      assert.deepEqual(unexpected(problems, missing404, []), []);
       await context.close();
     } finally {
       server = saved;
@@ -560,6 +563,140 @@ describe('the re-screen from the home page', () => {
       await fresh.stop();
     }
   });
+});
+
+describe('a warning sign never slips out of view', () => {
+  /** Each page of the app, checked for the stop and for no way into a session. */
+  async function everyPageShowsTheStop(page, verdictText) {
+    for (const [path, title] of [
+      ['#/', 'Today'],
+      ['#/program', 'Your program'],
+      ['#/session', "Today's session"],
+      ['#/progress', 'Progress'],
+    ]) {
+      await page.goto(`${server.url}/${path}`);
+      await page.getByRole('heading', { level: 1, name: title }).waitFor();
+      const stop = page.locator('.safety-stop');
+      await stop.waitFor();
+      assert.match(await stop.textContent(), verdictText, `${path} says what to do`);
+      await stop.locator('[data-rule]').first().waitFor();
+      assert.equal(await page.getByRole('link', { name: /start today's session|start your program/i }).count(), 0, `${path} offers no session`);
+      assert.equal(await page.locator('a[href="#/session"]').count(), 0, `${path} links to no session`);
+    }
+  }
+
+  it('after the emergency page of onboarding: every page shows it, with the number to call, until answered again', async () => {
+    const fresh = await startServer({ config: '[person]\nemergency_number = "999"\n' });
+    const saved = server;
+    server = fresh;
+    try {
+      const { context, page, problems } = await openPage(browser, PHONE);
+      await page.goto(`${server.url}/#/start`);
+      await throughSafety(page, { yes: ['saddle_numbness'] });
+      await page.locator('.stop-emergency').waitFor();
+      const call = page.getByRole('link', { name: 'Call 999' });
+      await call.waitFor();
+      assert.equal(await call.getAttribute('href'), 'tel:999');
+      assert.match(await page.locator('.call-emergency').textContent(), /112.*911.*999/s);
+      // The answers are on the server now, not only in this browser.
+      await expectStop('emergency', 'onboarding');
+
+      // The logo leads to Today, which leads with the stop, not with "carry on with the questions".
+      await page.getByRole('link', { name: /leave the questions/ }).click();
+      await page.locator('.safety-stop').waitFor();
+      assert.equal(await page.getByRole('link', { name: /carry on with the questions/i }).count(), 0);
+      await page.getByRole('link', { name: 'Call 999' }).waitFor();
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, 'home-stopped-emergency');
+      await everyPageShowsTheStop(page, /emergency/i);
+
+      // Being seen is recorded; the stop holds until the answers change.
+      await page.goto(`${server.url}/#/`);
+      await page.getByRole('button', { name: 'I have been seen' }).click();
+      await page.getByText('You told us you have been seen').waitFor();
+      const seen = (await api('GET', '/api/v1/stop')).body.stop;
+      assert.ok(seen.seen_at, 'the server recorded it');
+      await page.getByRole('link', { name: 'Answer the safety questions again' }).click();
+      // Back at the step that stopped, with the answers kept, to answer again.
+      await onStep(page, topicOf('saddle_numbness').title);
+      await answer(page, question('saddle_numbness').question, false);
+      await next(page);
+      await onStep(page, form.topics[form.topics.indexOf(topicOf('saddle_numbness')) + 1].title);
+      // Nothing clears the stop until answers that do not stop are stored: the program start.
+      assert.ok((await api('GET', '/api/v1/stop')).body.stop);
+      const intake = JSON.parse(readFileSync(join(here, '..', '..', 'examples', 'desk-worker.json'), 'utf8'));
+      assert.equal((await api('POST', '/api/v1/program', intake)).status, 201);
+      assert.equal((await api('GET', '/api/v1/stop')).body.stop, null);
+      const stops = (await api('GET', '/api/v1/export')).body.stops;
+      assert.equal(stops.length, 1);
+      assert.ok(stops[0].seen_at && stops[0].cleared_at, 'seen and cleared, both recorded');
+      await page.goto(`${server.url}/#/`);
+      await page.getByRole('link', { name: "Start today's session" }).waitFor();
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      server = saved;
+      await fresh.stop();
+    }
+  });
+
+  it('after an emergency answer in a re-screen: the program is stopped on the server and on every page', async () => {
+    const fresh = await startServer();
+    const saved = server;
+    server = fresh;
+    try {
+      const intake = JSON.parse(readFileSync(join(here, '..', '..', 'examples', 'desk-worker.json'), 'utf8'));
+      assert.equal((await api('POST', '/api/v1/program', intake)).status, 201);
+      const { context, page, problems } = await openPage(browser, DESKTOP);
+      await page.goto(`${server.url}/#/start/rescreen`);
+      const first = form.topics[0];
+      await onStep(page, first.title);
+      for (const q of first.questions.filter((x) => x.answer === 'warning_signs')) {
+        await answer(page, q.question, q.id === 'saddle_numbness');
+      }
+      await next(page);
+      await page.locator('.stop-emergency').waitFor();
+      await page.getByRole('link', { name: 'Call 112' }).waitFor();
+      await expectStop('emergency', 'rescreen');
+      assert.equal((await api('GET', '/api/v1/session')).status, 409);
+      await everyPageShowsTheStop(page, /emergency/i);
+      await page.goto(`${server.url}/#/`);
+      await screenshot(page, 'home-stopped-rescreen');
+
+      // Answering again with no warning sign (after a wrong answer, say) lets the program go on.
+      await page.getByRole('link', { name: 'Answer the safety questions again' }).click();
+      for (const topic of form.topics) {
+        const signs = topic.questions.filter((q) => q.answer === 'warning_signs');
+        if (signs.length === 0) continue;
+        await onStep(page, topic.title);
+        for (const q of signs) await answer(page, q.question, false);
+        await next(page);
+      }
+      await onStep(page, 'Your legs');
+      await page.getByRole('radio', { name: field('symptoms.leg').options[0].label }).check();
+      await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
+      await next(page);
+      await onStep(page, 'Your pain now');
+      await page.getByLabel(field('symptoms.pain_now').question).fill('2');
+      await page.getByRole('button', { name: 'Send my answers' }).click();
+      await onStep(page, 'Thank you, your answers are saved');
+      assert.equal((await api('GET', '/api/v1/stop')).body.stop, null);
+      await page.getByRole('link', { name: "Go to today's page", exact: true }).click();
+      await page.getByRole('link', { name: "Start today's session" }).waitFor();
+      assert.deepEqual(problems, []);
+      await context.close();
+    } finally {
+      server = saved;
+      await fresh.stop();
+    }
+  });
+
+  async function expectStop(verdict, origin) {
+    const stop = (await api('GET', '/api/v1/stop')).body.stop;
+    assert.ok(stop, 'a stop is open on the server');
+    assert.equal(stop.verdict, verdict);
+    assert.equal(stop.origin, origin);
+  }
 });
 
 describe('the number fields at their upper bounds', () => {

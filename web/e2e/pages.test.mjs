@@ -69,13 +69,26 @@ async function settle(page) {
   await page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 10_000 });
 }
 
-for (const state of ['before', 'started']) {
-  describe(`every page ${state === 'before' ? 'before a program exists' : 'once a program is started'}`, () => {
+const STATES = {
+  before: 'before a program exists',
+  started: 'once a program is started',
+  stopped: 'while a warning sign from a re-screen stops the program',
+};
+
+for (const [state, words] of Object.entries(STATES)) {
+  describe(`every page ${words}`, () => {
     let server;
     let browser;
     before(async () => {
       server = await startServer();
       browser = await launchBrowser();
+      if (state === 'stopped') {
+        const post = (path, body) =>
+          fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+        assert.equal((await post('/api/v1/program', intake)).status, 201);
+        const answers = { warning_signs: { saddle_numbness: true }, leg: 'none' };
+        assert.equal((await post('/api/v1/rescreen', JSON.stringify(answers))).status, 200);
+      }
       if (state === 'started') {
         const post = (path, body) =>
           fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
@@ -107,6 +120,11 @@ for (const state of ['before', 'started']) {
             const width = await page.evaluate(() => document.scrollingElement.scrollWidth);
             assert.ok(width <= size.width, `the page is ${width} px wide at ${size.width} px: it scrolls sideways`);
             await screenshot(page, `page-${route.name}-${state}-${colorScheme}`);
+            // Every page's name in the menu shows whole: none runs off the edge ("Lear").
+            for (const link of await page.getByRole('navigation', { name: 'Main' }).getByRole('link').all()) {
+              const box = await link.boundingBox();
+              assert.ok(box && box.x >= 0 && box.x + box.width <= size.width, `the menu cuts "${await link.textContent()}"`);
+            }
 
             const allowed = state === 'before' ? NOTHING_YET : [];
             const unexpected = failed.filter((answer) => !(answer.status === 404 && allowed.includes(answer.path)));

@@ -139,7 +139,9 @@ describe('the program page after a warning sign', () => {
     assert.equal(plan.program, null);
     const { context, page, problems } = await openPage(suite.browser, PHONE);
     await page.goto(`${suite.server.url}/#/program`);
-    await page.getByText('No exercises for now.').waitFor();
+    // The withheld start is a stop in force: the page leads with it.
+    await page.locator('.safety-stop[data-verdict="emergency"]').waitFor();
+    await page.getByText('Your program is stopped, so there are no sessions until this is checked.').waitFor();
     for (const warning of plan.screening.warnings) await page.getByText(warning.text).waitFor();
     assert.equal(await page.getByRole('link', { name: "Start today's session" }).count(), 0);
     assert.equal(await page.getByRole('link', { name: 'Answer the questions', exact: true }).count(), 0);

@@ -369,10 +369,11 @@ describe('progress', () => {
       assert.equal(reviews.body[0].decision, 'stop');
       assert.deepEqual(await seriousViolations(page), []);
       await screenshot(page, 'progress-review-stop-dark');
-      // Back on the progress page, the stop is what the review card says first.
+      // Back on the progress page, the stop comes first, with the way to answer again.
       await page.getByRole('link', { name: 'Back to progress' }).click();
-      await page.getByRole('heading', { name: 'Your program is stopped' }).waitFor();
-      await page.getByRole('link', { name: 'See the advice' }).waitFor();
+      await page.locator('.safety-stop[data-verdict="emergency"]').waitFor();
+      assert.equal((await client(server.url)('GET', '/api/v1/stop')).body.stop.origin, 'review');
+      await page.getByRole('link', { name: 'Answer the safety questions again' }).waitFor();
       assert.equal(await page.getByRole('link', { name: "Do this week's review" }).count(), 0);
       assert.deepEqual(await seriousViolations(page), []);
       assert.deepEqual(problems, []);

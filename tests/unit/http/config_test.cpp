@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "http/config.hpp"
@@ -202,6 +203,9 @@ idle_timeout_seconds = 120
 shutdown_grace_seconds = 0
 access_log = "/var/log/unload/access.log"
 
+[person]
+emergency_number = "999"
+
 [data]
 db = "sqlite:/var/lib/unload/unload.db"
 content = "/usr/share/unload/content"
@@ -224,6 +228,21 @@ TEST(HttpConfigFile, FullFileSetsEveryField) {
     EXPECT_EQ(config.access_log, "/var/log/unload/access.log");
     EXPECT_EQ(config.db, "sqlite:/var/lib/unload/unload.db");
     EXPECT_EQ(config.content, "/usr/share/unload/content");
+    EXPECT_EQ(config.emergency_number, "999");
+}
+
+TEST(HttpConfigFile, AnEmergencyNumberThatCannotBeDialledIsAnErrorNamingTheKey) {
+    const TempDir temp;
+    for (const auto* number : {"", "+44 999", "call 911", "1234567890123456"}) {
+        const auto path =
+            temp.write("config.toml", fmt::format("[person]\nemergency_number = \"{}\"\n", number));
+        ServerConfig config;
+        const auto read = read_config(path, true, config);
+        ASSERT_FALSE(read.has_value()) << number;
+        EXPECT_NE(read.error().to_string().find("emergency_number"), std::string::npos)
+            << read.error().to_string();
+        EXPECT_EQ(config.emergency_number, "112");
+    }
 }
 
 TEST(HttpConfigFile, KeysNotInTheFileKeepTheirValues) {

@@ -21,6 +21,7 @@
 #include "core/clock.hpp"
 #include "core/repository.hpp"
 #include "service/journeys.hpp"
+#include "service/safety_stops.hpp"
 #include "service/session_replay.hpp"
 #include "store/store.hpp"
 #include "store/store_support.hpp"
@@ -300,6 +301,95 @@ TEST_F(Journeys, ARescreenWithAWarningSignStopsTodaysSession) {
         must(rescreen(ws(), R"({"warning_signs": {"saddle_numbness": true}, "leg": "none"})"));
     EXPECT_TRUE(screening.program_withheld());
     expect_error(prepare_session(ws()), core::ErrorCode::Conflict, "program");
+}
+
+// ---- The safety stop ---------------------------------------------------------------------------
+
+TEST_F(Journeys, AnEmergencyInARescreenIsStoredAsAStopUntilAnswersClearIt) {
+    start_desk_worker();
+    EXPECT_FALSE(must(open_stop(ws())));
+    set_time("2026-11-02T09:00:00Z");
+    must(rescreen(ws(), R"({"warning_signs": {"saddle_numbness": true}, "leg": "none"})"));
+
+    const auto stop = must(open_stop(ws()));
+    ASSERT_TRUE(stop);
+    EXPECT_EQ(stop->stop.origin, "rescreen");
+    EXPECT_EQ(stop->stop.verdict, "emergency");
+    EXPECT_EQ(core::iso_timestamp(stop->stop.at), "2026-11-02T09:00:00Z");
+    EXPECT_EQ(stop->screening.verdict, core::Verdict::Emergency);
+    ASSERT_FALSE(stop->screening.warnings.empty());
+    expect_error(prepare_session(ws()), core::ErrorCode::Conflict, "program");
+    expect_error(check_no_stop(ws()), core::ErrorCode::Conflict, "program");
+
+    // Saying so is recorded, but the stop holds until the answers change.
+    set_time("2026-11-03T10:00:00Z");
+    const auto seen = must(mark_seen(ws()));
+    ASSERT_TRUE(seen.stop.seen_at);
+    EXPECT_EQ(core::iso_timestamp(*seen.stop.seen_at), "2026-11-03T10:00:00Z");
+    expect_error(prepare_session(ws()), core::ErrorCode::Conflict, "program");
+
+    set_time("2026-11-03T10:05:00Z");
+    must(rescreen(ws(), no_warning_signs));
+    EXPECT_FALSE(must(open_stop(ws())));
+    EXPECT_TRUE(prepare_session(ws()));
+    const auto all = must(repo().stops());
+    ASSERT_EQ(all.size(), 1u);
+    ASSERT_TRUE(all[0].cleared_at);
+    EXPECT_EQ(core::iso_timestamp(*all[0].cleared_at), "2026-11-03T10:05:00Z");
+    EXPECT_EQ(all[0].cleared_by_intake, must(repo().latest_intake())->id);
+    EXPECT_TRUE(all[0].seen_at);
+}
+
+TEST_F(Journeys, OnboardingAnswersThatStopAreStoredWithoutAnIntake) {
+    const auto stop = must(record_onboarding_stop(ws(), with_warning_sign()));
+    EXPECT_EQ(stop.stop.origin, "onboarding");
+    EXPECT_EQ(stop.stop.verdict, "emergency");
+    EXPECT_FALSE(must(repo().latest_intake()));
+    EXPECT_TRUE(must(open_stop(ws())));
+
+    // Answers that do not stop are not a stop: nothing is stored for them.
+    expect_error(record_onboarding_stop(ws(), desk_worker()), core::ErrorCode::InvalidInput,
+                 "intake");
+    EXPECT_EQ(must(repo().stops()).size(), 1u);
+
+    // The whole onboarding, answered again without the sign, starts the program and clears it.
+    const auto started = start_desk_worker();
+    EXPECT_TRUE(started.version);
+    EXPECT_FALSE(must(open_stop(ws())));
+    EXPECT_TRUE(prepare_session(ws()));
+}
+
+TEST_F(Journeys, AStartWithheldByScreeningOpensAStopAndANewStopReplacesTheOpenOne) {
+    const auto started = must(start(ws(), with_warning_sign(), Restart::No));
+    EXPECT_FALSE(started.version);
+    const auto first = must(open_stop(ws()));
+    ASSERT_TRUE(first);
+    EXPECT_EQ(first->stop.origin, "onboarding");
+
+    set_time("2026-11-02T08:00:00Z");
+    auto urgent = nlohmann::json::parse(desk_worker());
+    urgent["warning_signs"]["progressive_leg_weakness"] = true;
+    must(record_onboarding_stop(ws(), urgent.dump()));
+    const auto all = must(repo().stops());
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_TRUE(all[0].cleared_at);
+    EXPECT_FALSE(all[0].cleared_by_intake);
+    EXPECT_FALSE(all[1].cleared_at);
+    EXPECT_EQ(must(open_stop(ws()))->stop.id, all[1].id);
+}
+
+TEST_F(Journeys, MarkingSeenWithoutAStopIsNotFound) {
+    start_desk_worker();
+    expect_error(mark_seen(ws()), core::ErrorCode::NotFound, "stop");
+}
+
+TEST_F(Journeys, TheExportCarriesTheStops) {
+    must(record_onboarding_stop(ws(), with_warning_sign()));
+    const auto exported = json::export_document(must(everything(ws())));
+    ASSERT_EQ(exported["stops"].size(), 1u);
+    EXPECT_EQ(exported["stops"][0]["verdict"], "emergency");
+    EXPECT_EQ(exported["stops"][0]["answers"]["warning_signs"]["saddle_numbness"], true);
+    EXPECT_TRUE(exported["stops"][0]["cleared_at"].is_null());
 }
 
 TEST_F(Journeys, AFlareMakesTheNextSessionGentler) {

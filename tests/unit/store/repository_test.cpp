@@ -206,7 +206,8 @@ protected:
     /// Stores an intake and a first program version; returns the version's id.
     core::RecordId start_program() {
         const auto intake = m_repo->add_intake(
-            {.at = at("2026-11-01T08:00:00Z"), .document = R"({"format": "unload-intake/1"})"});
+            {.at = at("2026-11-01T08:00:00Z"), .document = R"({"format": "unload-intake/1"})"},
+            std::nullopt);
         EXPECT_TRUE(intake) << intake.error().to_string();
         m_intake = intake.value_or(0);
         const auto version = m_repo->add_program_version(
@@ -230,10 +231,10 @@ TEST_F(RepositoryTest, IntakesComeBackOldestFirstAndTheNewestIsTheLatest) {
     EXPECT_FALSE(none->has_value());
 
     // Stored out of time order: the newer one first.
-    const auto newer =
-        m_repo->add_intake({.at = at("2026-11-08T09:00:00Z"), .document = "{\"n\": 2}"});
-    const auto older =
-        m_repo->add_intake({.at = at("2026-11-01T09:00:00Z"), .document = "{\"n\": 1}"});
+    const auto newer = m_repo->add_intake(
+        {.at = at("2026-11-08T09:00:00Z"), .document = "{\"n\": 2}"}, std::nullopt);
+    const auto older = m_repo->add_intake(
+        {.at = at("2026-11-01T09:00:00Z"), .document = "{\"n\": 1}"}, std::nullopt);
     ASSERT_TRUE(newer && older);
     EXPECT_NE(*newer, *older);
     EXPECT_GT(*newer, 0);
@@ -648,7 +649,8 @@ std::string file_bytes(const std::filesystem::path& path) {
 TEST_F(RepositoryTest, ForgettingLeavesAnEmptyUsableDatabaseWithNoTraceInItsFiles) {
     // A marker in every kind of record, to look for in the raw files afterwards.
     const std::string marker = "zebra-marker-7f3a";
-    const auto intake = m_repo->add_intake({.at = at("2026-11-01T08:00:00Z"), .document = marker});
+    const auto intake =
+        m_repo->add_intake({.at = at("2026-11-01T08:00:00Z"), .document = marker}, std::nullopt);
     ASSERT_TRUE(intake);
     m_intake = *intake;
     auto version = sample_version(m_intake, "2026-11-01T08:01:00Z", "relief_once");

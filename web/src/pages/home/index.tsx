@@ -1,19 +1,35 @@
-// `#/`: the first thing a person sees. Without a program, a welcome and the way into onboarding;
-// with one, today's session in a card with one big button, unless a stop asked for the safety
-// questions again, which then come first.
-import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api } from '../../api/client';
+// `#/`: the first thing a person sees. A safety stop in force comes before anything else (what to
+// do, how soon, why). Without a program, a welcome and the way into onboarding; with one, today's
+// session in a card with one big button, unless a session stop asked for the safety questions
+// again, which then come first.
+import { ApiError } from '../../api/client';
+import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { ONBOARDING_KEY, loadSaved } from '../onboarding/storage';
-import type { Screen, StoredIntake } from '../onboarding/types';
-import { headlineOf, warningsByUrgency } from '../onboarding/verdict';
 import './home.css';
 import { dayWords, plural, todayCard } from './today';
 import type { CurrentProgram, TodaySession } from './types';
 
 export function HomePage() {
-  const program = useApi<CurrentProgram>('/api/v1/program');
-  if (program.state === 'loading') {
+  const stop = useSafetyStop();
+  // The program is asked for once no stop is in force: a stop comes first either way.
+  const program = useApi<CurrentProgram>(stop.state === 'ready' && !stop.data.stop ? '/api/v1/program' : null);
+  if (stop.state === 'ready' && stop.data.stop) {
+    // A warning sign comes before everything else on Today, program or not.
+    return (
+      <Page title="Today">
+        <SafetyStopNotice answer={stop.data} onChange={stop.reload} />
+      </Page>
+    );
+  }
+  if (stop.state === 'error') {
+    return (
+      <Page title="Today">
+        <ErrorNotice error={stop.error} retry={stop.retry} />
+      </Page>
+    );
+  }
+  if (program.state === 'loading' || stop.state === 'loading') {
     return (
       <Page title="Today">
         <Loading what="your program" />
@@ -35,8 +51,6 @@ export function HomePage() {
 function Welcome() {
   const inProgress = loadSaved(ONBOARDING_KEY);
   const started = inProgress !== null && inProgress.step !== 'welcome';
-  const last = useLastScreening();
-  const held = last !== null && last.warnings.length > 0;
   return (
     <Page title="Welcome to Unload">
       <div class="home-hero">
@@ -45,10 +59,9 @@ function Welcome() {
           word on when to see someone.
         </p>
         <p class="muted">Unload is coaching and decision support. It does not diagnose.</p>
-        {held && <LastAnswers screen={last} />}
         <div class="button-row">
           <a class="button button-primary home-big-button" href="#/start">
-            {started ? 'Carry on with the questions' : held ? 'Answer the questions again' : 'Get started'}
+            {started ? 'Carry on with the questions' : 'Get started'}
           </a>
         </div>
         <p class="muted">
@@ -56,50 +69,6 @@ function Welcome() {
         </p>
       </div>
     </Page>
-  );
-}
-
-/**
- * The screening of the answers stored last, when answers were stored but no program started
- * (screening held it back); null while loading or when there are none.
- */
-function useLastScreening(): Screen | null {
-  const [screen, setScreen] = useState<Screen | null>(null);
-  useEffect(() => {
-    let live = true;
-    api
-      .get<StoredIntake>('/api/v1/intake')
-      .then((stored) => api.post<Screen>('/api/v1/screen', stored.intake))
-      .then(
-        (result) => live && setScreen(result),
-        () => undefined, // No answers yet (404), or the check failed: the welcome is enough.
-      );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return screen;
-}
-
-/** Says again, in the engine's words, why the last answers started no program. */
-function LastAnswers(props: { screen: Screen }) {
-  const { screen } = props;
-  const headline = headlineOf(screen, null);
-  return (
-    <div
-      class={screen.verdict === 'emergency' ? 'notice notice-emergency' : 'notice notice-warn'}
-      role="status"
-      data-verdict={screen.verdict}
-    >
-      <h2 class="home-notice-title">Your last answers need a check first</h2>
-      {headline && <p class="home-notice-headline">{headline}</p>}
-      <ul class="home-warning-list">
-        {warningsByUrgency(screen).map((warning) => (
-          <li key={warning.rule}>{warning.text}</li>
-        ))}
-      </ul>
-      <p>Once a clinician has seen you, or if an answer was wrong, answer the questions again.</p>
-    </div>
   );
 }
 

@@ -30,6 +30,11 @@ export interface FlowConfig {
   initialAnswers: (form: IntakeForm) => Answers;
   /** Asks the engine about the answers so far (nothing stored). */
   check: (form: IntakeForm, answers: Answers) => Promise<Screen>;
+  /**
+   * Stores answers that stopped the flow (GET /api/v1/stop then shows them on every page). Not
+   * called for a `finish` that stopped: that stored them already.
+   */
+  recordStop: (form: IntakeForm, answers: Answers) => Promise<unknown>;
   /** Runs when Next is pressed on the last step; a screen that stops ends on the stop page. */
   finish?: (form: IntakeForm, answers: Answers) => Promise<Screen>;
   /** The label of Next on the last step. */
@@ -67,6 +72,7 @@ export function Flow(props: { form: IntakeForm; config: FlowConfig; label: strin
   const [error, setError] = useState<unknown>(null);
   const [fromReview, setFromReview] = useState(false);
   const [finished, setFinished] = useState<Screen | null>(null);
+  const [stopSaveError, setStopSaveError] = useState<unknown>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   const summary = useRef<HTMLDivElement>(null);
 
@@ -118,8 +124,12 @@ export function Flow(props: { form: IntakeForm; config: FlowConfig; label: strin
     if (step.screens || (isLast && config.finish)) {
       setChecking(true);
       try {
-        const screen = isLast && config.finish ? await config.finish(form, answers) : await config.check(form, answers);
+        const finishing = isLast && config.finish !== undefined;
+        const screen = finishing && config.finish ? await config.finish(form, answers) : await config.check(form, answers);
         if (stopsOnboarding(screen)) {
+          // The stop page comes at once; storing the answers must not hold it up or hide it.
+          setStopSaveError(null);
+          if (!finishing) config.recordStop(form, answers).catch((caught: unknown) => setStopSaveError(caught));
           stop(screen, step.id);
           return;
         }
@@ -154,6 +164,7 @@ export function Flow(props: { form: IntakeForm; config: FlowConfig; label: strin
           screen={stopped.screen}
           form={form}
           headingRef={heading}
+          saveError={stopSaveError}
           onBack={() => setSaved((current) => ({ ...current, stopped: null, step: stopped.from }))}
         />
       </FlowFrame>

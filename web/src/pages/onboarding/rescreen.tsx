@@ -2,7 +2,7 @@
 // warning-sign questions are asked again before the next session. The engine is asked after each
 // screen, as in onboarding, and the answers are stored with POST /api/v1/rescreen at the end.
 import { api } from '../../api/client';
-import { buildRescreen, applyRescreen, emptyAnswers } from './answers';
+import { type Answers, buildRescreen, applyRescreen, emptyAnswers } from './answers';
 import type { FlowConfig } from './flow';
 import { ScreenSummary } from './results';
 import { rescreenSteps } from './steps';
@@ -11,13 +11,21 @@ import type { IntakeDocument, IntakeForm, Screen } from './types';
 import { headlineOf, stopsOnboarding } from './verdict';
 
 export function rescreenConfig(latest: IntakeDocument): FlowConfig {
+  // A stop can come before the leg question is reached: the legs stay as last answered then.
+  const answersNow = (form: IntakeForm, answers: Answers) => {
+    const body = buildRescreen(form, answers);
+    if (answers.fields['symptoms.leg'] === undefined) body.leg = latest.symptoms.leg ?? 'none';
+    return body;
+  };
   return {
     storageKey: RESCREEN_KEY,
     steps: (form) => rescreenSteps(form),
     initialAnswers: () => emptyAnswers(),
-    check: (form, answers) => api.post<Screen>('/api/v1/screen', applyRescreen(latest, buildRescreen(form, answers))),
+    check: (form, answers) => api.post<Screen>('/api/v1/screen', applyRescreen(latest, answersNow(form, answers))),
+    // Stored as a re-screen like any other, so the server stops the program.
+    recordStop: (form, answers) => api.post<Screen>('/api/v1/rescreen', answersNow(form, answers)),
     finish: async (form, answers) => {
-      const screen = await api.post<Screen>('/api/v1/rescreen', buildRescreen(form, answers));
+      const screen = await api.post<Screen>('/api/v1/rescreen', answersNow(form, answers));
       // Stored on the server now; a stop keeps the copy here so "I answered wrongly" finds it.
       if (!stopsOnboarding(screen)) forget(RESCREEN_KEY);
       return screen;

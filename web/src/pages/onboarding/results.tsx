@@ -4,6 +4,7 @@
 import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
 import { Because } from '../../components/reasons';
+import { CallEmergency, type StopAnswer } from '../../components/safety-stop';
 import { useApi } from '../../components/ui';
 import { groupExcluded } from './grouping';
 import { headlineOf, warningsByUrgency } from './verdict';
@@ -19,9 +20,14 @@ export function StopPage(props: {
   form: IntakeForm | null;
   onBack: () => void;
   headingRef: Ref<HTMLHeadingElement>;
+  /** Why the answers could not be stored, when they could not. */
+  saveError?: unknown;
 }) {
   const { screen } = props;
   const emergency = screen.verdict === 'emergency';
+  // The stop is stored by now; its answer carries the number this server's people call.
+  const stored = useApi<StopAnswer>('/api/v1/stop');
+  const number = stored.state === 'ready' ? stored.data.emergency_number : '112';
   const headline = headlineOf(screen, props.form) ?? 'Please get medical advice before doing any exercises.';
   const warnings = warningsByUrgency(screen);
   return (
@@ -33,6 +39,15 @@ export function StopPage(props: {
         </h1>
       </div>
       <div class="stop-body">
+        {emergency && <CallEmergency number={number} />}
+        {props.saveError !== undefined && props.saveError !== null && (
+          <div class="notice notice-error" role="alert">
+            <p>
+              Your answers could not be saved on the server, so the other pages may not show this warning. Please follow
+              the advice here all the same.
+            </p>
+          </div>
+        )}
         {warnings.map((warning) => (
           <div class="stop-rule" key={warning.rule} data-rule={warning.rule}>
             <p>{warning.text}</p>
@@ -41,8 +56,8 @@ export function StopPage(props: {
           </div>
         ))}
         <p>
-          Unload stops here and offers no exercises until a clinician has seen you. Your answers in this browser are
-          kept, so you can show them or come back to them later.
+          Unload stops here and offers no exercises until a clinician has seen you. Your answers are saved, and every
+          page shows this advice until you answer the safety questions again.
         </p>
         <h2>Answered something by mistake?</h2>
         <p>Go back to the questions and change the answer. Everything else you entered stays as it was.</p>

@@ -33,6 +33,8 @@ export const onboardingConfig: FlowConfig = {
   steps: onboardingSteps,
   initialAnswers: startingAnswers,
   check: (form, answers) => api.post<Screen>('/api/v1/screen', buildIntake(form, answers)),
+  // The answers so far, questions not reached yet at their defaults: what the stop was screened on.
+  recordStop: (form, answers) => api.post('/api/v1/stop', buildIntake(form, answers)),
   renderStep: (context) => {
     switch (context.step.kind) {
       case 'welcome':

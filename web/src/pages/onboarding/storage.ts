@@ -130,3 +130,12 @@ export function forget(key: string): void {
     // Nothing to forget.
   }
 }
+
+/**
+ * Opens a flow again at the step that stopped it, with the answers kept, for a person answering
+ * again after being seen (or after an answer was wrong). Without a stopped copy, nothing changes.
+ */
+export function reopen(key: string): void {
+  const saved = loadSaved(key);
+  if (saved?.stopped) save(key, { ...saved, step: saved.stopped.from, stopped: null });
+}

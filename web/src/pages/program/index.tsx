@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import { ExercisePicture } from '../../components/picture';
 import { Because, ReasonText, useReasons } from '../../components/reasons';
+import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { aboutMinutes, daysPerWeek, doseWords, durationWords, timesPerDay } from './dose';
 import { useExercise, useSources } from './library';
@@ -14,10 +15,20 @@ import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readabl
 import './program.css';
 
 export function ProgramPage(_props: Record<string, unknown>) {
-  const loaded = useApi<CurrentProgram>('/api/v1/program');
+  const stop = useSafetyStop();
+  const loaded = useApi<CurrentProgram>(stop.state === 'ready' && !stop.data.stop ? '/api/v1/program' : null);
+  if (stop.state === 'ready' && stop.data.stop) {
+    return (
+      <Page title="Your program">
+        <SafetyStopNotice answer={stop.data} onChange={stop.reload} />
+        <p>Your program comes back here once the safety questions are answered again and no warning sign remains.</p>
+      </Page>
+    );
+  }
   return (
     <Page title="Your program">
-      {loaded.state === 'loading' && <Loading what="your program" />}
+      {stop.state === 'error' && <ErrorNotice error={stop.error} retry={stop.retry} />}
+      {loaded.state === 'loading' && stop.state !== 'error' && <Loading what="your program" />}
       {loaded.state === 'error' &&
         (loaded.error instanceof ApiError && loaded.error.status === 404 ? (
           <NoProgram />

@@ -4,6 +4,7 @@
 import './progress.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import { SafetyStopNotice, openStop, useSafetyStop } from '../../components/safety-stop';
 import { Page, Show, useApi } from '../../components/ui';
 import { useRoute } from '../../router';
 import { AdherenceCalendar, WeeklyMinutes } from './calendar';
@@ -34,9 +35,10 @@ export function ProgressPage(_props: Record<string, unknown>) {
  * The program in force: null when none was started (404), undefined while loading or when it could
  * not be loaded (the sections below then show the error from their own documents).
  */
-function useProgram(): CurrentProgram | null | undefined {
+function useProgram(wanted: boolean): CurrentProgram | null | undefined {
   const [program, setProgram] = useState<CurrentProgram | null | undefined>(undefined);
   useEffect(() => {
+    if (!wanted) return;
     let live = true;
     api.get<CurrentProgram>('/api/v1/program').then(
       (loaded) => live && setProgram(loaded),
@@ -47,7 +49,7 @@ function useProgram(): CurrentProgram | null | undefined {
     return () => {
       live = false;
     };
-  }, []);
+  }, [wanted]);
   return program;
 }
 
@@ -55,7 +57,10 @@ function ProgressOverview() {
   const progress = useApi<Progress>(`/api/v1/progress?weeks=${WEEKS}`);
   const diary = useApi<Diary>(`/api/v1/diary?days=${DIARY_DAYS}`);
   const reviews = useApi<ReviewRecord[]>('/api/v1/reviews');
-  const program = useProgram();
+  const stop = useSafetyStop();
+  const stopped = openStop(stop) !== null;
+  // While a stop is in force there is no review to offer, so the program is not asked for.
+  const program = useProgram(stop.state === 'ready' && !stopped);
 
   function afterPainSaved() {
     if (progress.state === 'ready') progress.reload();
@@ -64,7 +69,8 @@ function ProgressOverview() {
 
   return (
     <Page title="Progress" wide>
-      {program === null && (
+      {stop.state === 'ready' && stopped && <SafetyStopNotice answer={stop.data} onChange={stop.reload} />}
+      {program === null && !stopped && (
         <div class="notice">
           <p>You have not started a program yet. Once you do, your sessions, pain and weekly reviews show up here.</p>
           <p>
@@ -76,7 +82,7 @@ function ProgressOverview() {
       )}
       <div class="progress-grid">
         <div class="progress-act">
-          {program && progress.state === 'ready' && <ReviewCard program={program} today={progress.data.to} />}
+          {program && !stopped && progress.state === 'ready' && <ReviewCard program={program} today={progress.data.to} />}
           <PainLog onSaved={afterPainSaved} />
         </div>
         <div class="progress-main">

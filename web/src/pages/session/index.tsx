@@ -6,6 +6,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import { PainForm } from '../../components/pain';
+import { SafetyStopNotice, type StopAnswer, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page } from '../../components/ui';
 import { parseSpeed } from '../../player/clock';
 import { readSetting, ScreenLock, Sounds, Voice, writeSetting } from '../../player/devices';
@@ -41,7 +42,13 @@ type Phase =
   | { name: 'after'; startedAt: number; painBefore: number; play: PlayState }
   | { name: 'done'; play: PlayState; played: PlayedSession; entryId: string; delivery: Delivery };
 
+/** The program is stopped by a warning sign: no session is asked for. */
+class StoppedBySafety extends Error {}
+
 async function loadSession(): Promise<{ session: TodaySession; exercises: Map<string, ExerciseInfo> }> {
+  // A stop in force comes first; offline, the session may still open from what was cached.
+  const stop = await api.get<StopAnswer>('/api/v1/stop').catch(() => null);
+  if (stop?.stop) throw new StoppedBySafety('the program is stopped by a warning sign');
   const [session, library] = await Promise.all([
     api.get<TodaySession>('/api/v1/session'),
     // The names and easier versions are a nicety: the session plays without them.
@@ -221,13 +228,25 @@ function SessionUnavailable(props: { error: unknown; retry: () => void }) {
       </Page>
     );
   }
-  if (error instanceof ApiError && error.status === 409) {
+  if (error instanceof StoppedBySafety || (error instanceof ApiError && error.status === 409))
+    return <Stopped message={error.message} />;
+  return (
+    <Page title="Today's session">
+      <ErrorNotice error={error} retry={props.retry} />
+      {error instanceof ApiError && error.offline && (
+        <p>Today's session opens without a connection once it has been opened here before.</p>
+      )}
+    </Page>
+  );
+}
+
+/** The program is stopped: the stop with its advice when one is open, else the server's words. */
+function Stopped(props: { message: string }) {
+  const stop = useSafetyStop();
+  if (stop.state === 'ready' && stop.data.stop) {
     return (
       <Page title="Today's session">
-        <div class="notice notice-emergency" role="alert">
-          <p>{error.message}</p>
-          <p>Your program is paused for your safety. Today's page says what to do next.</p>
-        </div>
+        <SafetyStopNotice answer={stop.data} onChange={stop.reload} />
         <p>
           <a class="button" href="#/">
             Go to today's page
@@ -238,10 +257,15 @@ function SessionUnavailable(props: { error: unknown; retry: () => void }) {
   }
   return (
     <Page title="Today's session">
-      <ErrorNotice error={error} retry={props.retry} />
-      {error instanceof ApiError && error.offline && (
-        <p>Today's session opens without a connection once it has been opened here before.</p>
-      )}
+      <div class="notice notice-emergency" role="alert">
+        <p>{props.message}</p>
+        <p>Your program is paused for your safety. Today's page says what to do next.</p>
+      </div>
+      <p>
+        <a class="button" href="#/">
+          Go to today's page
+        </a>
+      </p>
     </Page>
   );
 }

@@ -1,0 +1,62 @@
+// The safety stop (service/safety_stops.hpp): the open stop with its advice, onboarding answers
+// that stop, and "I have been seen". Every page of the web app asks GET /api/v1/stop, so a warning
+// sign never slips out of view.
+
+#include <nlohmann/json.hpp>
+
+#include "core/calendar.hpp"
+#include "http/idempotency.hpp"
+#include "http/requests.hpp"
+#include "http/routes.hpp"
+#include "json/documents.hpp"
+#include "service/safety_stops.hpp"
+
+namespace unload::http {
+
+namespace {
+
+using Json = nlohmann::json;
+
+Json stop_document(const core::KnowledgeBase& kb, const std::optional<service::OpenStop>& open,
+                   const std::string& emergency_number) {
+    Json stop = nullptr;
+    if (open) {
+        stop = {{"id", open->stop.id},
+                {"at", core::iso_timestamp(open->stop.at)},
+                {"origin", open->stop.origin},
+                {"verdict", open->stop.verdict},
+                {"seen_at", open->stop.seen_at ? Json(core::iso_timestamp(*open->stop.seen_at))
+                                               : Json(nullptr)},
+                {"screen", json::screen_document(kb, open->screening)}};
+    }
+    return {{"stop", std::move(stop)}, {"emergency_number", emergency_number}};
+}
+
+} // namespace
+
+void add_stop_routes(Router& router, const service::Workspace& ws, std::string emergency_number) {
+    const auto& kb = ws.kb;
+    router.add(
+        Method::Get, "/api/v1/stop", Work::Database,
+        [ws, &kb, emergency_number](const Request&, const Params&) -> core::Result<Response> {
+            return json_response(stop_document(kb, TRY(service::open_stop(ws)), emergency_number));
+        });
+    router.add(Method::Post, "/api/v1/stop", Work::Database,
+               idempotent(ws,
+                          [ws, &kb, emergency_number](const Request& request,
+                                                      const Params&) -> core::Result<Response> {
+                              TRY(require_object(request.body));
+                              const auto stop =
+                                  TRY(service::record_onboarding_stop(ws, request.body));
+                              return json_response(stop_document(kb, stop, emergency_number), 201);
+                          }));
+    router.add(Method::Post, "/api/v1/stop/seen", Work::Database,
+               idempotent(ws,
+                          [ws, &kb, emergency_number](const Request&,
+                                                      const Params&) -> core::Result<Response> {
+                              return json_response(
+                                  stop_document(kb, TRY(service::mark_seen(ws)), emergency_number));
+                          }));
+}
+
+} // namespace unload::http
