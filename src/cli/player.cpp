@@ -287,7 +287,7 @@ std::vector<core::StopOutcome> play_in_terminal(const core::KnowledgeBase& kb,
                     (void)run.resume(pressed_at);
                 const auto& reason = kb.session.stop_reasons[index];
                 if (auto outcome = run.stop(pressed_at, reason.id)) {
-                    screen.notice = reason.text;
+                    screen.notice = outcome->text;
                     stops.push_back(std::move(*outcome));
                 }
             }

@@ -287,7 +287,7 @@ std::string render_session_summary(const core::KnowledgeBase& kb,
         out += term.paint(Style::Yellow, "  " + kb.session.flare_text) + "\n";
     for (const auto& stop : stops) {
         out += term.paint(Style::Yellow, fmt::format("  Stopped ({}): ", stop.reason->label)) +
-               stop.reason->text + "\n";
+               stop.text + "\n";
         for (const auto item : stop.suspended)
             out +=
                 fmt::format("  {} is paused until your next weekly review.\n", kb.item(item).name);

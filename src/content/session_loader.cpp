@@ -81,6 +81,7 @@ core::SessionWords read_words(TableReader& root) {
     words.right = read_word(*reader, "right");
     words.low_dose = read_word(*reader, "low_dose");
     words.smaller_range = read_word(*reader, "smaller_range");
+    words.easier_hold = read_word(*reader, "easier_hold");
     words.done = read_word(*reader, "done");
     reader->finish();
     return words;
@@ -110,6 +111,7 @@ core::StopReason read_stop_reason(TableReader& reader, const core::KnowledgeBase
     reason.id = reader.string("id", Required::Yes).value_or("");
     reason.label = reader.string("label", Required::Yes).value_or("");
     reason.text = reader.string("text", Required::Yes).value_or("");
+    reason.exercise_text = reader.string("exercise_text", Required::No).value_or("");
     bool scope_known = false;
     if (const auto scope_text = reader.string("scope", Required::Yes)) {
         if (const auto scope = core::parse_stop_scope(*scope_text)) {

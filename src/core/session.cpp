@@ -353,8 +353,12 @@ Result<StopOutcome> SessionRun::stop(std::int64_t now_ms, std::string_view reaso
 
     const auto item = current_item();
     const std::string item_id = item ? m_kb->item(*item).id : std::string();
+    std::string text = reason->text;
+    if (item && !reason->exercise_text.empty())
+        text += " " + fill_words(reason->exercise_text, {{"{name}", m_kb->item(*item).name}});
     StopOutcome outcome{.reason = reason,
                         .item = item,
+                        .text = std::move(text),
                         .session_ended = reason->scope == StopScope::Session,
                         .suspended = {},
                         .advice = reason->advice,
@@ -366,8 +370,12 @@ Result<StopOutcome> SessionRun::stop(std::int64_t now_ms, std::string_view reaso
     std::vector<ItemId> suspend;
     if (reason->suspend_exercise && reason->suspend_after_sessions <= 1 && item)
         suspend.push_back(*item);
+    // Items a reason sets aside whatever was playing (the hangs after dizziness) are set aside
+    // only when today's routine has them: the person is told of nothing they do not do.
     for (const auto other : reason->suspend_items) {
-        if (std::ranges::find(suspend, other) == suspend.end())
+        const bool in_routine = std::ranges::any_of(
+            m_program->routine, [&](const RoutineItem& entry) { return entry.item == other; });
+        if (in_routine && std::ranges::find(suspend, other) == suspend.end())
             suspend.push_back(other);
     }
     for (const auto suspended : suspend) {
@@ -411,11 +419,15 @@ Result<StopOutcome> SessionRun::stop(std::int64_t now_ms, std::string_view reaso
         // smaller range, and what the low end of the dose no longer has is left out.
         const auto from = order_key(now_playing);
         std::erase_if(gentler, [&](const Step& step) { return order_key(step) < from; });
+        // A movement is made smaller; a still hold has no movement to shrink, so it is eased.
         if (reason->smaller_range) {
+            const auto& words = m_kb->session.words;
             for (auto& step : gentler) {
-                if (step.kind == StepKind::Hold || step.kind == StepKind::Rep ||
-                    step.kind == StepKind::Position || step.kind == StepKind::FinishHold)
-                    step.text = m_kb->session.words.smaller_range + " " + step.text;
+                if (step.kind == StepKind::Rep)
+                    step.text = words.smaller_range + " " + step.text;
+                else if (step.kind == StepKind::Hold || step.kind == StepKind::Position ||
+                         step.kind == StepKind::FinishHold)
+                    step.text = words.easier_hold + " " + step.text;
             }
         }
         finish_step(m_now_ms, StepResult::Stopped);

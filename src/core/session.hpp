@@ -31,9 +31,12 @@ struct SessionView {
 /// What a stop did, for the player to show and the record to keep.
 struct StopOutcome {
     const StopReason* reason = nullptr;
-    std::optional<ItemId> item;
+    std::optional<ItemId> item; ///< The exercise in play, if any (a rest between sets is its).
+    /// What to do now: the reason's text, and its exercise text when an exercise was in play.
+    std::string text;
     bool session_ended = false;
-    std::vector<ItemId> suspended; ///< Suspended until review by this stop alone.
+    /// Suspended until review by this stop alone: only items in today's routine.
+    std::vector<ItemId> suspended;
     std::vector<AdviceId> advice;
     bool rescreen = false;
 };

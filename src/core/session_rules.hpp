@@ -24,7 +24,9 @@ enum class StopScope {
 struct StopReason {
     std::string id;    ///< `sharp_pain`, `spreading_leg_symptoms`, ...
     std::string label; ///< What the person picks from, in a few words.
-    std::string text;  ///< What to do now, in plain words.
+    std::string text;  ///< What to do now, in plain words, true whatever was playing.
+    /// Said after `text` only when an exercise was in play; `{name}` is replaced by its name.
+    std::string exercise_text;
     StopScope scope = StopScope::Exercise;
     bool rest_position = false;        ///< A rest-position step follows the stop.
     bool skip_rest_of_session = false; ///< The exercise is not offered again this session.
@@ -59,7 +61,8 @@ struct SessionWords {
     std::string left;
     std::string right;
     std::string low_dose;      ///< Said when a flare made this session gentler.
-    std::string smaller_range; ///< Said when mild discomfort made the range smaller.
+    std::string smaller_range; ///< Said on a movement when mild discomfort made it smaller.
+    std::string easier_hold;   ///< Said on a held position when mild discomfort eased it.
     std::string done;
 };
 

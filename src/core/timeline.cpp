@@ -30,17 +30,6 @@ constexpr EnumNames<CueKind, 4> cue_kind_names{{{CueKind::Bell, "bell"},
 constexpr std::int64_t ms_per_s = 1000;
 constexpr int countdown_s = 3;
 
-/// `text` with every `{key}` replaced by its value.
-std::string fill(std::string text,
-                 std::initializer_list<std::pair<std::string_view, std::string>> values) {
-    for (const auto& [key, value] : values) {
-        for (auto at = text.find(key); at != std::string::npos;
-             at = text.find(key, at + value.size()))
-            text.replace(at, key.size(), value);
-    }
-    return text;
-}
-
 /// Joins non-empty sentences with single spaces.
 void append_sentence(std::string& text, std::string_view sentence) {
     if (sentence.empty())
@@ -172,8 +161,8 @@ std::vector<Step> steps_for(const KnowledgeBase& kb, const RoutineItem& planned,
             }
             for (int rep = 1; rep <= dose.reps; ++rep) {
                 const auto title =
-                    paced ? fill(words.repetition, {{"{n}", std::to_string(rep)},
-                                                    {"{of}", std::to_string(dose.reps)}})
+                    paced ? fill_words(words.repetition, {{"{n}", std::to_string(rep)},
+                                                          {"{of}", std::to_string(dose.reps)}})
                           : words.hold;
                 add({.kind = paced ? StepKind::Rep : StepKind::Hold,
                      .side = side,
@@ -235,7 +224,7 @@ Timeline build_timeline(const KnowledgeBase& kb, const Program& program,
         return timeline;
 
     const auto& rules = kb.session;
-    std::string text = fill(rules.words.get_ready_text, {{"{name}", first->name}});
+    std::string text = fill_words(rules.words.get_ready_text, {{"{name}", first->name}});
     if (adjustments.low_dose)
         append_sentence(text, rules.words.low_dose);
     Step get_ready{.kind = StepKind::GetReady,
@@ -248,6 +237,16 @@ Timeline build_timeline(const KnowledgeBase& kb, const Program& program,
     for (const auto& step : timeline.steps)
         timeline.total_ms += step.duration_ms;
     return timeline;
+}
+
+std::string fill_words(std::string text,
+                       std::initializer_list<std::pair<std::string_view, std::string>> values) {
+    for (const auto& [key, value] : values) {
+        for (auto at = text.find(key); at != std::string::npos;
+             at = text.find(key, at + value.size()))
+            text.replace(at, key.size(), value);
+    }
+    return text;
 }
 
 } // namespace unload::core

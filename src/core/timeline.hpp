@@ -6,8 +6,11 @@
 // app only play what this computes.
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/planner.hpp"
@@ -65,6 +68,10 @@ Timeline build_timeline(const KnowledgeBase& kb, const Program& program,
 /// after a swap or a mild-discomfort stop.
 std::vector<Step> steps_for(const KnowledgeBase& kb, const RoutineItem& item, int routine_index,
                             bool low_dose = false);
+
+/// `text` with every `{key}` (such as `{name}`) replaced by its value.
+std::string fill_words(std::string text,
+                       std::initializer_list<std::pair<std::string_view, std::string>> values);
 
 /// The rest-position step a stop inserts (clinical.md section 8), with its words and cues.
 Step rest_position_step(const KnowledgeBase& kb);

@@ -236,7 +236,7 @@ json stop_outcome_document(const core::KnowledgeBase& kb, const core::StopOutcom
     for (const auto id : outcome.advice)
         advice.push_back({{"id", kb.advice[id].id}, {"text", kb.advice[id].text}});
     return {{"reason", outcome.reason ? json(outcome.reason->id) : json(nullptr)},
-            {"text", outcome.reason ? json(outcome.reason->text) : json(nullptr)},
+            {"text", outcome.reason ? json(outcome.text) : json(nullptr)},
             {"exercise", outcome.item ? json(kb.item(*outcome.item).id) : json(nullptr)},
             {"session_ended", outcome.session_ended},
             {"suspended", suspended},

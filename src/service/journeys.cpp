@@ -166,12 +166,20 @@ core::Result<Replay> replay_run(const core::KnowledgeBase& kb, const SessionPlan
         return std::unexpected(played.error().error);
     for (auto index = played->reached; index < controls.size(); ++index)
         replay.refused.push_back({.control = index, .message = "the session had already ended"});
-    if (at_the_end == AtTheEnd::Quit && !run.ended())
+    const bool quit_at_the_end = at_the_end == AtTheEnd::Quit && !run.ended();
+    if (quit_at_the_end)
         run.quit(until_ms);
 
     replay.record = run.record();
     replay.record.program_version_id = plan.current.version.id;
     replay.stops = std::move(played->stops);
+    // A player that ended the session at a stop (offline, the conservative choice) ended it
+    // there, whatever the stop would have let go on: its outcome says so, not "the session goes
+    // on".
+    const auto last = played->reached > 0 ? &controls[played->reached - 1] : nullptr;
+    if (quit_at_the_end && last && last->kind == ControlKind::Stop && last->at_ms == until_ms &&
+        !replay.stops.empty())
+        replay.stops.back().session_ended = true;
     replay.steps = run.steps();
     replay.view = run.view(until_ms);
     // The run dies here: the view must point at the copy of its steps.

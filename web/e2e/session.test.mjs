@@ -231,8 +231,17 @@ describe('the session player', () => {
       await dialog.getByRole('button', { name: 'Mild discomfort' }).click();
       const advice = page.locator('.player-advice .stop-advice');
       await advice.waitFor();
-      assert.match(await advice.textContent(), /carry on gently/);
+      assert.match(await advice.textContent(), /Carry on gently/);
       assert.match(await advice.textContent(), /The session goes on with this change\./);
+      // It names the exercise in play by its name, and never asks a still hold to "move smaller".
+      const library = await call(server, 'GET', '/api/v1/exercises');
+      const text = await advice.textContent();
+      assert.ok(library.some((e) => text.includes(`The rest of ${e.name} goes`)), text);
+      assert.ok(!text.includes('{name}'));
+      const kind = await page.locator('.player').getAttribute('data-kind');
+      if (kind === 'hold' || kind === 'position') {
+        assert.ok(!(await page.locator('.player').textContent()).includes('Make the movement smaller'), 'a hold is eased, not moved');
+      }
       await assertAccessible(page, 'the player with a stop decision');
       await screenshot(page, 'session-stop-decision');
       await screenShot(page, 'session-stop-decision');

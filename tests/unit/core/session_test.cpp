@@ -503,20 +503,53 @@ TEST_F(Session, DizzinessEndsTheSessionAndSuspendsTheHangs) {
     ASSERT_TRUE(outcome);
     EXPECT_TRUE(outcome->session_ended);
     EXPECT_EQ(outcome->item, id("childs_pose"));
-    EXPECT_EQ(outcome->suspended,
-              (std::vector<ItemId>{id("assisted_hang"), id("full_hang"), id("inversion_table")}));
+    // This routine has no hang, so none is set aside: the person is told of nothing they do not do.
+    EXPECT_TRUE(outcome->suspended.empty());
     EXPECT_TRUE(outcome->advice.empty());
     const auto record = run.record();
     EXPECT_EQ(record.outcome, SessionOutcome::Stopped);
     EXPECT_EQ(record.steps.back().result, StepResult::Stopped);
     EXPECT_EQ(record.steps.back().ended_ms, 450'000);
+    EXPECT_TRUE(std::ranges::none_of(
+        record.events, [](const SessionEvent& event) { return event.kind == "suspend"; }));
+}
+
+TEST_F(Session, DizzinessSetsAsideOnlyTheHangsInTheRoutine) {
+    // The routine with its last exercise played as an assisted hang instead.
+    auto program = *m_plan.program;
+    program.routine.back().item = id("assisted_hang");
+    SessionRun run(kb(), program, m_plan.screening.allowed, {});
+    run.advance(30'000);
+    const auto outcome = run.stop(30'000, "dizziness");
+    ASSERT_TRUE(outcome);
+    EXPECT_EQ(outcome->suspended, (std::vector<ItemId>{id("assisted_hang")}));
     std::vector<std::string> suspended;
-    for (const auto& event : record.events) {
+    for (const auto& event : run.record().events) {
         if (event.kind == "suspend")
             suspended.push_back(event.item);
     }
-    EXPECT_EQ(suspended,
-              (std::vector<std::string>{"assisted_hang", "full_hang", "inversion_table"}));
+    EXPECT_EQ(suspended, (std::vector<std::string>{"assisted_hang"}));
+}
+
+TEST_F(Session, AStopNamesTheExerciseInPlayOrNone) {
+    // Sharp pain in child's pose: its text names it; in the get-ready countdown, no exercise is
+    // in play, so nothing is said about one.
+    auto in_pose = start();
+    in_pose.advance(439'000);
+    const auto named = in_pose.stop(439'000, "sharp_pain");
+    ASSERT_TRUE(named);
+    EXPECT_EQ(named->item, id("childs_pose"));
+    EXPECT_NE(named->text.find(kb().item(id("childs_pose")).name), std::string::npos)
+        << named->text;
+    EXPECT_TRUE(named->text.starts_with(named->reason->text));
+
+    auto getting_ready = start();
+    getting_ready.advance(2'000);
+    const auto unnamed = getting_ready.stop(2'000, "sharp_pain");
+    ASSERT_TRUE(unnamed);
+    EXPECT_FALSE(unnamed->item);
+    EXPECT_EQ(unnamed->text, unnamed->reason->text);
+    EXPECT_EQ(unnamed->text.find("{name}"), std::string::npos);
 }
 
 TEST_F(Session, MildDiscomfortContinuesSmallerAtTheLowDose) {
@@ -536,7 +569,9 @@ TEST_F(Session, MildDiscomfortContinuesSmallerAtTheLowDose) {
     EXPECT_EQ(steps[16].round, 2);
     EXPECT_EQ(steps[16].rounds, 3);
     EXPECT_EQ(steps[16].duration_ms, 20'000);
-    EXPECT_TRUE(steps[16].text.starts_with(kb().session.words.smaller_range)) << steps[16].text;
+    // A still hold is eased, not "made smaller": there is no movement in it.
+    EXPECT_TRUE(steps[16].text.starts_with(kb().session.words.easier_hold)) << steps[16].text;
+    EXPECT_EQ(steps[16].text.find(kb().session.words.smaller_range), std::string::npos);
     EXPECT_EQ(steps[17].kind, StepKind::Rest);
     EXPECT_EQ(steps[18].kind, StepKind::Hold);
     EXPECT_EQ(steps[18].round, 3);
@@ -568,6 +603,7 @@ TEST_F(Session, MildDiscomfortInRepetitionsKeepsTheCount) {
         const auto& step = steps[static_cast<std::size_t>(21 + rep)];
         EXPECT_EQ(step.kind, StepKind::Rep);
         EXPECT_EQ(step.title, "Repetition " + std::to_string(rep) + " of 10");
+        EXPECT_TRUE(step.text.starts_with(kb().session.words.smaller_range)) << step.text;
     }
     EXPECT_EQ(steps[32].item, id("counter_decompression"));
     play_to_end(run);

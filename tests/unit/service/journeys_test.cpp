@@ -715,6 +715,33 @@ INSTANTIATE_TEST_SUITE_P(
                                .flare = true}),
     case_name<RecordCase>);
 
+TEST_F(Journeys, AStopThatTheSessionEndedAtSaysTheSessionEndedThere) {
+    start_desk_worker();
+    // Mild discomfort lets a session go on; a player that ended there (offline) ended it.
+    const auto ended = must(record_session(
+        ws(),
+        {.started_at_ms = now_ms(),
+         .pain_before = 3,
+         .pain_after = 3,
+         .controls = {{.at_ms = 60'000, .kind = ControlKind::Stop, .reason = "mild_discomfort"}},
+         .ended_ms = 60'000}));
+    ASSERT_EQ(ended.stops.size(), 1u);
+    EXPECT_TRUE(ended.stops[0].session_ended);
+    EXPECT_EQ(ended.record.outcome, core::SessionOutcome::Quit);
+
+    // Played on after it, the same stop went on.
+    set_time("2026-11-02T09:00:00Z");
+    const auto went_on = must(record_session(
+        ws(),
+        {.started_at_ms = now_ms(),
+         .pain_before = 3,
+         .pain_after = 3,
+         .controls = {{.at_ms = 60'000, .kind = ControlKind::Stop, .reason = "mild_discomfort"}},
+         .ended_ms = 90'000}));
+    ASSERT_EQ(went_on.stops.size(), 1u);
+    EXPECT_FALSE(went_on.stops[0].session_ended);
+}
+
 TEST_F(Journeys, RecordingNeedsPainInRangeAndStoresNothingOtherwise) {
     start_desk_worker();
     const auto recorded = record_session(ws(), {.started_at_ms = now_ms(),
