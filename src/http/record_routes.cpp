@@ -123,6 +123,10 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
                                   {"low_dose", session.adjustments.low_dose},
                                   {"suspended", suspended},
                                   {"rescreen_pending", session.rescreen_pending},
+                                  {"today",
+                                   {{"day", core::iso_day(service::today(ws))},
+                                    {"sessions_done", session.done_today},
+                                    {"sessions_planned", session.planned_today}}},
                                   {"stop_reasons", stop_reasons}});
         });
     add(Method::Post, "/api/v1/session/replay",

@@ -281,10 +281,17 @@ core::Result<SessionPlan> prepare_session(const Workspace& ws) {
     auto adjustments = core::next_session_adjustments(ws.kb, since);
     auto timeline = core::build_timeline(ws.kb, *current.plan.program, adjustments);
     const bool pending = rescreen_pending(ws.kb, since, current.intake_record);
+    const auto day = today(ws);
+    const auto done_today = std::ranges::count_if(since, [&](const core::SessionRecord& session) {
+        return session.day == day && core::counts_as_done(ws.kb.review, session);
+    });
+    const int planned_today = current.plan.program->sessions_per_day;
     return SessionPlan{.current = std::move(current),
                        .adjustments = std::move(adjustments),
                        .timeline = std::move(timeline),
-                       .rescreen_pending = pending};
+                       .rescreen_pending = pending,
+                       .done_today = static_cast<int>(done_today),
+                       .planned_today = planned_today};
 }
 
 core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,

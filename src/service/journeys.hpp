@@ -79,6 +79,8 @@ struct SessionPlan {
     core::SessionAdjustments adjustments;
     core::Timeline timeline;
     bool rescreen_pending = false;
+    int done_today = 0;    ///< Sessions today that count as done (core::counts_as_done).
+    int planned_today = 0; ///< Sessions the program plans for a day.
 };
 /// Fails with Conflict (field `program`) when the latest screening withholds the program.
 core::Result<SessionPlan> prepare_session(const Workspace& ws);

@@ -555,6 +555,12 @@ TEST_F(HttpServerTest, AWholeWeekThroughTheApi) {
                                   201);
     EXPECT_EQ(stored["outcome"], "completed");
     EXPECT_FALSE(stored["rescreen_needed"].get<bool>());
+    // Today knows the session is done.
+    const auto after = call_json("GET", "/api/v1/session", {}, 200);
+    EXPECT_EQ(after["today"]["day"], "2026-11-02");
+    EXPECT_EQ(after["today"]["sessions_done"], 1);
+    EXPECT_EQ(after["today"]["sessions_planned"], 1);
+    EXPECT_EQ(session["today"]["sessions_done"], 0);
 
     // The diary, pain, progress.
     EXPECT_EQ(

@@ -110,8 +110,21 @@ describe('the clear path', () => {
     assert.equal(played.pain_after, 3);
     assert.equal(played.active_ms, today.timeline.total_ms);
 
+    // Today knows the day: with the planned session done, it says so instead of "start".
+    await page.getByRole('link', { name: 'Back to today' }).click();
+    const planned = today.today.sessions_planned;
+    if (planned === 1) {
+      await page.getByRole('heading', { name: 'Done for today' }).waitFor();
+      assert.equal(await page.getByRole('link', { name: "Start today's session" }).count(), 0);
+      assert.equal((await get('/api/v1/session')).today.sessions_done, 1);
+      await axeClean(page, 'today, done');
+      await screenshot(page, 'clear-path-done-for-today');
+    } else {
+      await page.getByRole('link', { name: "Start today's session" }).waitFor();
+    }
+
     // 4. Progress shows it: the calendar, the minutes, the pain figures and the diary.
-    await page.getByRole('link', { name: 'See your progress' }).click();
+    await page.getByRole('link', { name: 'Progress', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Progress' }).waitFor();
     const day = played.started_at.slice(0, 10);
     const cell = page.locator(`td[data-day="${day}"]`);

@@ -7,7 +7,7 @@ import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { ONBOARDING_KEY, loadSaved } from '../onboarding/storage';
 import './home.css';
-import { dayWords, plural, todayCard } from './today';
+import { dayWords, doneForToday, plural, todayCard } from './today';
 import type { CurrentProgram, TodaySession } from './types';
 
 export function HomePage() {
@@ -85,7 +85,13 @@ function Today(props: { program: CurrentProgram }) {
           <ErrorNotice error={session.error} retry={session.retry} />
         ))}
       {session.state === 'ready' &&
-        (session.data.rescreen_pending ? <RescreenFirst /> : <TodayCardView session={session.data} program={program} />)}
+        (session.data.rescreen_pending ? (
+          <RescreenFirst />
+        ) : doneForToday(session.data) ? (
+          <DoneForToday session={session.data} />
+        ) : (
+          <TodayCardView session={session.data} program={program} />
+        ))}
       <p class="muted home-week">
         Week {program.week} of your program. Next weekly review: {dayWords(program.review_due_on)}.
       </p>
@@ -123,6 +129,32 @@ function RescreenFirst() {
           Answer the safety questions
         </a>
       </div>
+    </div>
+  );
+}
+
+/** Today's planned sessions are done: say so, and what comes next, rather than "start". */
+function DoneForToday(props: { session: TodaySession }) {
+  const { sessions_done: done, sessions_planned: planned } = props.session.today;
+  return (
+    <div class="card home-card home-card-done">
+      <h2>Done for today</h2>
+      <p>
+        {planned === 1
+          ? 'You have done the session planned for today.'
+          : `You have done all ${planned} sessions planned for today.`}
+        {done > planned && ` And ${plural(done - planned, 'more', 'more')} besides.`}
+      </p>
+      <p>
+        Next: {plural(planned, 'session', 'sessions')} tomorrow. Until then, keep moving gently through the day.
+      </p>
+      <p>
+        <a href="#/progress">See how your week is going</a>
+      </p>
+      <p class="muted">
+        An extra session does no harm if your back feels like it, though it does not make up for a missed day:{' '}
+        <a href="#/session">play today's routine again</a>.
+      </p>
     </div>
   );
 }

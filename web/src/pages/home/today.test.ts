@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayWords, plural, todayCard } from './today';
+import { dayWords, doneForToday, plural, todayCard } from './today';
 import type { CurrentProgram, TodaySession } from './types';
 
 const session = (change: Partial<TodaySession> = {}): TodaySession => ({
@@ -17,6 +17,7 @@ const session = (change: Partial<TodaySession> = {}): TodaySession => ({
   low_dose: false,
   suspended: [],
   rescreen_pending: false,
+  today: { day: '2026-03-02', sessions_done: 0, sessions_planned: 1 },
   ...change,
 });
 
@@ -62,5 +63,19 @@ describe('words', () => {
   it('says one or many', () => {
     expect(plural(1, 'exercise', 'exercises')).toBe('1 exercise');
     expect(plural(4, 'exercise', 'exercises')).toBe('4 exercises');
+  });
+});
+
+describe('doneForToday', () => {
+  const on = (done: number, planned: number) => session({ today: { day: '2026-03-02', sessions_done: done, sessions_planned: planned } });
+  it('is done once the planned sessions are, and stays done after extra ones', () => {
+    expect(doneForToday(on(0, 2))).toBe(false);
+    expect(doneForToday(on(1, 2))).toBe(false);
+    expect(doneForToday(on(2, 2))).toBe(true);
+    expect(doneForToday(on(3, 2))).toBe(true);
+  });
+  it('is never done on a day that plans no session', () => {
+    expect(doneForToday(on(0, 0))).toBe(false);
+    expect(doneForToday(on(1, 0))).toBe(false);
   });
 });

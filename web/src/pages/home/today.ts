@@ -34,3 +34,9 @@ export function dayWords(day: string, locale?: string): string {
 export function plural(count: number, one: string, many: string): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** Whether today's planned sessions are all done (a day that plans none is never "done"). */
+export function doneForToday(session: TodaySession): boolean {
+  const { sessions_done: done, sessions_planned: planned } = session.today;
+  return planned > 0 && done >= planned;
+}

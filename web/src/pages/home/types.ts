@@ -31,4 +31,6 @@ export interface TodaySession {
   low_dose: boolean;
   suspended: string[];
   rescreen_pending: boolean;
+  /** The day, the sessions done on it that count, and the sessions a day the program plans. */
+  today: { day: string; sessions_done: number; sessions_planned: number };
 }
