@@ -285,9 +285,23 @@ describe('the session player', () => {
     await page.getByRole('status').filter({ hasText: 'Swapped to the easier version: Knee-to-chest rock.' }).waitFor();
     assert.equal(await page.locator('.player-exercise').textContent(), 'Knee-to-chest rock');
 
+    // A skip by accident is taken back with one tap, and leaves nothing in the record.
     await page.getByRole('button', { name: 'Skip this exercise' }).click();
     await page.getByRole('status').filter({ hasText: 'Skipped Knee-to-chest rock.' }).waitFor();
     await page.locator('.player-exercise', { hasText: 'Cat-cow' }).waitFor();
+    await page.getByRole('button', { name: 'Undo skip' }).click();
+    await page.getByRole('status').filter({ hasText: 'Skip undone' }).waitFor();
+    assert.equal(await page.locator('.player-exercise').textContent(), 'Knee-to-chest rock');
+    assert.equal(await page.getByRole('button', { name: 'Undo skip' }).count(), 0);
+
+    await page.getByRole('button', { name: 'Skip this exercise' }).click();
+    await page.getByRole('status').filter({ hasText: 'Skipped Knee-to-chest rock.' }).waitFor();
+    await page.locator('.player-exercise', { hasText: 'Cat-cow' }).waitFor();
+    // The offer goes after a few seconds (paused meanwhile, so the fast test clock stands still).
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.getByRole('button', { name: 'Undo skip' }).waitFor({ state: 'detached', timeout: 10000 });
+    assert.equal(await page.locator('.player-exercise').textContent(), 'Cat-cow');
+    await page.getByRole('button', { name: 'Resume' }).click();
 
     // One tap only asks; "Keep going" goes on; the named second tap ends it.
     await page.getByRole('button', { name: 'End session' }).click();
@@ -307,8 +321,11 @@ describe('the session player', () => {
     assert.deepEqual(
       stored.events.map((e) => [e.kind, e.exercise, e.detail]),
       [
+        // The undone skip is not there: one skip, then the pause and resume.
         ['swap', 'childs_pose', 'knee_to_chest'],
         ['skip', 'knee_to_chest', null],
+        ['pause', 'cat_cow', null],
+        ['resume', 'cat_cow', null],
         ['quit', 'cat_cow', null],
       ],
     );

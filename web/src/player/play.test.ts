@@ -11,6 +11,7 @@ import {
   settle,
   startPlay,
   stopOffline,
+  undoLast,
   withControl,
   withdrawLast,
 } from './play';
@@ -144,5 +145,23 @@ describe('a played session', () => {
     expect(state.endedMs).toBe(7000);
     expect(state.controls).toEqual([{ at_ms: 7000, control: 'quit' }]);
     expect(quit(state, 9000)).toBe(state);
+  });
+});
+
+describe('undoing a skip', () => {
+  it('takes the skip out and replays the rest up to now, anchored there', () => {
+    const skipped = withControl(startPlay(steps), { at_ms: 5000, control: 'skip' });
+    const { state, at } = undoLast(skipped, 7400.4);
+    expect(state.controls).toEqual([]);
+    expect(at).toBe(7400);
+    expect(replayRequest(state, at)).toEqual({ controls: [], until_ms: 7400 });
+    // The engine's answer: the first step again, 7.4 s in; nothing is new, so nothing is refused.
+    const applied = applyReplay(
+      state,
+      replay({ view: { step_index: 0, step_elapsed_ms: 7400 }, refused: [{ control: -1, message: 'x' }] }),
+      at,
+    );
+    expect(applied.refused).toBeNull();
+    expect(applied.state.anchor).toEqual({ at: 7400, index: 0, elapsed: 7400, paused: false });
   });
 });

@@ -78,10 +78,19 @@ export function lastControl(state: PlayState): Control | undefined {
   return state.controls[state.controls.length - 1];
 }
 
-/** The replay request for everything pressed so far. */
-export function replayRequest(state: PlayState): { controls: Control[]; until_ms: number } {
+/** The replay request for everything pressed so far, up to the last control or to `until`. */
+export function replayRequest(state: PlayState, until?: number): { controls: Control[]; until_ms: number } {
   const last = lastControl(state);
-  return { controls: state.controls, until_ms: last ? last.at_ms : 0 };
+  return { controls: state.controls, until_ms: until ?? (last ? last.at_ms : 0) };
+}
+
+/**
+ * The last control (a skip just made) taken back at `t`: the state without it, and the session
+ * time to replay the rest up to. The session time in between stays with the step it undid.
+ */
+export function undoLast(state: PlayState, t: number): { state: PlayState; at: number } {
+  const at = stamp(state, t);
+  return { state: { ...state, controls: state.controls.slice(0, -1) }, at };
 }
 
 export interface Applied {
@@ -96,10 +105,11 @@ export interface Applied {
  * Takes the engine's answer to `replayRequest(state)`: its steps and position become the player's.
  * `state` is the one the request was made from (the last control is the new one).
  */
-export function applyReplay(state: PlayState, replay: Replay): Applied {
+export function applyReplay(state: PlayState, replay: Replay, until?: number): Applied {
   const lastIndex = state.controls.length - 1;
-  const refusal = replay.refused.find((r) => r.control === lastIndex);
-  const at = lastControl(state)?.at_ms ?? 0;
+  // Replayed up to a later time (an undo), no control is new, so none can be refused.
+  const refusal = until === undefined ? replay.refused.find((r) => r.control === lastIndex) : undefined;
+  const at = until ?? lastControl(state)?.at_ms ?? 0;
   const controls = refusal ? state.controls.slice(0, -1) : state.controls;
   const newStops = replay.stops.slice(state.stops.length);
   const view = replay.view;

@@ -16,6 +16,7 @@ import type { Sounds, Voice } from '../../player/devices';
 import {
   applyReplay,
   isPaused,
+  lastControl,
   pause,
   type PlayState,
   quit,
@@ -24,6 +25,7 @@ import {
   settle,
   startPlay,
   stopOffline,
+  undoLast,
   withControl,
   withdrawLast,
 } from '../../player/play';
@@ -55,6 +57,8 @@ export interface PlayerSettings {
 
 /** How long the engine may take to answer a control before the player treats it as offline. */
 const REPLAY_TIMEOUT_MS = 5000;
+/** How long a skip can be taken back, in real milliseconds. */
+const UNDO_MS = 6000;
 /** Cues more than this late in real time (the tab slept) are not sounded. */
 const FRESH_REAL_MS = 1000;
 
@@ -285,7 +289,10 @@ export function Player(props: {
 
   /** Sends the controls so far (the last one new) to the engine and plays what it answers. */
   const askEngine = useCallback(
-    async (state: PlayState): Promise<{ ok: true; newStops: StopOutcome[] } | { ok: false; error: unknown }> => {
+    async (
+      state: PlayState,
+      until?: number,
+    ): Promise<{ ok: true; newStops: StopOutcome[] } | { ok: false; error: unknown }> => {
       busyRef.current = true;
       setBusy(true);
       let release = () => {};
@@ -293,8 +300,8 @@ export function Player(props: {
         release = resolve;
       });
       try {
-        const replay = await replayWithin(replayRequest(state), REPLAY_TIMEOUT_MS);
-        const applied = applyReplay(state, replay);
+        const replay = await replayWithin(replayRequest(state, until), REPLAY_TIMEOUT_MS);
+        const applied = applyReplay(state, replay, until);
         update(applied.state, true);
         if (applied.refused) setStatus(applied.refused);
         return { ok: true, newStops: applied.newStops };
@@ -326,6 +333,8 @@ export function Player(props: {
           setStatus(`Swapped to the easier version${nameOf(step?.exercise) ? `: ${nameOf(step?.exercise)}` : ''}.`);
         } else if (control === 'skip' && now.controls.length === state.controls.length) {
           setStatus(`Skipped${nameOf(stepBefore?.exercise) ? ` ${nameOf(stepBefore?.exercise)}` : ''}.`);
+          // A skip tapped by accident can be taken back for a few seconds.
+          setUndo({ controls: now.controls.length, until: Date.now() + UNDO_MS });
         }
         tick(true);
         return;
@@ -341,6 +350,30 @@ export function Player(props: {
     },
     [askEngine, clock, nameOf, tick, update],
   );
+
+  const [undo, setUndo] = useState<{ controls: number; until: number } | null>(null);
+  useEffect(() => {
+    if (!undo) return;
+    const timer = setTimeout(() => setUndo(null), Math.max(0, undo.until - Date.now()));
+    return () => clearTimeout(timer);
+  }, [undo]);
+
+  /** Takes back the skip just made, if nothing was pressed since. */
+  const undoSkip = useCallback(async () => {
+    const offer = undo;
+    setUndo(null);
+    if (!offer || busyRef.current || endedRef.current) return;
+    const before = stateRef.current;
+    if (before.controls.length !== offer.controls || lastControl(before)?.control !== 'skip') return;
+    const { state, at } = undoLast(before, clock.now());
+    const result = await askEngine(state, at);
+    if (result.ok) {
+      setStatus('Skip undone: back to where you were.');
+      tick(true);
+    } else {
+      setStatus('The skip could not be undone without the connection to Unload; the session goes on.');
+    }
+  }, [askEngine, clock, tick, undo]);
 
   const pausedForStop = useRef(false);
   const openStop = useCallback(async () => {
@@ -495,6 +528,14 @@ export function Player(props: {
 
       <p class="player-status" role="status" aria-live="polite">
         {status}
+        {undo && (
+          <>
+            {' '}
+            <button type="button" class="button player-undo" onClick={() => void undoSkip()}>
+              Undo skip
+            </button>
+          </>
+        )}
       </p>
       <p class="visually-hidden" aria-live="polite">
         {spokenAdvice}
