@@ -46,10 +46,25 @@ std::optional<core::SafetyStop> stop_opened_by(const Workspace& ws,
                             .cleared_by_intake = std::nullopt};
 }
 
+/// A record from before stops were stored (migration 4) whose latest answers withhold the
+/// program: the stop those answers would have opened, not stored yet (id 0).
+core::Result<std::optional<OpenStop>> unstored_stop(const Workspace& ws) {
+    const auto latest = TRY(ws.repo.latest_intake());
+    if (!latest)
+        return std::nullopt;
+    const auto intake = TRY(json::decode_intake(ws.kb, latest->document));
+    auto screening = core::screen(ws.kb, intake);
+    auto stop = stop_opened_by(ws, screening, StopOrigin::Rescreen, latest->document);
+    if (!stop)
+        return std::nullopt;
+    stop->at = latest->at;
+    return OpenStop{.stop = std::move(*stop), .screening = std::move(screening)};
+}
+
 core::Result<std::optional<OpenStop>> open_stop(const Workspace& ws) {
     auto stop = TRY(ws.repo.open_stop());
     if (!stop)
-        return std::nullopt;
+        return unstored_stop(ws);
     return TRY(with_screening(ws, std::move(*stop)));
 }
 
@@ -68,9 +83,15 @@ core::Result<OpenStop> record_onboarding_stop(const Workspace& ws, std::string_v
 
 core::Result<OpenStop> mark_seen(const Workspace& ws) {
     auto stop = TRY(ws.repo.open_stop());
-    if (!stop)
-        return core::fail(core::ErrorCode::NotFound, "stop",
-                          "no stop is open: nothing to mark as seen");
+    if (!stop) {
+        // An older record's stop is stored now, so that being seen has a stop to belong to.
+        auto unstored = TRY(unstored_stop(ws));
+        if (!unstored)
+            return core::fail(core::ErrorCode::NotFound, "stop",
+                              "no stop is open: nothing to mark as seen");
+        unstored->stop.id = TRY(ws.repo.add_stop(unstored->stop));
+        stop = std::move(unstored->stop);
+    }
     const auto now = ws.clock.now();
     TRY(ws.repo.mark_stop_seen(stop->id, now));
     stop->seen_at = now;

@@ -30,7 +30,8 @@ struct OpenStop {
     core::Screening screening;
 };
 
-/// The stop in force, if any.
+/// The stop in force, if any. A record from before stops were stored whose latest answers
+/// withhold the program has one too, not stored yet (id 0): mark_seen() stores it.
 core::Result<std::optional<OpenStop>> open_stop(const Workspace& ws);
 
 /// Stores onboarding answers that stop, before the intake is complete: `document` is screened as

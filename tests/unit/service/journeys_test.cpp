@@ -378,6 +378,24 @@ TEST_F(Journeys, AStartWithheldByScreeningOpensAStopAndANewStopReplacesTheOpenOn
     EXPECT_EQ(must(open_stop(ws()))->stop.id, all[1].id);
 }
 
+TEST_F(Journeys, ARecordFromBeforeStopsWereStoredStillShowsItsStop) {
+    // As migration 4 finds an older record: answers that withhold the program, and no stop row.
+    must(repo().add_intake({.at = at("2026-11-01T08:00:00Z"), .document = with_warning_sign()},
+                           std::nullopt));
+    const auto stop = must(open_stop(ws()));
+    ASSERT_TRUE(stop);
+    EXPECT_EQ(stop->stop.id, 0);
+    EXPECT_EQ(stop->stop.verdict, "emergency");
+    EXPECT_EQ(core::iso_timestamp(stop->stop.at), "2026-11-01T08:00:00Z");
+
+    // Being seen stores it, so the mark belongs to a stop.
+    const auto seen = must(mark_seen(ws()));
+    EXPECT_NE(seen.stop.id, 0);
+    EXPECT_TRUE(seen.stop.seen_at);
+    ASSERT_EQ(must(repo().stops()).size(), 1u);
+    EXPECT_EQ(must(open_stop(ws()))->stop.id, seen.stop.id);
+}
+
 TEST_F(Journeys, MarkingSeenWithoutAStopIsNotFound) {
     start_desk_worker();
     expect_error(mark_seen(ws()), core::ErrorCode::NotFound, "stop");
