@@ -36,6 +36,37 @@ async function api(method, path, body) {
 }
 
 const field = (path) => formField(form, path);
+
+/** The re-screen from its first screen, saddle numbness answered yes: ends on the stop page. */
+async function rescreenWithSaddleNumbness(page) {
+  await page.goto(`${server.url}/#/start/rescreen`);
+  const first = form.topics[0];
+  await onStep(page, first.title);
+  for (const q of first.questions.filter((x) => x.answer === 'warning_signs')) {
+    await answer(page, q.question, q.id === 'saddle_numbness');
+  }
+  await next(page);
+  await page.locator('.stop-emergency').waitFor();
+}
+
+/** The re-screen from the page it is on, every warning sign No, sent: ends on the thank-you. */
+async function rescreenWithNoWarningSign(page) {
+  for (const topic of form.topics) {
+    const signs = topic.questions.filter((q) => q.answer === 'warning_signs');
+    if (signs.length === 0) continue;
+    await onStep(page, topic.title);
+    for (const q of signs) await answer(page, q.question, false);
+    await next(page);
+  }
+  await onStep(page, 'Your legs');
+  await page.getByRole('radio', { name: field('symptoms.leg').options[0].label }).check();
+  await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
+  await next(page);
+  await onStep(page, 'Your pain now');
+  await page.getByLabel(field('symptoms.pain_now').question).fill('2');
+  await page.getByRole('button', { name: 'Send my answers' }).click();
+  await onStep(page, 'Thank you, your answers are saved');
+}
 const question = (id) => form.topics.flatMap((t) => t.questions).find((q) => q.id === id);
 const topicOf = (id) => form.topics.find((t) => t.questions.some((q) => q.id === id));
 
@@ -496,21 +527,7 @@ describe('the re-screen from the home page', () => {
       await screenshot(page, 'home-rescreen');
       await page.getByRole('link', { name: 'Answer the safety questions' }).click();
 
-      for (const topic of form.topics) {
-        const signs = topic.questions.filter((q) => q.answer === 'warning_signs');
-        if (signs.length === 0) continue;
-        await onStep(page, topic.title);
-        for (const q of signs) await answer(page, q.question, false);
-        await next(page);
-      }
-      await onStep(page, 'Your legs');
-      await page.getByRole('radio', { name: field('symptoms.leg').options[0].label }).check();
-      await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
-      await next(page);
-      await onStep(page, 'Your pain now');
-      await page.getByLabel(field('symptoms.pain_now').question).fill('2');
-      await page.getByRole('button', { name: 'Send my answers' }).click();
-      await onStep(page, 'Thank you, your answers are saved');
+      await rescreenWithNoWarningSign(page);
       // Every exercise screening set aside or changed is named by its name, never its id.
       const library = (await api('GET', '/api/v1/exercises')).body;
       const nameOf = new Map(library.map((e) => [e.id, e.name]));
@@ -546,14 +563,7 @@ describe('the re-screen from the home page', () => {
       const intake = JSON.parse(readFileSync(join(here, '..', '..', 'examples', 'desk-worker.json'), 'utf8'));
       assert.equal((await api('POST', '/api/v1/program', intake)).status, 201);
       const { context, page, problems } = await openPage(browser, PHONE);
-      await page.goto(`${server.url}/#/start/rescreen`);
-      const first = form.topics[0];
-      await onStep(page, first.title);
-      for (const q of first.questions.filter((x) => x.answer === 'warning_signs')) {
-        await answer(page, q.question, q.id === 'saddle_numbness');
-      }
-      await next(page);
-      await page.locator('.stop-emergency').waitFor();
+      await rescreenWithSaddleNumbness(page);
       assert.equal(await page.locator('a[href*="#/program"], a[href*="#/session"]').count(), 0);
       assert.deepEqual(await seriousViolations(page), []);
       await screenshot(page, 'rescreen-emergency');
@@ -649,14 +659,7 @@ describe('a warning sign never slips out of view', () => {
       const intake = JSON.parse(readFileSync(join(here, '..', '..', 'examples', 'desk-worker.json'), 'utf8'));
       assert.equal((await api('POST', '/api/v1/program', intake)).status, 201);
       const { context, page, problems } = await openPage(browser, DESKTOP);
-      await page.goto(`${server.url}/#/start/rescreen`);
-      const first = form.topics[0];
-      await onStep(page, first.title);
-      for (const q of first.questions.filter((x) => x.answer === 'warning_signs')) {
-        await answer(page, q.question, q.id === 'saddle_numbness');
-      }
-      await next(page);
-      await page.locator('.stop-emergency').waitFor();
+      await rescreenWithSaddleNumbness(page);
       await page.getByRole('link', { name: 'Call 112' }).waitFor();
       await expectStop('emergency', 'rescreen');
       assert.equal((await api('GET', '/api/v1/session')).status, 409);
@@ -666,21 +669,7 @@ describe('a warning sign never slips out of view', () => {
 
       // Answering again with no warning sign (after a wrong answer, say) lets the program go on.
       await page.getByRole('link', { name: 'Answer the safety questions again' }).click();
-      for (const topic of form.topics) {
-        const signs = topic.questions.filter((q) => q.answer === 'warning_signs');
-        if (signs.length === 0) continue;
-        await onStep(page, topic.title);
-        for (const q of signs) await answer(page, q.question, false);
-        await next(page);
-      }
-      await onStep(page, 'Your legs');
-      await page.getByRole('radio', { name: field('symptoms.leg').options[0].label }).check();
-      await answer(page, field('symptoms.leg_numbness_or_tingling').question, false);
-      await next(page);
-      await onStep(page, 'Your pain now');
-      await page.getByLabel(field('symptoms.pain_now').question).fill('2');
-      await page.getByRole('button', { name: 'Send my answers' }).click();
-      await onStep(page, 'Thank you, your answers are saved');
+      await rescreenWithNoWarningSign(page);
       assert.equal((await api('GET', '/api/v1/stop')).body.stop, null);
       await page.getByRole('link', { name: "Go to today's page", exact: true }).click();
       await page.getByRole('link', { name: "Start today's session" }).waitFor();

@@ -60,13 +60,12 @@ const TAGS: Record<SafetyStop['verdict'], string> = {
  * The stop on a page: what to do and how soon, each warning with its reasons, the call button for
  * an emergency, and the two ways on: "I have been seen", then the safety questions again.
  */
-export function SafetyStopNotice(props: { answer: StopAnswer; onChange: () => void; headingLevel?: 1 | 2 }) {
+export function SafetyStopNotice(props: { answer: StopAnswer; onChange: () => void }) {
   const stop = props.answer.stop;
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   if (!stop) return null;
   const headline = headlineOf(stop.screen, null) ?? 'Please get medical advice before doing any exercises.';
-  const Heading = props.headingLevel === 1 ? 'h1' : 'h2';
   const again = stop.origin === 'onboarding' ? '#/start' : '#/start/rescreen';
   const seen = async () => {
     setSaving(true);
@@ -87,9 +86,9 @@ export function SafetyStopNotice(props: { answer: StopAnswer; onChange: () => vo
       data-verdict={stop.verdict}
     >
       <p class="stop-tag">{TAGS[stop.verdict]}</p>
-      <Heading id="safety-stop-title" tabIndex={-1}>
+      <h2 id="safety-stop-title" tabIndex={-1}>
         {headline}
-      </Heading>
+      </h2>
       {stop.verdict === 'emergency' && <CallEmergency number={props.answer.emergency_number} />}
       <p>Your program is stopped, so there are no sessions until this is checked.</p>
       <h3>Why</h3>
