@@ -665,6 +665,7 @@ describe('a warning sign never slips out of view', () => {
       assert.equal((await api('GET', '/api/v1/session')).status, 409);
       await everyPageShowsTheStop(page, /emergency/i);
       await page.goto(`${server.url}/#/`);
+      await page.locator('.safety-stop').waitFor();
       await screenshot(page, 'home-stopped-rescreen');
 
       // Answering again with no warning sign (after a wrong answer, say) lets the program go on.
