@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <vector>
 
 #include "core/calendar.hpp"
 #include "core/reminders.hpp"
@@ -38,6 +39,9 @@ struct Event {
     std::string rule;
     std::string summary;
     std::string description;
+    /// Minutes after the start at which an alarm goes off; one alarm at the start when empty.
+    std::vector<int> alarms_after = {0};
+    std::string alarm_text; ///< What each alarm says (the summary when empty).
 };
 
 void append_event(std::string& out, const Event& event, Timestamp stamp) {
@@ -51,11 +55,14 @@ void append_event(std::string& out, const Event& event, Timestamp stamp) {
     line("SUMMARY:" + ics_escape(event.summary));
     line("DESCRIPTION:" + ics_escape(event.description));
     line("TRANSP:TRANSPARENT");
-    line("BEGIN:VALARM");
-    line("ACTION:DISPLAY");
-    line("TRIGGER:PT0M");
-    line("DESCRIPTION:" + ics_escape(event.summary));
-    line("END:VALARM");
+    for (const auto after : event.alarms_after) {
+        line("BEGIN:VALARM");
+        line("ACTION:DISPLAY");
+        line("TRIGGER:PT" + std::to_string(after) + "M");
+        line("DESCRIPTION:" +
+             ics_escape(event.alarm_text.empty() ? event.summary : event.alarm_text));
+        line("END:VALARM");
+    }
     line("END:VEVENT");
 }
 
@@ -143,18 +150,25 @@ std::string ics_calendar(const CalendarRequest& request) {
              std::ranges::find(work_days, iso_weekday(first_work_day)) == work_days.end();
              ++tries)
             first_work_day += std::chrono::days{1};
+        // One event a work day, spanning the working hours, with an alarm at each break: a day
+        // view shows one quiet block instead of a dozen two-minute events.
+        std::vector<int> alarms_after;
         for (const auto& reminder :
              reminders_on(breaks_only, request.desk_break_minutes, 0, first_work_day))
-            append_event(out,
-                         {.uid = "unload-desk-break-" + two(reminder.minutes / 60) +
-                                 two(reminder.minutes % 60) + "@unload.invalid",
-                          .day = first_work_day,
-                          .minutes = reminder.minutes,
-                          .duration_minutes = 2,
-                          .rule = "FREQ=WEEKLY;BYDAY=" + days,
-                          .summary = request.desk_break_summary,
-                          .description = request.desk_break_text},
-                         request.stamp);
+            alarms_after.push_back(reminder.minutes - settings.work_start_minutes);
+        if (!alarms_after.empty())
+            append_event(
+                out,
+                {.uid = "unload-desk-breaks@unload.invalid",
+                 .day = first_work_day,
+                 .minutes = settings.work_start_minutes,
+                 .duration_minutes = settings.work_end_minutes - settings.work_start_minutes,
+                 .rule = "FREQ=WEEKLY;BYDAY=" + days,
+                 .summary = request.desk_break_summary,
+                 .description = request.desk_break_text,
+                 .alarms_after = std::move(alarms_after),
+                 .alarm_text = request.desk_break_alarm},
+                request.stamp);
     }
     line("END:VCALENDAR");
     return out;

@@ -1,7 +1,8 @@
 #pragma once
 
 // The reminder schedule as an iCalendar file (RFC 5545) that calendar apps import: one daily
-// event per session time and one weekly event per desk break and work day, each with an alarm.
+// event per session time with an alarm, and one event per work day spanning the working hours
+// with an alarm at each desk break.
 // Pure text, so the CLI writes it to a file and the server can offer it as a download.
 
 #include <string>
@@ -17,10 +18,11 @@ struct CalendarRequest {
     int session_length_minutes = 15;
     std::string session_summary;    ///< "Unload: relief routine".
     std::string session_text;       ///< What the session is, one line.
-    std::string desk_break_summary; ///< "Unload: desk break".
-    std::string desk_break_text;
-    Day first_day{};   ///< The first day events occur (floating local time).
-    Timestamp stamp{}; ///< DTSTAMP: when the file was made.
+    std::string desk_break_summary; ///< "Unload: desk breaks", the working day's event.
+    std::string desk_break_text;    ///< The event's description.
+    std::string desk_break_alarm;   ///< What each break's alarm says.
+    Day first_day{};                ///< The first day events occur (floating local time).
+    Timestamp stamp{};              ///< DTSTAMP: when the file was made.
 };
 
 /// The calendar, with CRLF line ends and lines folded at 75 octets.

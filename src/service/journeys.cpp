@@ -521,11 +521,15 @@ core::Result<std::string> reminder_calendar(const Workspace& ws) {
          .sessions_per_day = schedule.sessions_per_day,
          .session_length_minutes = schedule.session_minutes,
          .session_summary = fmt::format("Unload: {} session", schedule.routine),
-         .session_text = fmt::format("Your {} routine, about {} minutes, with the guide in Unload "
-                                     "(the app, or `unload session`).",
+         .session_text = fmt::format("Time for your {} routine, about {} minutes. Open Unload "
+                                     "and start today's session; it guides you step by step.",
                                      schedule.routine, schedule.session_minutes),
-         .desk_break_summary = "Unload: desk break",
-         .desk_break_text = schedule.desk_break_text,
+         .desk_break_summary = "Unload: desk breaks",
+         .desk_break_text =
+             fmt::format("Your working hours: Unload reminds you to take a short break "
+                         "every {} minutes. {}",
+                         schedule.desk_break_minutes, schedule.desk_break_text),
+         .desk_break_alarm = "Unload: time for a desk break. " + schedule.desk_break_text,
          .first_day = today(ws),
          .stamp = ws.clock.now()});
 }

@@ -1,12 +1,61 @@
 // Reminders: the settings save and come back after a reload, the calendar file answers
-// text/calendar with the saved times, and once notifications are on a desk break shows up when
+// text/calendar with the saved times and reads as a calendar app would read it (ical.js: one
+// event a session time, one working-day event with an alarm at each desk break), and once notifications are on a desk break shows up when
 // its time comes (the page's clock is run forward; Notification is replaced by a recorder).
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { before, describe, it } from 'node:test';
+import ICAL from 'ical.js';
 import { DESKTOP, openPage, PHONE, screenshot, seriousViolations, serveAndBrowse } from './harness.mjs';
 
 const intake = JSON.parse(readFileSync(new URL('../../examples/desk-worker.json', import.meta.url), 'utf8'));
+
+/**
+ * Parses the file as a calendar app does (ical.js) and checks what a person would see: each
+ * session time daily, and the desk breaks as one event on each of `workDays`, over the working
+ * hours, with an alarm every `step` minutes; words that speak of the app, not of a terminal command.
+ */
+function assertReadsAsACalendar(text, step, workDays) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  const events = calendar.getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+  const breaks = events.filter((event) => /desk break/i.test(event.summary));
+  const sessions = events.filter((event) => !/desk break/i.test(event.summary));
+  assert.equal(breaks.length, 1, 'the desk breaks are one event, not one per break');
+  assert.ok(sessions.length >= 1);
+  for (const event of events) {
+    assert.doesNotMatch(event.description, /`|unload session/, 'speaks of the app');
+    assert.match(event.description, /Unload/);
+  }
+  for (const session of sessions) {
+    assert.equal(session.component.getFirstPropertyValue('rrule').freq, 'DAILY');
+    assert.equal(session.component.getAllSubcomponents('valarm').length, 1);
+  }
+  const [work] = breaks;
+  const settings = { start: work.startDate.hour * 60 + work.startDate.minute, length: work.duration.toSeconds() / 60 };
+  const alarms = work.component.getAllSubcomponents('valarm').map((alarm) => {
+    assert.equal(alarm.getFirstPropertyValue('action'), 'DISPLAY');
+    assert.match(alarm.getFirstPropertyValue('description'), /desk break/i);
+    return alarm.getFirstPropertyValue('trigger').toSeconds() / 60;
+  });
+  assert.ok(alarms.length > 1, `an alarm at each break (${alarms.length})`);
+  assert.deepEqual(
+    alarms,
+    alarms.map((_, i) => step * (i + 1)),
+    `every ${step} minutes from the start of work`,
+  );
+  assert.ok(alarms.at(-1) < settings.length, 'every break falls within the working day');
+  // A week of occurrences: one on each saved work day (ISO numbers, Monday 1), no other.
+  const days = [];
+  const weekLater = work.startDate.clone();
+  weekLater.adjust(7, 0, 0, 0);
+  const expand = work.iterator();
+  for (let next = expand.next(); next && next.compare(weekLater) < 0; next = expand.next()) {
+    days.push(next.dayOfWeek());
+  }
+  days.sort();
+  const expected = workDays.map((iso) => (iso % 7) + 1).sort(); // ical.js counts Sunday as 1
+  assert.deepEqual(days, expected, 'one event on each work day');
+}
 
 /** Records notifications instead of showing them, and hides the service worker so they go through it. */
 function recordNotifications() {
@@ -87,6 +136,8 @@ describe('the reminders page', () => {
     const text = await response.text();
     assert.match(text, /BEGIN:VCALENDAR/);
     assert.match(text, /DTSTART:\d{8}T073000/);
+    const settings = await (await fetch(`${suite.server.url}/api/v1/reminders`)).json();
+    assertReadsAsACalendar(text, program.desk_break_minutes, settings.work_days);
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     assert.match(download.suggestedFilename(), /\.ics$/);
     assert.deepEqual(problems, []);

@@ -82,7 +82,7 @@ TEST(Ics, FoldsLongLinesWithoutSplittingCharacters) {
     EXPECT_NE(folded.find("é"), std::string::npos) << "the two bytes of é stay together";
 }
 
-TEST(Ics, CalendarHasOneEventPerSessionAndBreakTime) {
+TEST(Ics, CalendarHasOneEventPerSessionAndOneWorkDayEventWithAnAlarmPerBreak) {
     CalendarRequest request;
     request.settings.session_minutes = {8 * 60, 18 * 60};
     request.settings.work_start_minutes = 9 * 60;
@@ -90,7 +90,8 @@ TEST(Ics, CalendarHasOneEventPerSessionAndBreakTime) {
     request.desk_break_minutes = 30;
     request.sessions_per_day = 2;
     request.session_summary = "Unload: relief session";
-    request.desk_break_summary = "Unload: desk break";
+    request.desk_break_summary = "Unload: desk breaks";
+    request.desk_break_alarm = "Time for a desk break";
     request.first_day = sunday;
     request.stamp = sys_days{2026y / November / 22} + hours{7};
     const auto calendar = ics_calendar(request);
@@ -102,16 +103,31 @@ TEST(Ics, CalendarHasOneEventPerSessionAndBreakTime) {
         return n;
     };
     EXPECT_EQ(calendar.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0), 0u);
-    EXPECT_EQ(count("BEGIN:VEVENT"), 4u); // Two sessions; breaks at 09:30 and 10:00.
-    EXPECT_EQ(count("END:VEVENT"), 4u);
+    EXPECT_EQ(count("BEGIN:VEVENT"), 3u); // Two sessions and one working day.
+    EXPECT_EQ(count("END:VEVENT"), 3u);
     EXPECT_EQ(count("RRULE:FREQ=DAILY\r\n"), 2u);
-    EXPECT_EQ(count("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\r\n"), 2u);
+    EXPECT_EQ(count("RRULE:FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR\r\n"), 1u);
     EXPECT_NE(calendar.find("DTSTART:20261122T080000\r\n"), std::string::npos);
-    // Desk breaks start on the first work day, as RFC 5545 wants DTSTART to match the rule.
-    EXPECT_NE(calendar.find("DTSTART:20261123T093000\r\n"), std::string::npos);
+    // The working day starts on the first work day, as RFC 5545 wants DTSTART to match the rule,
+    // and spans the working hours (09:00 to 10:01).
+    EXPECT_NE(calendar.find("DTSTART:20261123T090000\r\nDURATION:PT61M\r\n"), std::string::npos);
+    // Breaks at 09:30 and 10:00: an alarm each, after the sessions' one alarm each.
+    EXPECT_EQ(count("BEGIN:VALARM"), 4u);
+    EXPECT_EQ(count("TRIGGER:PT30M\r\nDESCRIPTION:Time for a desk break\r\n"), 1u);
+    EXPECT_EQ(count("TRIGGER:PT60M\r\nDESCRIPTION:Time for a desk break\r\n"), 1u);
     EXPECT_NE(calendar.find("DTSTAMP:20261122T070000Z\r\n"), std::string::npos);
     EXPECT_EQ(calendar.substr(calendar.size() - 15), "END:VCALENDAR\r\n");
     EXPECT_EQ(count("\n"), count("\r\n")) << "every line ends in CRLF";
+}
+
+TEST(Ics, AWorkingDayTooShortForABreakHasNoEvent) {
+    CalendarRequest request;
+    request.settings.sessions = false;
+    request.settings.work_start_minutes = 9 * 60;
+    request.settings.work_end_minutes = 9 * 60 + 30;
+    request.desk_break_minutes = 45;
+    request.first_day = sunday;
+    EXPECT_EQ(ics_calendar(request).find("BEGIN:VEVENT"), std::string::npos);
 }
 
 } // namespace
