@@ -95,10 +95,13 @@ std::string_view side_key(View view, BodySide side) {
 
 class PictureReader {
 public:
-    PictureReader(const core::Item& item, core::Picture& picture)
-        : m_item(item), m_picture(picture) {}
+    /// `base`: the poses of the item's own picture, which a variant's poses may be `like`.
+    PictureReader(const core::Item& item, core::Picture& picture,
+                  const std::vector<Written>* base = nullptr)
+        : m_item(item), m_picture(picture), m_base(base) {}
 
     void read(TableReader& root);
+    const std::vector<Written>& written() const { return m_written; }
 
 private:
     void read_prop(TableReader& table);
@@ -107,6 +110,7 @@ private:
 
     const core::Item& m_item;
     core::Picture& m_picture;
+    const std::vector<Written>* m_base;
     std::vector<Written> m_written;
     bool m_has_strap = false;
     int m_strap_line = 0;
@@ -195,9 +199,21 @@ void PictureReader::read_pose(TableReader& table, bool moving) {
         std::ranges::find(m_written, written.name, &Written::name) != m_written.end())
         table.error("name", fmt::format("duplicate pose name '{}'", written.name));
     if (const auto like = table.string("like", Required::No)) {
-        const auto base = std::ranges::find(m_written, *like, &Written::name);
-        if (base == m_written.end()) {
-            table.error("like", fmt::format("no earlier pose named '{}'", *like));
+        const Written* base = nullptr;
+        if (const auto own = std::ranges::find(m_written, *like, &Written::name);
+            own != m_written.end())
+            base = &*own;
+        else if (m_base) {
+            const auto inherited = std::ranges::find(*m_base, *like, &Written::name);
+            if (inherited != m_base->end())
+                base = &*inherited;
+        }
+        if (!base) {
+            table.error("like",
+                        m_base ? fmt::format("no earlier pose named '{}' here or in the exercise's "
+                                             "own picture",
+                                             *like)
+                               : fmt::format("no earlier pose named '{}'", *like));
         } else {
             auto name = std::move(written.name);
             written = *base;
@@ -327,6 +343,39 @@ std::optional<core::KeyPose> PictureReader::resolve(TableReader& table, const Wr
     return pose;
 }
 
+/// The `[[variant]]` tables of a pose file: each the picture of one of the item's modifications,
+/// read like the file's own picture, whose poses it may be `like`.
+void read_variants(TableReader& root, core::Item& item, const std::vector<Written>& base) {
+    std::set<std::string, std::less<>> seen;
+    for (auto& table : root.tables("variant")) {
+        const auto id = table.string("modification", Required::Yes);
+        core::Modification* modification = nullptr;
+        if (id) {
+            const auto found = std::ranges::find(item.modifications, *id, &core::Modification::id);
+            if (found != item.modifications.end()) {
+                modification = &*found;
+            } else {
+                std::string known;
+                for (const auto& m : item.modifications)
+                    known += (known.empty() ? "" : ", ") + m.id;
+                table.error("modification",
+                            fmt::format("'{}' has no modification '{}' (exercises/{}.toml){}",
+                                        item.id, *id, item.id,
+                                        known.empty() ? "" : "; it has " + known));
+            }
+            if (modification && !seen.insert(*id).second) {
+                table.error("modification",
+                            fmt::format("a second variant for modification '{}'", *id));
+                modification = nullptr;
+            }
+        }
+        // An unknown modification's variant is still read, so that its other mistakes show too.
+        core::Picture discarded;
+        PictureReader(item, modification ? modification->picture : discarded, &base).read(table);
+        table.finish();
+    }
+}
+
 } // namespace
 
 void read_pictures(const std::filesystem::path& content_dir, core::KnowledgeBase& kb,
@@ -362,7 +411,9 @@ void read_pictures(const std::filesystem::path& content_dir, core::KnowledgeBase
         pictured.insert(id);
         auto& exercise = kb.items[*item];
         read_content_file(path, name, errors, [&](TableReader& root) {
-            PictureReader(exercise, exercise.picture).read(root);
+            PictureReader reader(exercise, exercise.picture);
+            reader.read(root);
+            read_variants(root, exercise, reader.written());
         });
     }
     for (std::size_t i = 0; i < kb.items.size(); ++i) {

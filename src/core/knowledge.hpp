@@ -88,6 +88,9 @@ struct Dose {
 struct Modification {
     std::string id;
     std::string text;
+    /// How the exercise looks with this change, from a `[[variant]]` of content/poses/ITEM.toml;
+    /// without poses, the change does not show and the item's own picture stands for it.
+    Picture picture;
 };
 
 /// What the sources say about an exercise or technique (clinical.md section 12).

@@ -19,13 +19,28 @@ using core::Bone;
 using core::Point;
 using core::View;
 
-// Colours, chosen to read on the picture's own light card whatever the page around it is.
+// Colours, chosen to read on the picture's own light card whatever the page around it is. They are
+// attributes, so that the picture is whole without styles; a class on each element lets
+// `dark_style` repaint it where the page is dark.
 constexpr std::string_view card_colour = "#f4f1ea";
 constexpr std::string_view card_edge_colour = "#ddd5c4";
 constexpr std::string_view floor_colour = "#a99d86";
 constexpr std::string_view near_colour = "#2f5369";
 constexpr std::string_view far_colour = "#8fa9bb";
 constexpr std::string_view strap_colour = "#c0603a";
+
+/// The one stylesheet: in a dark colour scheme, a dark card with a light figure, and the props
+/// dimmed so that they stay behind it. An `<img>` sees the page's colour scheme; where styles are
+/// refused (the server's policy, for the picture opened on its own), the light card stands.
+constexpr std::string_view dark_style = "@media (prefers-color-scheme: dark){"
+                                        ".card{fill:#1f2529;stroke:#3d474e}"
+                                        ".cs{stroke:#1f2529}.cf{fill:#1f2529}"
+                                        ".ns{stroke:#d6e6f1}.nf{fill:#d6e6f1}"
+                                        ".fs{stroke:#71899a}"
+                                        ".floor{stroke:#8c8472}"
+                                        ".props{opacity:.62}.mat{fill:#3a4b5c}"
+                                        ".mount{stroke:#a3aab2}.bar{fill:#c3c9cf}"
+                                        "}";
 
 constexpr double width_px = 320;
 constexpr double height_px = 240;
@@ -392,33 +407,36 @@ void Writer::segment(std::string& out, Bone bone, const std::string& indent) con
     const auto view = m_picture.view;
     const double length = core::bone_length(view, bone);
     const double thickness = core::bone_thickness(view, bone);
-    const auto colour = view == View::Side && is_far(bone) ? far_colour : near_colour;
+    const bool far = view == View::Side && is_far(bone);
     if (length > 0 && thickness > 0) {
-        const auto line = [&](std::string_view stroke, double width) {
-            out += indent + "<line x2=\"" + num(length) + "\" stroke=\"" + std::string(stroke) +
-                   "\" stroke-width=\"" + num(width) + "\"/>\n";
+        const auto line = [&](std::string_view stroke, std::string_view css, double width) {
+            out += indent + "<line x2=\"" + num(length) + "\" class=\"" + std::string(css) +
+                   "\" stroke=\"" + std::string(stroke) + "\" stroke-width=\"" + num(width) +
+                   "\"/>\n";
         };
         if (is_limb(bone))
-            line(card_colour, thickness + 2 * outline_cm);
-        line(colour, thickness);
+            line(card_colour, "cs", thickness + 2 * outline_cm);
+        line(far ? far_colour : near_colour, far ? "fs" : "ns", thickness);
     }
+    const auto dot = [&](double cx, double cy, double r, bool card) {
+        out += indent + "<circle cx=\"" + num(cx) + "\"";
+        if (cy != 0)
+            out += " cy=\"" + num(cy) + "\"";
+        out += " r=\"" + num(r) + "\" class=\"" + (card ? "cf" : "nf") + "\" fill=\"" +
+               std::string(card ? card_colour : near_colour) + "\"/>\n";
+    };
     if (bone == Bone::Neck) {
         const double centre = length + core::body::head_radius;
-        out += indent + "<circle cx=\"" + num(centre) + "\" r=\"" +
-               num(core::body::head_radius + outline_cm) + "\" fill=\"" + std::string(card_colour) +
-               "\"/>\n";
-        out += indent + "<circle cx=\"" + num(centre) + "\" r=\"" + num(core::body::head_radius) +
-               "\" fill=\"" + std::string(near_colour) + "\"/>\n";
+        dot(centre, 0, core::body::head_radius + outline_cm, true);
+        dot(centre, 0, core::body::head_radius, false);
         if (view != View::Side) {
             // Facing the viewer: two eyes, a little toward the top of the head.
             for (const double side : {-1.0, 1.0})
-                out += indent + "<circle cx=\"" + num(centre + 2) + "\" cy=\"" + num(3.6 * side) +
-                       "\" r=\"1.6\" fill=\"" + std::string(card_colour) + "\"/>\n";
+                dot(centre + 2, 3.6 * side, 1.6, true);
         }
     }
     if (bone == Bone::Face && view == View::Side)
-        out += indent + "<circle cx=\"" + num(core::bone_length(view, bone)) +
-               "\" r=\"1.8\" fill=\"" + std::string(card_colour) + "\"/>\n";
+        dot(core::bone_length(view, bone), 0, 1.8, true);
 }
 
 void Writer::bone(std::string& out, Bone bone, const std::string& indent) const {
@@ -483,11 +501,13 @@ void Writer::figure(std::string& out) const {
 
 void Writer::props(std::string& out, const Frame& frame) const {
     const auto rect = [&](double x, double y, double w, double h, double r, std::string_view fill,
-                          std::string_view stroke = {}) {
+                          std::string_view stroke = {}, std::string_view css = {}) {
         out += "    <rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) +
                "\" height=\"" + num(h) + "\"";
         if (r > 0)
             out += " rx=\"" + num(r) + "\"";
+        if (!css.empty())
+            out += " class=\"" + std::string(css) + "\"";
         out += " fill=\"" + std::string(fill) + "\"";
         if (!stroke.empty())
             out += " stroke=\"" + std::string(stroke) + "\" stroke-width=\"1\"";
@@ -500,8 +520,13 @@ void Writer::props(std::string& out, const Frame& frame) const {
     };
     if (m_picture.floor) {
         const double inset = frame.height * card_radius_share;
-        line({frame.x + inset, 0}, {frame.x + frame.width - inset, 0}, 1.5, floor_colour);
+        out += "    <line x1=\"" + num(frame.x + inset) + "\" x2=\"" +
+               num(frame.x + frame.width - inset) + "\" class=\"floor\" stroke=\"" +
+               std::string(floor_colour) + "\" stroke-width=\"1.5\" stroke-linecap=\"round\"/>\n";
     }
+    if (m_picture.props.empty())
+        return;
+    out += "    <g class=\"props\">\n";
     for (const auto& prop : m_picture.props) {
         const double x = prop.at.x;
         const double y = prop.at.y;
@@ -509,10 +534,10 @@ void Writer::props(std::string& out, const Frame& frame) const {
         const double h = prop.height;
         switch (prop.kind) {
         case core::PropKind::Mat:
-            rect(x, y, w, h, std::min(h / 2, 4.0), "#b9c9dc");
+            rect(x, y, w, h, std::min(h / 2, 4.0), "#b9c9dc", {}, "mat");
             break;
         case core::PropKind::Pillow:
-            rect(x, y, w, h, h / 2, "#efe4cc", "#d4c29c");
+            rect(x, y, w, h, std::min(w, h) / 2, "#ecdcb8", "#b9a06c");
             break;
         case core::PropKind::TowelRoll:
             // Seen along its length (a long box, from above) a roll is a tube; seen end on, a
@@ -569,6 +594,7 @@ void Writer::props(std::string& out, const Frame& frame) const {
         }
         }
     }
+    out += "    </g>\n";
 }
 
 void Writer::front_props(std::string& out, const Frame& frame) const {
@@ -579,9 +605,10 @@ void Writer::front_props(std::string& out, const Frame& frame) const {
             const Point centre{prop.at.x + prop.width / 2, prop.at.y + prop.height / 2};
             out += "    <line x1=\"" + num(centre.x) + "\" y1=\"" + num(centre.y) + "\" x2=\"" +
                    num(centre.x) + "\" y2=\"" + num(frame.y + frame.height) +
-                   "\" stroke=\"#8a8f96\" stroke-width=\"3\"/>\n";
+                   "\" class=\"mount\" stroke=\"#8a8f96\" stroke-width=\"3\"/>\n";
             out += "    <circle cx=\"" + num(centre.x) + "\" cy=\"" + num(centre.y) + "\" r=\"" +
-                   num(std::min(prop.width, prop.height) / 2) + "\" fill=\"#5d636b\"/>\n";
+                   num(std::min(prop.width, prop.height) / 2) +
+                   "\" class=\"bar\" fill=\"#5d636b\"/>\n";
         } else if (prop.kind == core::PropKind::Strap) {
             // From the near hand to the near foot, in the one pose of a still picture.
             const auto skeleton = core::skeleton_of(m_picture.view, m_picture.poses.front());
@@ -595,10 +622,8 @@ void Writer::front_props(std::string& out, const Frame& frame) const {
     }
 }
 
-} // namespace
-
-std::string svg(const core::Item& item) {
-    const auto& picture = item.picture;
+/// The document for `item` drawn as `picture` (its own, or one of its modifications').
+std::string draw(const core::Item& item, const core::Picture& picture) {
     const std::string title_id = "picture-title-" + escape(item.id);
     const std::string desc_id = "picture-desc-" + escape(item.id);
     Frame frame{.x = 0, .y = -below_floor_cm, .width = 160, .height = 120};
@@ -619,9 +644,10 @@ std::string svg(const core::Item& item) {
            "\" aria-describedby=\"" + desc_id + "\">\n";
     out += "  <title id=\"" + title_id + "\">" + escape(item.name) + "</title>\n";
     out += "  <desc id=\"" + desc_id + "\">" + escape(picture.description) + "</desc>\n";
+    out += "  <style>" + std::string(dark_style) + "</style>\n";
     out += "  <rect x=\"" + num(frame.x) + "\" y=\"" + num(top) + "\" width=\"" + num(frame.width) +
            "\" height=\"" + num(frame.height) + "\" rx=\"" + num(frame.height * card_radius_share) +
-           "\" fill=\"" + std::string(card_colour) + "\" stroke=\"" +
+           "\" class=\"card\" fill=\"" + std::string(card_colour) + "\" stroke=\"" +
            std::string(card_edge_colour) + "\" stroke-width=\"" + num(frame.height / 200) +
            "\"/>\n";
     out += "  <g transform=\"scale(1 -1)\">\n";
@@ -634,6 +660,23 @@ std::string svg(const core::Item& item) {
     out += "  </g>\n";
     out += "</svg>\n";
     return out;
+}
+
+} // namespace
+
+const core::Picture& picture_of(const core::Item& item, std::string_view modification) {
+    const auto found = std::ranges::find(item.modifications, modification, &core::Modification::id);
+    if (found != item.modifications.end() && !found->picture.poses.empty())
+        return found->picture;
+    return item.picture;
+}
+
+std::string svg(const core::Item& item) {
+    return draw(item, item.picture);
+}
+
+std::string svg(const core::Item& item, std::string_view modification) {
+    return draw(item, picture_of(item, modification));
 }
 
 } // namespace unload::picture

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -165,6 +166,48 @@ TEST(PoseFiles, ReportEachErrorWithFileAndLine) {
          .line_text = "[[prop]]",
          .message_has = "missing",
          .field = "prop[0].width"},
+        {.name = "a variant for a modification the exercise does not have",
+         .file = "poses/ninety_ninety.toml",
+         .find = "modification = \"side_lying_instead\"\n",
+         .replace = "modification = \"handstand\"\n",
+         .line_text = "modification = \"handstand\"",
+         .message_has =
+             "'ninety_ninety' has no modification 'handstand' (exercises/ninety_ninety.toml)",
+         .field = "variant[1].modification"},
+        {.name = "a variant without its modification",
+         .file = "poses/ninety_ninety.toml",
+         .find = "modification = \"side_lying_instead\"\n",
+         .replace = "",
+         .line_text = "[[variant]]\ndescription = \"A person lying on their side",
+         .message_has = "missing",
+         .field = "variant[1].modification"},
+        {.name = "a second variant for the same modification",
+         .file = "poses/knee_to_chest.toml",
+         .find = "",
+         .replace = "\n[[variant]]\nmodification = 'single_knee_only'\ndescription = \"Again.\"\n"
+                    "[[variant.pose]]\nname = \"in\"\nlike = \"near knee in\"\nmove_s = 2\n"
+                    "[[variant.pose]]\nname = \"out\"\nlike = \"feet flat\"\nmove_s = 2\n",
+         .line_text = "modification = 'single_knee_only'",
+         .message_has = "a second variant for modification 'single_knee_only'"},
+        {.name = "an unknown key in a variant",
+         .file = "poses/ninety_ninety.toml",
+         .find = "modification = \"side_lying_instead\"\n",
+         .replace = "modification = \"side_lying_instead\"\nbump = true\n",
+         .line_text = "bump = true",
+         .message_has = "unknown key",
+         .field = "variant[1].bump"},
+        {.name = "a variant's pose like no pose here or in the file's own picture",
+         .file = "poses/knee_to_chest.toml",
+         .find = "like = \"near knee in\"\nmove_s = 1.8\nhold_s = 2.4\n",
+         .replace = "like = \"knee in\"\nmove_s = 1.8\nhold_s = 2.4\n",
+         .line_text = "like = \"knee in\"",
+         .message_has = "no earlier pose named 'knee in' here or in the exercise's own picture"},
+        {.name = "a variant of a hold with two poses",
+         .file = "poses/ninety_ninety.toml",
+         .find = "",
+         .replace = "\n[[variant.pose]]\nname = \"again\"\nlike = \"resting on the side\"\n",
+         .line_text = "[[variant.pose]]\nname = \"resting on the side\"",
+         .message_has = "is a hold, so its picture is one still pose"},
         {.name = "a strap in a movement",
          .file = "poses/dead_bug.toml",
          .find = "",
@@ -218,6 +261,55 @@ const core::Picture& picture_of(std::string_view id) {
     const auto item = kb.find_item(id);
     EXPECT_TRUE(item) << id;
     return kb.item(item.value_or(0)).picture;
+}
+
+const core::Picture& variant_of(std::string_view id, std::string_view modification) {
+    const auto& kb = test::knowledge_base();
+    const auto& item = kb.item(kb.find_item(id).value_or(0));
+    const auto found = std::ranges::find(item.modifications, modification, &core::Modification::id);
+    EXPECT_NE(found, item.modifications.end()) << id << " " << modification;
+    static const core::Picture none;
+    return found == item.modifications.end() ? none : found->picture;
+}
+
+bool has_prop(const core::Picture& picture, core::PropKind kind) {
+    return std::ranges::any_of(picture.props, [&](const auto& prop) { return prop.kind == kind; });
+}
+
+TEST(PoseFiles, ShippedVariantsDrawTheirModification) {
+    // In pregnancy: on the side, seen from above on a mat, with pillows; not on the back.
+    for (const auto* id : {"ninety_ninety", "core_breathing"}) {
+        SCOPED_TRACE(id);
+        const auto& side = variant_of(id, "side_lying_instead");
+        ASSERT_FALSE(side.poses.empty());
+        EXPECT_EQ(side.file, "poses/" + std::string(id) + ".toml");
+        EXPECT_FALSE(side.floor);
+        EXPECT_TRUE(has_prop(side, core::PropKind::Mat));
+        EXPECT_GE(std::ranges::count(side.props, core::PropKind::Pillow, &core::Prop::kind), 2);
+        EXPECT_NE(side.description.find("side"), std::string::npos);
+        EXPECT_EQ(side.poses.size(), picture_of(id).poses.size());
+    }
+    // One knee only: the near knee comes in and goes down, the far leg never moves.
+    const auto& single = variant_of("knee_to_chest", "single_knee_only");
+    ASSERT_EQ(single.poses.size(), 2U);
+    EXPECT_GT(single.poses[0].angle(Bone::NearThigh), 90);
+    EXPECT_LT(single.poses[1].angle(Bone::NearThigh), 90);
+    for (const auto bone : {Bone::FarThigh, Bone::FarShin, Bone::FarFoot})
+        EXPECT_DOUBLE_EQ(single.poses[0].angle(bone), single.poses[1].angle(bone));
+    // `like` a pose of the file's own picture carries its angles over.
+    const auto& own = picture_of("knee_to_chest").poses.front();
+    EXPECT_EQ(own.name, "near knee in");
+    EXPECT_EQ(single.poses[0].angles, own.angles);
+    EXPECT_DOUBLE_EQ(single.poses[0].hold_s, 2.4);
+    // A cushion under the hips.
+    EXPECT_TRUE(has_prop(variant_of("childs_pose", "pillow_under_hips"), core::PropKind::Pillow));
+    EXPECT_FALSE(has_prop(picture_of("childs_pose"), core::PropKind::Pillow));
+    const auto& cushion = variant_of("ninety_ninety", "pillow_under_pelvis");
+    EXPECT_TRUE(has_prop(cushion, core::PropKind::Pillow));
+    ASSERT_EQ(cushion.poses.size(), 1U);
+    EXPECT_GT(cushion.poses[0].pelvis.y, picture_of("ninety_ninety").poses[0].pelvis.y);
+    // A modification that does not change the picture has none of its own.
+    EXPECT_TRUE(variant_of("core_breathing", "breathing_only").poses.empty());
 }
 
 TEST(PoseFiles, ShippedPicturesLoadWithTheirDefaults) {

@@ -1,6 +1,7 @@
-// src/picture: every exercise's picture is a self-contained, accessible SVG with no style or
-// script; a paced movement animates and a hold stands still; animations loop cleanly; the same item
-// always gives the same bytes.
+// src/picture: every exercise's picture, and every modification's own picture, is a
+// self-contained, accessible SVG with no script and one small stylesheet that only repaints it for
+// a dark colour scheme; a paced movement animates and a hold stands still; animations loop cleanly;
+// the same item always gives the same bytes; a modification with a variant is drawn as it.
 
 #include <algorithm>
 #include <cctype>
@@ -8,6 +9,7 @@
 #include <cmath>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -92,34 +94,145 @@ const core::Item& item(std::string_view id) {
     return kb.item(found.value_or(0));
 }
 
+/// The text of the document's one `<style>` element; empty when it has none.
+std::string style_of(std::string_view svg) {
+    const auto open = svg.find("<style>");
+    const auto close = svg.find("</style>");
+    if (open == std::string_view::npos || close == std::string_view::npos || close < open)
+        return {};
+    return std::string(svg.substr(open + 7, close - open - 7));
+}
+
+/// Every distinct `class="..."` value in the document.
+std::vector<std::string> classes_of(std::string_view svg) {
+    std::vector<std::string> out;
+    constexpr std::string_view key = " class=\"";
+    for (auto at = svg.find(key); at != std::string_view::npos; at = svg.find(key, at + 1)) {
+        const auto from = at + key.size();
+        std::string name(svg.substr(from, svg.find('"', from) - from));
+        if (std::ranges::find(out, name) == out.end())
+            out.push_back(std::move(name));
+    }
+    return out;
+}
+
+void expect_self_contained(const core::Item& exercise, const core::Picture& picture,
+                           const std::string& text) {
+    EXPECT_TRUE(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\""));
+    EXPECT_TRUE(text.ends_with("</svg>\n"));
+    EXPECT_NE(text.find(" role=\"img\""), std::string::npos);
+    EXPECT_NE(
+        text.find("<title id=\"picture-title-" + exercise.id + "\">" + exercise.name + "</title>"),
+        std::string::npos);
+    EXPECT_NE(text.find("aria-labelledby=\"picture-title-" + exercise.id + "\""),
+              std::string::npos);
+    ASSERT_FALSE(picture.description.empty());
+    EXPECT_NE(text.find(">" + picture.description + "</desc>"), std::string::npos);
+    // An image runs no script and loads nothing. Its one stylesheet only repaints it for a dark
+    // colour scheme: no style attributes, and the colours themselves are attributes, so the
+    // picture is whole where styles are refused.
+    const auto folded = lower(text);
+    EXPECT_EQ(count(folded, "<style"), 1U);
+    EXPECT_EQ(count(folded, "style="), 0U);
+    const auto style = style_of(text);
+    EXPECT_TRUE(style.starts_with("@media (prefers-color-scheme: dark){")) << style;
+    EXPECT_TRUE(style.ends_with("}"));
+    EXPECT_EQ(style.find('<'), std::string::npos);
+    EXPECT_EQ(lower(style).find("url("), std::string::npos);
+    EXPECT_EQ(lower(style).find("@import"), std::string::npos);
+    EXPECT_EQ(folded.find("script"), std::string::npos);
+    EXPECT_EQ(folded.find("href"), std::string::npos);
+    EXPECT_FALSE(has_event_handler(folded));
+    EXPECT_EQ(count(text, "<g"), count(text, "</g>"));
+    // The figure is drawn: a head and at least the trunk and the limbs.
+    EXPECT_GE(count(text, "<circle"), 2U);
+    EXPECT_GE(count(text, "<line"), 10U);
+}
+
+/// Every shipped drawing, named `ID` or `ID?modification=MOD`: each item's own picture and each
+/// of its modifications' own.
+std::vector<std::pair<std::string, std::string>> every_drawing() {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& exercise : knowledge_base().items) {
+        out.emplace_back(exercise.id, svg(exercise));
+        for (const auto& modification : exercise.modifications) {
+            if (!modification.picture.poses.empty())
+                out.emplace_back(exercise.id + "?modification=" + modification.id,
+                                 svg(exercise, modification.id));
+        }
+    }
+    return out;
+}
+
 TEST(PictureSvg, EveryExerciseHasAnAccessibleSelfContainedPicture) {
     const auto& kb = knowledge_base();
     ASSERT_FALSE(kb.items.empty());
+    std::size_t variants = 0;
     for (const auto& exercise : kb.items) {
         SCOPED_TRACE(exercise.id);
         ASSERT_FALSE(exercise.picture.poses.empty());
-        const auto text = svg(exercise);
-        EXPECT_TRUE(text.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\""));
-        EXPECT_TRUE(text.ends_with("</svg>\n"));
-        EXPECT_NE(text.find(" role=\"img\""), std::string::npos);
-        EXPECT_NE(text.find("<title id=\"picture-title-" + exercise.id + "\">" + exercise.name +
-                            "</title>"),
-                  std::string::npos);
-        EXPECT_NE(text.find("aria-labelledby=\"picture-title-" + exercise.id + "\""),
-                  std::string::npos);
-        ASSERT_FALSE(exercise.picture.description.empty());
-        EXPECT_NE(text.find(">" + exercise.picture.description + "</desc>"), std::string::npos);
-        // The server's Content-Security-Policy allows no inline style, and an image runs no script.
-        const auto folded = lower(text);
-        EXPECT_EQ(folded.find("style"), std::string::npos);
-        EXPECT_EQ(folded.find("script"), std::string::npos);
-        EXPECT_EQ(folded.find("href"), std::string::npos);
-        EXPECT_FALSE(has_event_handler(folded));
-        EXPECT_EQ(count(text, "<g"), count(text, "</g>"));
-        // The figure is drawn: a head and at least the trunk and the limbs.
-        EXPECT_GE(count(text, "<circle"), 2U);
-        EXPECT_GE(count(text, "<line"), 10U);
+        expect_self_contained(exercise, exercise.picture, svg(exercise));
+        for (const auto& modification : exercise.modifications) {
+            if (modification.picture.poses.empty())
+                continue;
+            SCOPED_TRACE(modification.id);
+            ++variants;
+            expect_self_contained(exercise, modification.picture, svg(exercise, modification.id));
+        }
     }
+    EXPECT_GE(variants, 4U);
+}
+
+TEST(PictureSvg, EveryColourClassIsRepaintedForADarkColourScheme) {
+    for (const auto& exercise : knowledge_base().items) {
+        SCOPED_TRACE(exercise.id);
+        const auto text = svg(exercise);
+        const auto style = style_of(text);
+        const auto classes = classes_of(text);
+        // At least the card, the figure's outline and its near side.
+        for (const auto* name : {"card", "cs", "ns", "nf"})
+            EXPECT_NE(std::ranges::find(classes, name), classes.end()) << name;
+        for (const auto& name : classes)
+            EXPECT_NE(style.find("." + name + "{"), std::string::npos) << name;
+        // The light colours stay attributes: the card is light without the stylesheet.
+        EXPECT_NE(text.find("class=\"card\" fill=\"#f4f1ea\""), std::string::npos);
+    }
+}
+
+TEST(PictureSvg, AModificationWithItsOwnPictureIsDrawnAsIt) {
+    const auto& ninety = item("ninety_ninety");
+    const auto side =
+        std::ranges::find(ninety.modifications, "side_lying_instead", &core::Modification::id);
+    ASSERT_NE(side, ninety.modifications.end());
+    ASSERT_FALSE(side->picture.poses.empty());
+    EXPECT_EQ(&picture_of(ninety, "side_lying_instead"), &side->picture);
+    const auto lying = svg(ninety, "side_lying_instead");
+    EXPECT_NE(lying, svg(ninety));
+    EXPECT_NE(lying.find(">" + side->picture.description + "</desc>"), std::string::npos);
+    EXPECT_EQ(lying.find(">" + ninety.picture.description + "</desc>"), std::string::npos);
+    // Seen from above, on a mat: no floor line.
+    EXPECT_EQ(lying.find("class=\"floor\""), std::string::npos);
+    EXPECT_NE(svg(ninety).find("class=\"floor\""), std::string::npos);
+
+    // A modification that does not show, and one the exercise does not have, draw its own
+    // picture.
+    const auto& breathing = item("core_breathing");
+    EXPECT_EQ(&picture_of(breathing, "breathing_only"), &breathing.picture);
+    EXPECT_EQ(svg(breathing, "breathing_only"), svg(breathing));
+    EXPECT_EQ(svg(breathing, "no_such_change"), svg(breathing));
+    EXPECT_EQ(svg(breathing, ""), svg(breathing));
+    EXPECT_NE(svg(breathing, "side_lying_instead"), svg(breathing));
+
+    // The same variant of the same item gives the same bytes.
+    const auto copy = ninety;
+    EXPECT_EQ(svg(copy, "side_lying_instead"), lying);
+}
+
+TEST(PictureSvg, AVariantOfAPacedExerciseAnimatesAndOfAHoldStandsStill) {
+    EXPECT_FALSE(animations(svg(item("core_breathing"), "side_lying_instead")).empty());
+    EXPECT_FALSE(animations(svg(item("knee_to_chest"), "single_knee_only")).empty());
+    EXPECT_TRUE(animations(svg(item("ninety_ninety"), "side_lying_instead")).empty());
+    EXPECT_TRUE(animations(svg(item("childs_pose"), "pillow_under_hips")).empty());
 }
 
 TEST(PictureSvg, TheSameItemGivesTheSameBytes) {
@@ -149,10 +262,9 @@ TEST(PictureSvg, PacedMovementsAnimateAndHoldsStandStill) {
 }
 
 TEST(PictureSvg, EveryAnimationLoopsThroughItsKeyTimesWithoutTurningTheLongWay) {
-    for (const auto& exercise : knowledge_base().items) {
-        const auto text = svg(exercise);
+    for (const auto& [name, text] : every_drawing()) {
         for (const auto at : animations(text)) {
-            SCOPED_TRACE(exercise.id + ": " + text.substr(at, text.find('>', at) - at));
+            SCOPED_TRACE(name + ": " + text.substr(at, text.find('>', at) - at));
             const auto values = split(attribute(text, at, "values"), ';');
             const auto times = split(attribute(text, at, "keyTimes"), ';');
             const auto splines = split(attribute(text, at, "keySplines"), ';');
@@ -180,11 +292,10 @@ TEST(PictureSvg, EveryAnimationLoopsThroughItsKeyTimesWithoutTurningTheLongWay) 
 }
 
 TEST(PictureSvg, TheViewBoxHasTheCardsShape) {
-    for (const auto& exercise : knowledge_base().items) {
-        const auto text = svg(exercise);
+    for (const auto& [name, text] : every_drawing()) {
         const auto box = split(attribute(text, 0, "viewBox"), ' ');
-        ASSERT_EQ(box.size(), 4U) << exercise.id;
-        EXPECT_NEAR(number(box[2]) / number(box[3]), 4.0 / 3.0, 0.01) << exercise.id;
+        ASSERT_EQ(box.size(), 4U) << name;
+        EXPECT_NEAR(number(box[2]) / number(box[3]), 4.0 / 3.0, 0.01) << name;
         EXPECT_EQ(attribute(text, 0, "width"), "320");
         EXPECT_EQ(attribute(text, 0, "height"), "240");
     }
@@ -204,6 +315,8 @@ TEST(PictureSvg, AnItemWithoutAPictureIsAnEmptyCardWithItsTitle) {
     core::Item exercise;
     exercise.id = "mystery";
     exercise.name = "Mystery";
+    exercise.modifications.push_back(core::Modification{.id = "gently", .text = "Gently."});
+    EXPECT_EQ(svg(exercise, "gently"), svg(exercise));
     const auto text = svg(exercise);
     EXPECT_NE(text.find("<title id=\"picture-title-mystery\">Mystery</title>"), std::string::npos);
     EXPECT_EQ(text.find("<line"), std::string::npos);
