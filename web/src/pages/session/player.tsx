@@ -8,7 +8,7 @@
 // performance.now() reading at session time 0) and `data-speed`, and the countdown carries
 // `data-session-ms`, `data-timeline-ms` and `data-step` of the frame it shows. They cost a few
 // attribute writes per frame and change nothing a person sees or hears.
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import { ExercisePicture } from '../../components/picture';
 import { type SessionClock, startClock } from '../../player/clock';
@@ -458,6 +458,33 @@ export function Player(props: {
   const canSwap = !!step?.exercise && !!props.exercises.get(step.exercise)?.regression;
   const sideSwitch = step?.kind === 'side_switch';
 
+  // The long instructions of an exercise (the words of its "get into position" step) sit behind
+  // "How to", open while the exercise plays for the first time in the session and closed when it
+  // comes back, where the person has read them already. Steps replaced by the engine may no longer
+  // hold the position step, so the words are kept from every timeline the session had.
+  const howToWords = useRef(new Map<string, string>()).current;
+  keepHowTo(howToWords, props.session.timeline.steps);
+  keepHowTo(howToWords, steps);
+  const seenRef = useRef(new Set<string>());
+  const [how, setHow] = useState<{ exercise: string | null; open: boolean }>({ exercise: null, open: false });
+  const howOpen = exerciseId && exerciseId !== how.exercise ? !seenRef.current.has(exerciseId) : how.open;
+  useEffect(() => {
+    if (!exerciseId || exerciseId === how.exercise) return;
+    const first = !seenRef.current.has(exerciseId);
+    seenRef.current.add(exerciseId);
+    setHow({ exercise: exerciseId, open: first });
+  }, [exerciseId, how.exercise]);
+  const howToText = step?.kind === 'position' ? step.text : exerciseId ? (howToWords.get(exerciseId) ?? '') : '';
+  // The step's own short words (a breathing cue, what a rest is for) stay in view; a position
+  // step's words are the long instructions themselves.
+  const cue = step && step.kind !== 'position' ? step.text : '';
+
+  // The player opens at the top of the screen: the start button it replaces is low on the page,
+  // and the scroll kept from there would cut off the exercise's name and the step's title.
+  useLayoutEffect(() => {
+    window.scrollTo(0, 0);
+  }, []);
+
   return (
     <div
       ref={rootRef}
@@ -487,61 +514,80 @@ export function Player(props: {
         )}
       </div>
 
-      {advice.length > 0 && (
-        <div class="player-advice">
-          {advice.map((outcome, i) => (
-            <StopAdvice key={i} outcome={outcome} names={namesOf(props.exercises)} reasons={reasons} />
-          ))}
-          <button type="button" class="button" onClick={() => setAdvice([])}>
-            Hide this advice
-          </button>
-        </div>
-      )}
-
-      <div class="player-main">
-        <div class="player-now">
-          <h2 class="player-title">{step?.title ?? ''}</h2>
-          {place.length > 0 && <p class="player-place">{place.join(' · ')}</p>}
-          <p class="player-countdown-label">{frame.paused ? 'Paused' : step?.kind === 'get_ready' ? 'Starting in' : 'Time left'}</p>
-          <div
-            ref={countdownRef}
-            class="player-countdown"
-            role="timer"
-            aria-label={`${frame.words} in this step`}
-          >
-            {frame.countdown}
+      <div class="player-now">
+        <h2 class="player-title">{step?.title ?? ''}</h2>
+        {place.length > 0 && <p class="player-place">{place.join(' · ')}</p>}
+        <div class="player-clock">
+          <div class="player-time">
+            <p class="player-countdown-label">{frame.paused ? 'Paused' : step?.kind === 'get_ready' ? 'Starting in' : 'Time left'}</p>
+            <div
+              ref={countdownRef}
+              class="player-countdown"
+              role="timer"
+              aria-label={`${frame.words} in this step`}
+            >
+              {frame.countdown}
+            </div>
           </div>
           {hasBreathing(step) && frame.breath && (
             <Pacer breath={frame.breath} elapsed={frame.breathElapsed} speed={props.speed} paused={frame.paused} key={`${frame.index}-${frame.breath.startMs}`} />
           )}
         </div>
-        <div class="player-how">
-          {exerciseId && <ExercisePicture exercise={exerciseId} size="large" alt={exercise ? `${exercise.name}: the position` : ''} />}
-          {step?.text && <p class="player-text">{step.text}</p>}
-          {next && (
-            <p class="player-next muted">
-              Next: {nextLine(next, step, nameOf(next.exercise))}
-            </p>
-          )}
-        </div>
       </div>
 
-      <p class="player-status" role="status" aria-live="polite">
-        {status}
-        {undo && (
-          <>
-            {' '}
-            <button type="button" class="button player-undo" onClick={() => void undoSkip()}>
-              Undo skip
+      {/* Below the countdown (beside it on wide and landscape screens), so that nothing shown
+          during the session, a stop's advice included, moves the countdown. */}
+      <div class="player-side">
+        <p class="player-status" role="status" aria-live="polite">
+          {status}
+          {undo && (
+            <>
+              {' '}
+              <button type="button" class="button player-undo" onClick={() => void undoSkip()}>
+                Undo skip
+              </button>
+            </>
+          )}
+        </p>
+        {advice.length > 0 && (
+          <div class="player-advice">
+            {advice.map((outcome, i) => (
+              <StopAdvice key={i} outcome={outcome} names={namesOf(props.exercises)} reasons={reasons} />
+            ))}
+            <button type="button" class="button" onClick={() => setAdvice([])}>
+              Hide this advice
             </button>
-          </>
+          </div>
         )}
-      </p>
+        {cue && <p class="player-text">{cue}</p>}
+        {next && (
+          <p class="player-next muted">
+            Next: {nextLine(next, step, nameOf(next.exercise))}
+          </p>
+        )}
+        {exerciseId && (
+          <div class="player-howto">
+            <button
+              type="button"
+              class="button player-howto-toggle"
+              aria-expanded={howOpen}
+              aria-controls="player-howto"
+              onClick={() => setHow({ exercise: exerciseId, open: !howOpen })}
+            >
+              How to
+            </button>
+            <div id="player-howto" class="player-howto-body" hidden={!howOpen}>
+              <ExercisePicture exercise={exerciseId} size="large" alt={exercise ? `${exercise.name}: the position` : ''} />
+              {howToText && <p class="player-text">{howToText}</p>}
+            </div>
+          </div>
+        )}
+      </div>
       <p class="visually-hidden" aria-live="polite">
         {spokenAdvice}
       </p>
 
-      <div class="player-dock">
+      <div class="player-dock" role="group" aria-label="Pause or stop">
         <button type="button" class="button button-primary player-pause" onClick={togglePause} disabled={busy}>
           {frame.paused ? 'Resume' : 'Pause'}
         </button>
@@ -549,64 +595,73 @@ export function Player(props: {
           Stop — this hurts
         </button>
       </div>
-      <div class="player-controls" role="group" aria-label="Session controls">
-        <button type="button" class="button" onClick={() => void skipOrSwap('skip')} disabled={busy}>
-          {step?.exercise ? 'Skip this exercise' : 'Skip this step'}
-        </button>
-        {canSwap && (
-          <button type="button" class="button" onClick={() => void skipOrSwap('swap')} disabled={busy}>
-            Easier version
+      <div class="player-more">
+        <div class="player-controls" role="group" aria-label="Session controls">
+          <button type="button" class="button" onClick={() => void skipOrSwap('skip')} disabled={busy}>
+            {step?.exercise ? 'Skip this exercise' : 'Skip this step'}
           </button>
-        )}
-        <button
-          type="button"
-          class="button"
-          onClick={() => setConfirmingEnd(true)}
-          disabled={busy}
-          aria-expanded={confirmingEnd}
-          aria-controls="end-confirm"
-        >
-          End session
-        </button>
-      </div>
-      {confirmingEnd && (
-        // One tap must not end a session by accident: a second, named tap does.
-        <div id="end-confirm" class="player-confirm notice" role="group" aria-label="End the session now?">
-          <p>
-            <strong>End the session now?</strong> What you did so far is kept.
-          </p>
-          <div class="button-row">
-            <button type="button" class="button button-primary" onClick={endNow}>
-              Yes, end it now
+          {canSwap && (
+            <button type="button" class="button" onClick={() => void skipOrSwap('swap')} disabled={busy}>
+              Easier version
             </button>
-            <button type="button" class="button" onClick={() => setConfirmingEnd(false)}>
-              Keep going
-            </button>
-          </div>
+          )}
+          <button
+            type="button"
+            class="button"
+            onClick={() => setConfirmingEnd(true)}
+            disabled={busy}
+            aria-expanded={confirmingEnd}
+            aria-controls="end-confirm"
+          >
+            End session
+          </button>
         </div>
-      )}
-      <div class="player-settings" role="group" aria-label="Sound and voice">
-        <button
-          type="button"
-          class="button toggle"
-          aria-pressed={props.settings.voice}
-          onClick={() => props.onSettings({ ...props.settings, voice: !props.settings.voice })}
-        >
-          Voice
-        </button>
-        <button
-          type="button"
-          class="button toggle"
-          aria-pressed={props.settings.sound}
-          onClick={() => props.onSettings({ ...props.settings, sound: !props.settings.sound })}
-        >
-          Sounds
-        </button>
+        {confirmingEnd && (
+          // One tap must not end a session by accident: a second, named tap does.
+          <div id="end-confirm" class="player-confirm notice" role="group" aria-label="End the session now?">
+            <p>
+              <strong>End the session now?</strong> What you did so far is kept.
+            </p>
+            <div class="button-row">
+              <button type="button" class="button button-primary" onClick={endNow}>
+                Yes, end it now
+              </button>
+              <button type="button" class="button" onClick={() => setConfirmingEnd(false)}>
+                Keep going
+              </button>
+            </div>
+          </div>
+        )}
+        <div class="player-settings" role="group" aria-label="Sound and voice">
+          <button
+            type="button"
+            class="button toggle"
+            aria-pressed={props.settings.voice}
+            onClick={() => props.onSettings({ ...props.settings, voice: !props.settings.voice })}
+          >
+            Voice
+          </button>
+          <button
+            type="button"
+            class="button toggle"
+            aria-pressed={props.settings.sound}
+            onClick={() => props.onSettings({ ...props.settings, sound: !props.settings.sound })}
+          >
+            Sounds
+          </button>
+        </div>
       </div>
 
       {asking && <StopDialog reasons={reasons} onChoose={(id) => void chooseStop(id)} onQuit={endNow} onCancel={() => void cancelStop()} />}
     </div>
   );
+}
+
+/** Adds each exercise's long instructions not known yet: the words of its "get into position" step. */
+function keepHowTo(words: Map<string, string>, steps: readonly TimelineStep[]) {
+  for (const step of steps) {
+    if (step.kind === 'position' && step.exercise && step.text && !words.has(step.exercise)) words.set(step.exercise, step.text);
+  }
 }
 
 /** "Next: Hold", with the exercise's name when a new one comes and the title does not say it. */
