@@ -38,3 +38,21 @@ export async function aboutYou(page, form) {
   await answer(page, formField(form, 'person.pregnant').question, false);
   await next(page);
 }
+
+/** Picks `option` in the radio group named `words` ("Not sure", "Never tried", a unit). */
+export async function choose(page, words, option) {
+  await page.getByRole('group', { name: words, exact: true }).getByRole('radio', { name: option, exact: true }).check();
+}
+
+/** Presses "Skip this section" on an optional section (a questionnaire). */
+export async function skipSection(page) {
+  await page.getByRole('button', { name: 'Skip this section', exact: true }).click();
+}
+
+/** The "Step 3 of 9" the progress bar names on this screen, as numbers, or null on the welcome. */
+export async function stepCounter(page) {
+  const bar = page.getByRole('progressbar', { name: /^Step \d+ of \d+$/ });
+  if ((await bar.count()) === 0) return null;
+  const [, number, total] = /^Step (\d+) of (\d+)$/.exec(await bar.getAttribute('aria-label'));
+  return { number: Number(number), total: Number(total) };
+}

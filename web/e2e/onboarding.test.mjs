@@ -17,7 +17,7 @@ import {
   startServer,
   unexpected,
 } from './harness.mjs';
-import { aboutYou, answer, answerTopic, formField, next, onStep } from './onboarding-steps.mjs';
+import { aboutYou, answer, answerTopic, choose, formField, next, onStep, skipSection, stepCounter } from './onboarding-steps.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -742,4 +742,207 @@ describe('the number fields at their upper bounds', () => {
     assert.deepEqual(problems.filter((p) => !p.includes('400')), []);
     await context.close();
   });
+});
+
+describe('questions a person can answer', () => {
+  /** A question's words after its question mark: the line that explains a term. */
+  const explanation = (words) => /^.+?\?\s+(\S.*)$/s.exec(words)?.[1] ?? null;
+  /** Every POST /api/v1/screen the page sends, newest last. */
+  const screensSent = (page) => {
+    const sent = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/v1/screen') sent.push(request.postDataJSON());
+    });
+    return sent;
+  };
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`explains each term in a line, offers "Not sure" and counts it as yes, saying so (${colorScheme})`, async () => {
+      const { context, page, problems } = await openPage(browser, PHONE, { colorScheme });
+      const sent = screensSent(page);
+      await page.goto(`${server.url}/#/start`);
+      await page.getByRole('button', { name: 'Start the questions' }).click();
+      await aboutYou(page, form);
+      const spine = topicOf('spondylolisthesis');
+      for (const topic of form.topics.slice(0, form.topics.indexOf(spine))) {
+        await onStep(page, topic.title);
+        await answerTopic(page, topic);
+        await next(page);
+      }
+      for (const [topic, terms] of [
+        [spine, ['spondylolisthesis', 'annular_tear', 'facet_arthritis']],
+        [topicOf('aortic_aneurysm'), ['aortic_aneurysm']],
+      ]) {
+        await onStep(page, topic.title);
+        // The page says in a line what "Not sure" counts as.
+        await page.getByText('We treat “Not sure” as yes, to be safe').waitFor();
+        for (const id of terms) {
+          const words = question(id).question;
+          const line = explanation(words);
+          assert.ok(line && line.length > 30, `${id} is explained in a line of its own: ${words}`);
+          const group = page.getByRole('group', { name: words, exact: true });
+          await group.getByText(line, { exact: true }).waitFor();
+          await group.getByRole('radio', { name: 'Not sure', exact: true }).waitFor();
+        }
+        for (const q of topic.questions) {
+          await choose(page, q.question, terms.includes(q.id) && q.id !== 'facet_arthritis' ? 'Not sure' : 'No');
+        }
+        assert.deepEqual(await seriousViolations(page), [], `axe on ${topic.title}`);
+        await screenshot(page, `onboarding-not-sure-${topic.id}-${colorScheme}`);
+        await next(page);
+      }
+      // Sent as yes: the conservative answer.
+      const last = sent[sent.length - 1];
+      assert.equal(last.conditions.spondylolisthesis, true);
+      assert.equal(last.conditions.annular_tear, true);
+      assert.equal(last.conditions.facet_arthritis, false);
+      assert.equal(last.conditions.aortic_aneurysm, true);
+      // Back on the screen, "Not sure" is still the answer shown.
+      await page.getByRole('button', { name: 'Back' }).click();
+      await onStep(page, topicOf('aortic_aneurysm').title);
+      const aneurysm = page.getByRole('group', { name: question('aortic_aneurysm').question, exact: true });
+      assert.equal(await aneurysm.getByRole('radio', { name: 'Not sure', exact: true }).isChecked(), true);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    it(`takes weight and height in lb and ft-in, sends kg and cm, and names the field when out of range (${colorScheme})`, async () => {
+      const { context, page, problems } = await openPage(browser, PHONE, { colorScheme });
+      const sent = screensSent(page);
+      await page.goto(`${server.url}/#/start`);
+      await page.getByRole('button', { name: 'Start the questions' }).click();
+      await onStep(page, 'About you');
+      await page.getByLabel(field('person.age').question).fill('46');
+      await choose(page, field('person.sex').question, 'Male');
+      const weight = field('person.weight_kg');
+      const height = field('person.height_cm');
+      await page.getByLabel(weight.question).fill('70');
+      await page.getByLabel(height.question).fill('170');
+      await choose(page, 'Units for weight and height', 'lb, ft and in');
+      // What was typed carries over into the other units.
+      assert.equal(await page.getByLabel('Weight in pounds').inputValue(), '154');
+      assert.equal(await page.getByLabel('Height: feet').inputValue(), '5');
+      assert.equal(await page.getByLabel('Height: inches').inputValue(), '7');
+      await page.getByLabel('Weight in pounds').fill('2000');
+      await next(page);
+      await page.getByRole('alert').filter({ hasText: `${weight.question} Please enter your weight in pounds, from 45 to 771` }).waitFor();
+      assert.equal(await page.getByLabel('Weight in pounds').getAttribute('aria-invalid'), 'true');
+      assert.deepEqual(await seriousViolations(page), []);
+      await screenshot(page, `onboarding-units-${colorScheme}`);
+      await page.getByLabel('Weight in pounds').fill('154');
+      await page.getByLabel('Height: feet').fill('6');
+      await page.getByLabel('Height: inches').fill('0');
+      await next(page);
+      await onStep(page, form.topics[0].title);
+      await answerTopic(page, form.topics[0]);
+      await next(page);
+      await onStep(page, form.topics[1].title);
+      const person = sent[sent.length - 1].person;
+      assert.equal(person.weight_kg, 69.9, '154 lb is 69.9 kg');
+      assert.equal(person.height_cm, 183, '6 ft is 183 cm');
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  }
+
+  for (const colorScheme of ['light', 'dark']) {
+    it(`a typical person's whole path, measured: one steady step counter, "Never tried", optional sections skipped (${colorScheme})`, async (t) => {
+      const fresh = await startServer();
+      const saved = server;
+      server = fresh;
+      try {
+        const { context, page, problems } = await openPage(browser, PHONE, { colorScheme });
+        const missing404 = notFoundPaths(page);
+        let screens = 0;
+        let answers = 0;
+        const counters = [];
+        const arrive = async (title) => {
+          await onStep(page, title);
+          screens += 1;
+          const counter = await stepCounter(page);
+          if (counter) counters.push({ title, ...counter });
+        };
+        const give = async (action) => {
+          await action();
+          answers += 1;
+        };
+
+        await page.goto(`${server.url}/#/start`);
+        await arrive('Welcome to Unload');
+        await page.getByRole('button', { name: 'Start the questions' }).click();
+        await arrive('About you');
+        await give(() => page.getByLabel(field('person.age').question).fill('46'));
+        await give(() => choose(page, field('person.sex').question, 'Female'));
+        await give(() => answer(page, field('person.pregnant').question, false));
+        await next(page);
+        for (const topic of form.topics) {
+          await arrive(topic.title);
+          for (const q of topic.questions) await give(() => answer(page, q.question, false));
+          await next(page);
+        }
+        await arrive('How your back behaves');
+        for (const p of form.patterns) await give(() => answer(page, p.question, p.id === 'ache_after_sitting'));
+        await next(page);
+        await arrive('Your legs');
+        await give(() => page.getByRole('radio', { name: field('symptoms.leg').options[0].label }).check());
+        await give(() => answer(page, field('symptoms.leg_numbness_or_tingling').question, false));
+        await next(page);
+        await arrive('Your pain');
+        await give(() => page.getByLabel(field('symptoms.pain_now').question).fill('4'));
+        await give(() => page.getByLabel(field('symptoms.weeks_since_onset').question).fill('3'));
+        const decompression = field('symptoms.pain_when_decompressing').question;
+        await page.getByText('“Never tried” counts as no').waitFor();
+        await give(() => choose(page, decompression, 'Never tried'));
+        assert.deepEqual(await seriousViolations(page), [], 'axe on the pain screen');
+        await screenshot(page, `onboarding-never-tried-${colorScheme}`);
+        await next(page);
+
+        // The questionnaires: each introduced in one plain sentence, each a section to skip.
+        await arrive('Everyday activities');
+        for (const q of form.questionnaires.filter((x) => x.id !== 'startback')) {
+          await page.getByRole('radio', { name: new RegExp(`^${q.title} \\(${q.questions.length} questions\\) It [^.]+\\.$`) }).waitFor();
+        }
+        assert.deepEqual(await seriousViolations(page), [], 'axe on the questionnaire choice');
+        await skipSection(page);
+        const startback = form.questionnaires.find((q) => q.id === 'startback');
+        await arrive(startback.title);
+        await page.getByText(new RegExp(`^It asks ${startback.questions.length} short questions [^.]+\\.$`)).waitFor();
+        assert.deepEqual(await seriousViolations(page), [], 'axe on STarT Back');
+        await screenshot(page, `onboarding-skip-section-${colorScheme}`);
+        await skipSection(page);
+        await arrive('Equipment and time');
+        await next(page);
+        await arrive('Check your answers');
+        const review = page.locator('.review');
+        await review.getByText('Never tried (counted as no)').waitFor();
+        await page.getByRole('button', { name: 'Start my program' }).waitFor();
+        assert.deepEqual(await seriousViolations(page), [], 'axe on the review');
+        await page.getByRole('button', { name: 'Start my program' }).click();
+        await page.waitForURL(/#\/program$/);
+
+        // What was stored: "Never tried" as no, nothing at all for the skipped questionnaires.
+        const stored = (await api('GET', '/api/v1/intake')).body.intake;
+        assert.equal(stored.symptoms.pain_when_decompressing, false);
+        assert.deepEqual((await api('GET', '/api/v1/scores')).body, []);
+
+        // One counter, one total, never leaping: each screen is the same step or the next.
+        assert.deepEqual([...new Set(counters.map((c) => c.total))], [counters[0].total], 'one total throughout');
+        for (const [index, counter] of counters.entries()) {
+          const before = index === 0 ? 0 : counters[index - 1].number;
+          assert.ok(counter.number - before <= 1 && counter.number >= before, `step ${counter.number} after ${before} at ${counter.title}`);
+        }
+        assert.equal(counters[counters.length - 1].number, counters[0].total, 'the review is the last step');
+
+        // The path's length, in the test report, and a ceiling that a new question must argue past.
+        t.diagnostic(`onboarding path (${colorScheme}): ${screens} screens, ${answers} answers, ${counters[0].total} counted steps`);
+        assert.ok(screens <= 16, `${screens} screens`);
+        assert.ok(answers <= 50, `${answers} answers`);
+        assert.deepEqual(unexpected(problems, missing404, ['/api/v1/program', '/api/v1/intake']), []);
+        await context.close();
+      } finally {
+        server = saved;
+        await fresh.stop();
+      }
+    });
+  }
 });

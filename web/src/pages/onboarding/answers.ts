@@ -1,7 +1,8 @@
 // The person's answers while onboarding runs, and the intake document built from them. Nothing
 // here judges an answer: the engine screens the intake; this module only puts each answer where
 // the `unload-intake/1` format wants it, using the ids and paths the form itself names.
-import type { FormField, IntakeDocument, IntakeForm, RescreenAnswers, ScoreAnswer } from './types';
+import type { FactQuestion, FormField, IntakeDocument, IntakeForm, RescreenAnswers, ScoreAnswer } from './types';
+import { HEIGHT, type ImperialText, type Units, WEIGHT, heightFromFeetInches, weightFromPounds } from './units';
 
 /** Which legs the symptoms reach, asked next to the body picture. */
 export type LegSide = 'left' | 'right' | 'both';
@@ -24,11 +25,52 @@ export interface Answers {
   function: FunctionChoice | null;
   /** Questionnaire answers by instrument, then by question index. */
   scores: Record<string, Record<string, ScoreAnswer>>;
+  /** Questions answered "Not sure": their fact is true in `facts` (the conservative answer). */
+  unsure: string[];
+  /** Questionnaires the person chose to skip (nothing is recorded for them). */
+  skipped: string[];
+  /** How weight and height are typed; the intake always gets kilograms and centimetres. */
+  units: Units;
+  /** Weight and height as typed in pounds, feet and inches, when `units` is imperial. */
+  imperial: ImperialText;
 }
 
 export function emptyAnswers(): Answers {
-  return { facts: {}, fields: {}, legSide: null, function: null, scores: {} };
+  return { facts: {}, fields: {}, legSide: null, function: null, scores: {}, unsure: [], skipped: [], units: 'metric', imperial: {} };
 }
+
+/**
+ * Whether a yes/no question offers "Not sure". The form may say so per question; where it does
+ * not, every condition question offers it: a person may not know what a scan or a doctor found,
+ * and yes (what "Not sure" is sent as) only ever leaves something out, changes it or asks for a
+ * check. Warning signs keep Yes and No, with the advice to answer yes when unsure.
+ */
+export function offersUnsure(question: FactQuestion): boolean {
+  return question.unsure ?? question.answer === 'conditions';
+}
+
+/** The answer a question shows: yes, no, not sure, or nothing yet. */
+export type FactChoice = boolean | 'unsure';
+
+export function factChoice(answers: Answers, id: string): FactChoice | undefined {
+  if (answers.unsure.includes(id)) return 'unsure';
+  return answers.facts[id];
+}
+
+/** Sets a yes/no question's answer; "Not sure" is stored as yes, and remembered as not sure. */
+export function setFact(answers: Answers, id: string, choice: FactChoice): Answers {
+  const unsure = answers.unsure.filter((item) => item !== id);
+  if (choice === 'unsure') unsure.push(id);
+  return { ...answers, facts: { ...answers.facts, [id]: choice === 'unsure' ? true : choice }, unsure };
+}
+
+/**
+ * The decompression question's third answer. The intake field is a plain yes/no: pain when the
+ * spine was stretched or unloaded. Someone who never tried has felt no such pain, so this is sent
+ * as no; yes would withhold the program for a pain nobody had.
+ */
+export const NEVER_TRIED = 'never_tried';
+export const NEVER_TRIED_FIELDS: readonly string[] = ['symptoms.pain_when_decompressing'];
 
 /**
  * The both-legs warning sign. Only its own question sets it (new symptoms in both legs since this
@@ -75,6 +117,26 @@ export function parseNumber(field: FormField, text: string): Parsed {
   return { ok: true, value };
 }
 
+/** The unit words a metric number field is typed in, for its control and its messages. */
+export const METRIC_UNITS: Readonly<Record<string, string>> = { [WEIGHT]: 'kg', [HEIGHT]: 'cm' };
+
+/**
+ * A number field's answer in the intake's own units: weight and height typed in pounds, feet and
+ * inches are converted; everything else is read as typed.
+ */
+export function readField(field: FormField, answers: Answers): Parsed {
+  if (answers.units === 'imperial' && field.path === WEIGHT) return weightFromPounds(field, answers.imperial);
+  if (answers.units === 'imperial' && field.path === HEIGHT) return heightFromFeetInches(field, answers.imperial);
+  const answer = answers.fields[field.path];
+  const parsed = parseNumber(field, typeof answer === 'string' ? answer : '');
+  const unit = METRIC_UNITS[field.path];
+  if (parsed.ok || !unit) return parsed;
+  const what = field.path === WEIGHT ? 'weight' : 'height';
+  const range = field.min !== undefined && field.max !== undefined ? `, from ${field.min} to ${field.max}` : '';
+  const empty = field.nullable ? ', or leave it empty' : '';
+  return { ok: false, message: `Please enter your ${what} in ${unit === 'kg' ? 'kilograms' : 'centimetres'}${range}${empty}.` };
+}
+
 /** Whether a field is asked, given the answers so far (the pregnancy question depends on sex). */
 export function fieldAsked(path: string, answers: Answers): boolean {
   if (path === 'person.pregnant') {
@@ -102,16 +164,19 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** The value a field's answer puts in the intake, or undefined to leave it out. */
-function fieldValue(field: FormField, answer: FieldValue | undefined): unknown {
-  if (answer === undefined) return undefined;
+function fieldValue(field: FormField, answers: Answers): unknown {
+  const answer = answers.fields[field.path];
+  const imperial = answers.units === 'imperial' && (field.path === WEIGHT || field.path === HEIGHT);
+  if (answer === undefined && !imperial) return undefined;
   switch (field.type) {
     case 'integer':
     case 'number': {
-      if (typeof answer !== 'string') return undefined;
-      const parsed = parseNumber(field, answer);
+      if (!imperial && typeof answer !== 'string') return undefined;
+      const parsed = readField(field, answers);
       return parsed.ok ? parsed.value : undefined;
     }
     case 'boolean':
+      if (answer === NEVER_TRIED && NEVER_TRIED_FIELDS.includes(field.path)) return false;
       return typeof answer === 'boolean' ? answer : undefined;
     case 'choice':
       return typeof answer === 'string' && (field.options ?? []).some((o) => o.value === answer) ? answer : undefined;
@@ -130,7 +195,7 @@ export function buildIntake(form: IntakeForm, answers: Answers): IntakeDocument 
   const document: Record<string, unknown> = { format: form.format, person: {}, symptoms: {} };
   for (const field of form.fields) {
     if (!fieldAsked(field.path, answers)) continue;
-    const value = fieldValue(field, answers.fields[field.path]);
+    const value = fieldValue(field, answers);
     if (value !== undefined) setPath(document, field.path, value);
     else if (field.required) setPath(document, field.path, field.min ?? 0);
   }
@@ -165,7 +230,7 @@ export function buildRescreen(form: IntakeForm, answers: Answers): RescreenAnswe
   const numbness = answers.fields['symptoms.leg_numbness_or_tingling'];
   if (typeof numbness === 'boolean') body.leg_numbness_or_tingling = numbness;
   const painField = form.fields.find((field) => field.path === 'symptoms.pain_now');
-  const pain = painField ? fieldValue(painField, answers.fields['symptoms.pain_now']) : undefined;
+  const pain = painField ? fieldValue(painField, answers) : undefined;
   if (typeof pain === 'number') body.pain_now = pain;
   return body;
 }

@@ -3,8 +3,8 @@
 // keyboard and screen readers work without extra scripting; the first control of a group carries
 // the id that the list of missing answers links to.
 import type { ComponentChildren } from 'preact';
-import type { FieldValue } from './answers';
-import { controlId } from './steps';
+import { type FactChoice, type FieldValue, METRIC_UNITS, NEVER_TRIED } from './answers';
+import { controlId, splitQuestion } from './steps';
 import type { FormField } from './types';
 
 /** A message under a question that still needs an answer. */
@@ -66,6 +66,8 @@ interface TextFieldProps {
 export interface ChoiceOption<T> {
   value: T;
   label: string;
+  /** A line under the choice's label that says more about it. */
+  detail?: string;
 }
 
 /**
@@ -82,6 +84,8 @@ export function Choices<T extends string | number | boolean | null>(props: {
   onChange: (value: T) => void;
   problem?: string;
   inline?: boolean;
+  /** Three short answers, kept on one line even on a phone. */
+  three?: boolean;
   legendClass?: string;
 }) {
   const id = controlId(props.idKey);
@@ -91,7 +95,11 @@ export function Choices<T extends string | number | boolean | null>(props: {
       <legend class={props.legendClass}>{props.legend}</legend>
       <Hint id={hintId} text={props.hint} />
       <Missing id={`${id}-problem`} message={props.problem} />
-      <div class={props.inline ? 'choices choices-inline' : 'choices'}>
+      <div
+        class={
+          props.inline ? (props.options.length === 3 && props.three ? 'choices choices-inline choices-three' : 'choices choices-inline') : 'choices'
+        }
+      >
         {props.options.map((option, index) => (
           <label class="choice" key={String(option.value)}>
             <input
@@ -102,11 +110,32 @@ export function Choices<T extends string | number | boolean | null>(props: {
               checked={props.value === option.value}
               onChange={() => props.onChange(option.value)}
             />
-            <span>{option.label}</span>
+            {option.detail ? (
+              <span class="choice-text">
+                <span>{option.label}</span>{' '}
+                <span class="choice-detail">{option.detail}</span>
+              </span>
+            ) : (
+              <span>{option.label}</span>
+            )}
           </label>
         ))}
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * A question as a legend: the question itself, and on a line of its own the sentence after it
+ * that explains a term, both read out as the group's name.
+ */
+export function QuestionWords(props: { text: string }) {
+  const { ask, more } = splitQuestion(props.text);
+  if (!more) return <>{ask}</>;
+  return (
+    <>
+      {ask} <span class="legend-more">{more}</span>
+    </>
   );
 }
 
@@ -115,29 +144,36 @@ export const YES_NO: ChoiceOption<boolean>[] = [
   { value: false, label: 'No' },
 ];
 
-/** One yes/no question. */
-export function YesNo(props: {
+const YES_NO_UNSURE: ChoiceOption<FactChoice>[] = [...YES_NO, { value: 'unsure', label: 'Not sure' }];
+
+/** One yes/no question; `unsure` adds "Not sure", which the caller counts as yes. */
+export function YesNo<T extends FactChoice = boolean>(props: {
   idKey: string;
   question: string;
   hint?: string;
-  value: boolean | undefined;
-  onChange: (value: boolean) => void;
+  value: T | undefined;
+  onChange: (value: T) => void;
   problem?: string;
+  unsure?: boolean;
 }) {
   return (
-    <Choices
+    <Choices<T>
       idKey={props.idKey}
       name={controlId(props.idKey)}
-      legend={props.question}
+      legend={<QuestionWords text={props.question} />}
       hint={props.hint}
-      options={YES_NO}
+      options={(props.unsure ? YES_NO_UNSURE : YES_NO) as ChoiceOption<T>[]}
       value={props.value}
       onChange={props.onChange}
       problem={props.problem}
       inline
+      three={props.unsure}
     />
   );
 }
+
+/** The words beside a metric number's box. */
+const UNIT_WORDS: Readonly<Record<string, string>> = { kg: 'kilograms', cm: 'centimetres' };
 
 /** A number typed in; empty where the field allows "not known". */
 export function NumberField(props: TextFieldProps) {
@@ -149,21 +185,35 @@ export function NumberField(props: TextFieldProps) {
       {field.nullable && <span class="optional"> (optional)</span>}
     </>
   );
+  const unit = METRIC_UNITS[field.path];
+  const described = questionIds(id, field.hint, props.problem).describedBy;
+  const input = (
+    <input
+      id={id}
+      class="number-input"
+      type="number"
+      inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
+      min={field.min}
+      max={field.max}
+      step={field.type === 'integer' ? 1 : 'any'}
+      value={props.value ?? ''}
+      aria-invalid={props.problem ? 'true' : undefined}
+      aria-describedby={unit ? [described, `${id}-unit`].filter(Boolean).join(' ') : described}
+      onInput={(event) => props.onChange(event.currentTarget.value)}
+    />
+  );
   return (
     <LabelledQuestion id={id} label={label} hint={field.hint} problem={props.problem}>
-      <input
-        id={id}
-        class="number-input"
-        type="number"
-        inputMode={field.type === 'integer' ? 'numeric' : 'decimal'}
-        min={field.min}
-        max={field.max}
-        step={field.type === 'integer' ? 1 : 'any'}
-        value={props.value ?? ''}
-        aria-invalid={props.problem ? 'true' : undefined}
-        aria-describedby={questionIds(id, field.hint, props.problem).describedBy}
-        onInput={(event) => props.onChange(event.currentTarget.value)}
-      />
+      {unit ? (
+        <span class="unit-input">
+          {input}
+          <span class="unit" id={`${id}-unit`} title={UNIT_WORDS[unit]}>
+            {unit}
+          </span>
+        </span>
+      ) : (
+        input
+      )}
     </LabelledQuestion>
   );
 }
@@ -289,6 +339,8 @@ export function FieldControl(props: {
   value: FieldValue | undefined;
   onChange: (value: FieldValue) => void;
   problem?: string;
+  /** A yes/no field that also takes "Never tried" (sent as no). */
+  neverTried?: boolean;
 }) {
   const { field, value, onChange, problem } = props;
   if (field.path === 'symptoms.pain_now') {
@@ -302,6 +354,11 @@ export function FieldControl(props: {
     case 'number':
       return <NumberField field={field} value={typeof value === 'string' ? value : undefined} onChange={onChange} problem={problem} />;
     case 'boolean':
+      if (props.neverTried) {
+        return (
+          <NeverTriedQuestion field={field} value={value} onChange={onChange} problem={problem} />
+        );
+      }
       return (
         <YesNo
           idKey={field.path}
@@ -328,4 +385,33 @@ export function FieldControl(props: {
     case 'equipment':
       return <EquipmentField field={field} value={Array.isArray(value) ? value : []} onChange={onChange} />;
   }
+}
+
+/**
+ * A yes/no question about something a person may never have done: Yes, No, or "Never tried",
+ * which is sent as no, and the page says so.
+ */
+function NeverTriedQuestion(props: {
+  field: FormField;
+  value: FieldValue | undefined;
+  onChange: (value: FieldValue) => void;
+  problem?: string;
+}) {
+  const { field, value } = props;
+  const options: ChoiceOption<boolean | string>[] = [...YES_NO, { value: NEVER_TRIED, label: 'Never tried' }];
+  const hint = [field.hint, '“Never tried” counts as no: there is no pain from it to report.'].filter(Boolean).join(' ');
+  return (
+    <Choices<boolean | string>
+      idKey={field.path}
+      name={controlId(field.path)}
+      legend={<QuestionWords text={field.question} />}
+      hint={hint}
+      options={options}
+      value={typeof value === 'boolean' || value === NEVER_TRIED ? value : undefined}
+      onChange={props.onChange}
+      problem={props.problem}
+      inline
+      three
+    />
+  );
 }

@@ -4,9 +4,21 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ErrorNotice } from '../../components/ui';
-import { type Answers, type FieldValue, type LegSide, fieldAsked } from './answers';
+import {
+  type Answers,
+  type FactChoice,
+  type FieldValue,
+  type LegSide,
+  NEVER_TRIED_FIELDS,
+  factChoice,
+  fieldAsked,
+  offersUnsure,
+  setFact as withFact,
+} from './answers';
 import { BodyPicture } from './body-picture';
 import { Choices, FieldControl, YesNo } from './controls';
+import { questionnaireIntro } from './intros';
+import { BodyMeasures } from './measures';
 import { StopPage } from './results';
 import {
   type Problem,
@@ -14,11 +26,14 @@ import {
   controlId,
   findStep,
   firstIncomplete,
+  isSkippable,
   nextStep,
   previousStep,
   problemsOf,
   progressOf,
+  skipSection,
 } from './steps';
+import { HEIGHT, WEIGHT } from './units';
 import { type Saved, type Stopped, loadSaved, save } from './storage';
 import type { IntakeForm, Screen, ScoreAnswer } from './types';
 import { stopsOnboarding } from './verdict';
@@ -57,6 +72,21 @@ export interface StepContext {
   goTo: (id: string, fromReview?: boolean) => void;
   next: () => void;
   stop: (screen: Screen, from: string) => void;
+  /** Skips the optional section this step is in; null where the step is not optional. */
+  skip: (() => void) | null;
+}
+
+/** The way past an optional section, shown under the sentence that says what the section is. */
+export function SkipSection(props: { onSkip: (() => void) | null }) {
+  if (!props.onSkip) return null;
+  return (
+    <div class="flow-optional">
+      <p>This section is optional: skipping it saves nothing from it.</p>
+      <button type="button" class="button" onClick={props.onSkip}>
+        Skip this section
+      </button>
+    </div>
+  );
 }
 
 function freshSaved(config: FlowConfig, form: IntakeForm): Saved {
@@ -156,6 +186,16 @@ export function Flow(props: { form: IntakeForm; config: FlowConfig; label: strin
     if (before) goTo(before.id);
   };
 
+  // An optional section skipped: its answers are dropped and the person goes on past it (or back
+  // to the review they came from).
+  const skip = () => {
+    const skipping = skipSection(form, steps, step, answers);
+    setSaved((current) => ({ ...current, answers: skipping.answers }));
+    const review = steps.find((s) => s.kind === 'review');
+    const to = fromReview && review ? review.id : skipping.to;
+    if (to) goTo(to);
+  };
+
   if (saved.stopped) {
     const stopped: Stopped = saved.stopped;
     return (
@@ -194,6 +234,7 @@ export function Flow(props: { form: IntakeForm; config: FlowConfig; label: strin
     goTo,
     next: () => void next(),
     stop,
+    skip: isSkippable(step) && !checking ? skip : null,
   };
   const special = config.renderStep?.(context);
   const hasNext = step.kind !== 'review';
@@ -211,7 +252,8 @@ export function Flow(props: { form: IntakeForm; config: FlowConfig; label: strin
       >
         {progress && step.kind !== 'welcome' && (
           <div class="flow-progress">
-            <p class="flow-progress-text" id="flow-progress-text">
+            {/* One counter: the bar carries it for screen readers, the text shows it. */}
+            <p class="flow-progress-text" id="flow-progress-text" aria-hidden="true">
               Step {progress.number} of {progress.total}
             </p>
             <progress
@@ -297,8 +339,7 @@ function ProblemList(props: { problems: Problem[]; refTo: { current: HTMLDivElem
 /** The screens every flow shares: screening topics, patterns, the legs and plain field lists. */
 export function StandardStep(props: { context: StepContext }) {
   const { form, step, answers, update, problemFor } = props.context;
-  const setFact = (id: string, value: boolean) =>
-    update((a) => ({ ...a, facts: { ...a.facts, [id]: value } }));
+  const setFact = (id: string, value: FactChoice) => update((a) => withFact(a, id, value));
   const setField = (path: string, value: FieldValue) =>
     update((a) => ({ ...a, fields: { ...a.fields, [path]: value } }));
   const fieldsOf = (paths: string[]) =>
@@ -311,18 +352,26 @@ export function StandardStep(props: { context: StepContext }) {
       return (
         <>
           <p class="flow-intro">{step.topic.intro}</p>
-          {step.topic.questions.some((question) => question.answer === 'warning_signs') && (
+          {step.topic.questions.some((question) => question.answer === 'warning_signs' && !offersUnsure(question)) && (
             <p class="notice flow-unsure">
               Not sure about one of these? Answer yes. Unload will then tell you who to see and how soon, and you can
               come back and change the answer.
             </p>
           )}
+          {step.topic.questions.some(offersUnsure) && (
+            <p class="notice flow-unsure">
+              If you do not know, choose “Not sure”. We treat “Not sure” as yes, to be safe: Unload then leaves out or
+              changes what could be a problem, or asks you to check with a clinician first.
+            </p>
+          )}
           {step.topic.questions.map((question) => (
-            <YesNo
+            <YesNo<FactChoice>
               key={question.id}
               idKey={question.id}
               question={question.question}
-              value={answers.facts[question.id]}
+              hint={question.help}
+              unsure={offersUnsure(question)}
+              value={factChoice(answers, question.id)}
               onChange={(value) => setFact(question.id, value)}
               problem={problemFor(controlId(question.id))}
             />
@@ -336,11 +385,13 @@ export function StandardStep(props: { context: StepContext }) {
             These questions help choose the positions most likely to ease your kind of pain. There are no wrong answers.
           </p>
           {step.questions.map((question) => (
-            <YesNo
+            <YesNo<FactChoice>
               key={question.id}
               idKey={question.id}
               question={question.question}
-              value={answers.facts[question.id]}
+              hint={question.help}
+              unsure={offersUnsure(question)}
+              value={factChoice(answers, question.id)}
               onChange={(value) => setFact(question.id, value)}
               problem={problemFor(controlId(question.id))}
             />
@@ -354,6 +405,20 @@ export function StandardStep(props: { context: StepContext }) {
           {step.kind === 'fields' && step.intro && <p class="flow-intro">{step.intro}</p>}
           {fieldsOf(step.paths).map((field) => {
             if (!fieldAsked(field.path, answers)) return null;
+            // Weight and height share one choice of units, drawn with the first of them.
+            if (field.path === WEIGHT || (field.path === HEIGHT && !step.paths.includes(WEIGHT))) {
+              return (
+                <BodyMeasures
+                  key={field.path}
+                  weight={step.paths.includes(WEIGHT) ? fieldsOf([WEIGHT])[0] : undefined}
+                  height={step.paths.includes(HEIGHT) ? fieldsOf([HEIGHT])[0] : undefined}
+                  answers={answers}
+                  update={update}
+                  problemFor={problemFor}
+                />
+              );
+            }
+            if (field.path === HEIGHT) return null;
             if (field.path === 'symptoms.leg') {
               return (
                 <BodyPicture
@@ -375,6 +440,7 @@ export function StandardStep(props: { context: StepContext }) {
                 value={answers.fields[field.path]}
                 onChange={(value) => setField(field.path, value)}
                 problem={problemFor(controlId(field.path))}
+                neverTried={NEVER_TRIED_FIELDS.includes(field.path)}
               />
             );
           })}
@@ -383,13 +449,21 @@ export function StandardStep(props: { context: StepContext }) {
     case 'questionnaire': {
       const questionnaire = step.questionnaire;
       const given = answers.scores[questionnaire.id] ?? {};
+      // Answering a question takes back an earlier "Skip this section".
       const setScore = (index: number, value: ScoreAnswer) =>
         update((a) => ({
           ...a,
           scores: { ...a.scores, [questionnaire.id]: { ...(a.scores[questionnaire.id] ?? {}), [String(index)]: value } },
+          skipped: a.skipped.filter((id) => id !== questionnaire.id),
         }));
+      const intro = questionnaireIntro(questionnaire);
       return (
         <>
+          {step.from === 0 && intro && <p class="flow-lead">{intro}</p>}
+          <SkipSection onSkip={props.context.skip} />
+          {answers.skipped.includes(questionnaire.id) && (
+            <p class="notice">You skipped this section, so nothing from it is saved. Answer it here if you change your mind.</p>
+          )}
           {step.from === 0 && <p class="flow-intro">{questionnaire.instructions}</p>}
           {questionnaire.blank_allowed && (
             <p class="hint">You may leave a question out if it does not apply to you.</p>

@@ -81,7 +81,12 @@ describe('the saved copy', () => {
     );
     expect(saved).toEqual({
       step: 'about',
-      answers: { facts: { a: true }, fields: { y: '3' }, legSide: null, function: null, scores: { odi: { '0': 1 } } },
+      answers: {
+        ...emptyAnswers(),
+        facts: { a: true },
+        fields: { y: '3' },
+        scores: { odi: { '0': 1 } },
+      },
       stopped: null,
     });
   });

@@ -7,7 +7,8 @@ import { ErrorNotice, Loading, useApi } from '../../components/ui';
 import { navigate } from '../../router';
 import { type Answers, buildIntake, scoreAnswers, startingAnswers } from './answers';
 import { Choices } from './controls';
-import type { FlowConfig, StepContext } from './flow';
+import { type FlowConfig, SkipSection, type StepContext } from './flow';
+import { questionnaireIntro } from './intros';
 import { ScreenSummary } from './results';
 import { FUNCTION_INSTRUMENTS, controlId, firstIncomplete, onboardingSteps } from './steps';
 import { ONBOARDING_KEY, forget } from './storage';
@@ -25,7 +26,9 @@ interface PlanPreview {
 
 /** The questionnaires to save with the program: the function one picked, and the others always asked. */
 export function questionnairesToSave(form: IntakeForm, answers: Answers) {
-  return form.questionnaires.filter((q) => (FUNCTION_INSTRUMENTS.includes(q.id) ? q.id === answers.function : true));
+  return form.questionnaires.filter((q) =>
+    FUNCTION_INSTRUMENTS.includes(q.id) ? q.id === answers.function : !answers.skipped.includes(q.id),
+  );
 }
 
 export const onboardingConfig: FlowConfig = {
@@ -79,15 +82,19 @@ function FunctionChoice(props: { context: StepContext }) {
   const { form, answers, update, problemFor } = props.context;
   const choices = form.questionnaires.filter((q) => FUNCTION_INSTRUMENTS.includes(q.id));
   const options = [
-    ...choices.map((q) => ({ value: q.id, label: `${q.title} (${q.questions.length} questions)` })),
+    ...choices.map((q) => ({
+      value: q.id,
+      label: `${q.title} (${q.questions.length} questions)`,
+      detail: questionnaireIntro(q),
+    })),
     { value: 'none', label: 'Skip this for now' },
   ];
   return (
     <>
       <p class="flow-intro">
-        A short questionnaire about how your back affects everyday life shows your progress over the coming weeks. It
-        is optional: pick one, or skip it.
+        A short questionnaire about how your back affects everyday life shows your progress over the coming weeks.
       </p>
+      <SkipSection onSkip={props.context.skip} />
       <Choices
         idKey="function"
         name={controlId('function')}

@@ -2,7 +2,7 @@
 // come from the form: one per screening topic, then the symptom questions, the questionnaires and
 // the set-up. Which fields sit on which screen is layout only; any field the layout does not know
 // yet still gets asked, on the set-up screen.
-import { type Answers, fieldAsked, parseNumber, sideAsked } from './answers';
+import { type Answers, NEVER_TRIED, NEVER_TRIED_FIELDS, fieldAsked, offersUnsure, readField, sideAsked } from './answers';
 import type { FactQuestion, FormField, IntakeForm, Questionnaire, Topic } from './types';
 
 export type Step =
@@ -148,11 +148,62 @@ export function previousStep(steps: Step[], id: string): Step | null {
   return index > 0 ? steps[index - 1] : null;
 }
 
-/** "Step 2 of 9": the welcome is not counted, everything after it is. */
+/**
+ * The part of onboarding a step belongs to. A questionnaire of several pages is one part, and the
+ * function questionnaire's pages belong to the screen where it is picked, so the parts are the same
+ * whatever the answers open or skip.
+ */
+export function sectionOf(step: Step): string {
+  if (step.kind !== 'questionnaire') return step.id;
+  return FUNCTION_INSTRUMENTS.includes(step.questionnaire.id) ? 'function' : `questionnaire-${step.questionnaire.id}`;
+}
+
+/**
+ * "Step 2 of 9", counted over the parts of onboarding (the welcome is not counted): the total
+ * never changes as answers open pages or a section is skipped, and the number never leaps.
+ */
 export function progressOf(steps: Step[], id: string): { number: number; total: number } | null {
-  const counted = steps.filter((step) => step.kind !== 'welcome');
-  const index = counted.findIndex((step) => step.id === id);
-  return index < 0 ? null : { number: index + 1, total: counted.length };
+  const step = steps.find((s) => s.id === id);
+  if (!step || step.kind === 'welcome') return null;
+  const sections: string[] = [];
+  for (const s of steps) if (s.kind !== 'welcome' && !sections.includes(sectionOf(s))) sections.push(sectionOf(s));
+  return { number: sections.indexOf(sectionOf(step)) + 1, total: sections.length };
+}
+
+/** Whether a step is part of an optional section, which "Skip this section" passes over. */
+export function isSkippable(step: Step): boolean {
+  return step.kind === 'function' || step.kind === 'questionnaire';
+}
+
+/**
+ * Skips the optional section `step` is in: its answers are dropped, so nothing is recorded for it,
+ * and the person goes on to the first step after it (`to`).
+ */
+export function skipSection(
+  form: IntakeForm,
+  steps: Step[],
+  step: Step,
+  answers: Answers,
+): { answers: Answers; to: string | null } {
+  const section = sectionOf(step);
+  const scores = { ...answers.scores };
+  let next: Answers;
+  if (section === 'function') {
+    for (const id of FUNCTION_INSTRUMENTS) delete scores[id];
+    next = { ...answers, function: 'none', scores };
+  } else {
+    const id = step.kind === 'questionnaire' ? step.questionnaire.id : section;
+    delete scores[id];
+    next = { ...answers, scores, skipped: answers.skipped.includes(id) ? answers.skipped : [...answers.skipped, id] };
+  }
+  const last = steps.map(sectionOf).lastIndexOf(section);
+  const after = steps.slice(last + 1).find((s) => onboardingSteps(form, next).some((t) => t.id === s.id));
+  return { answers: next, to: after?.id ?? null };
+}
+
+/** Whether the person skipped this questionnaire, so it asks for nothing. */
+export function skipped(questionnaire: Questionnaire, answers: Answers): boolean {
+  return answers.skipped.includes(questionnaire.id);
 }
 
 /** Something the person still has to answer, with the id of the control to send them to. */
@@ -160,6 +211,18 @@ export interface Problem {
   target: string;
   message: string;
 }
+
+/**
+ * A question's words split into the question itself and the line after it that explains a term
+ * ("Have you been told you have spondylolisthesis? It means ..."): the form keeps both in one
+ * text, the page shows the explanation on a line of its own.
+ */
+export function splitQuestion(text: string): { ask: string; more: string | null } {
+  const match = /^(.+?\?)\s+(\S.*)$/s.exec(text.trim());
+  return match ? { ask: match[1], more: match[2] } : { ask: text.trim(), more: null };
+}
+
+export const askOf = (text: string) => splitQuestion(text).ask;
 
 /** The id of the control for a field or question, shared by the page and the error summary. */
 export function controlId(key: string): string {
@@ -172,12 +235,13 @@ function fieldProblem(field: FormField, answers: Answers): Problem | null {
   switch (field.type) {
     case 'integer':
     case 'number': {
-      const parsed = parseNumber(field, typeof answer === 'string' ? answer : '');
+      const parsed = readField(field, answers);
       if (parsed.ok) return null;
       if (field.path === 'symptoms.pain_now') return { target, message: 'Move the slider to show your pain now.' };
       return { target, message: `${field.question} ${parsed.message}` };
     }
     case 'boolean':
+      if (answer === NEVER_TRIED && NEVER_TRIED_FIELDS.includes(field.path)) return null;
       return typeof answer === 'boolean' ? null : { target, message: `Please answer: ${field.question}` };
     case 'choice':
       return typeof answer === 'string' ? null : { target, message: `Please choose an answer: ${field.question}` };
@@ -192,7 +256,8 @@ export function problemsOf(step: Step, form: IntakeForm, answers: Answers): Prob
   const factProblems = (questions: FactQuestion[]) => {
     for (const question of questions) {
       if (answers.facts[question.id] === undefined) {
-        problems.push({ target: controlId(question.id), message: `Please answer yes or no: ${question.question}` });
+        const words = offersUnsure(question) ? 'yes, no or not sure' : 'yes or no';
+        problems.push({ target: controlId(question.id), message: `Please answer ${words}: ${askOf(question.question)}` });
       }
     }
   };
@@ -229,6 +294,7 @@ export function problemsOf(step: Step, form: IntakeForm, answers: Answers): Prob
     case 'questionnaire': {
       const questionnaire = step.questionnaire;
       const given = answers.scores[questionnaire.id] ?? {};
+      if (skipped(questionnaire, answers)) break;
       if (!questionnaire.blank_allowed) {
         for (let index = step.from; index < step.to; index += 1) {
           if (given[String(index)] === undefined) {

@@ -31,6 +31,10 @@ function booleans(value: unknown): Record<string, boolean> {
   return out;
 }
 
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
 function fieldValues(value: unknown): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   if (!isRecord(value)) return out;
@@ -80,12 +84,23 @@ export function parseSaved(text: string | null): Saved | null {
   const a = raw.answers;
   const legSide: LegSide | null = a.legSide === 'left' || a.legSide === 'right' || a.legSide === 'both' ? a.legSide : null;
   const choice: FunctionChoice | null = a.function === 'odi' || a.function === 'rmdq' || a.function === 'none' ? a.function : null;
+  const imperial: Answers['imperial'] = {};
+  if (isRecord(a.imperial)) {
+    for (const key of ['lb', 'ft', 'in'] as const) {
+      const text = a.imperial[key];
+      if (typeof text === 'string') imperial[key] = text;
+    }
+  }
   const answers: Answers = {
     facts: booleans(a.facts),
     fields: fieldValues(a.fields),
     legSide,
     function: choice,
     scores: scoreValues(a.scores),
+    unsure: strings(a.unsure),
+    skipped: strings(a.skipped),
+    units: a.units === 'imperial' ? 'imperial' : 'metric',
+    imperial,
   };
   let stopped: Stopped | null = null;
   if (isRecord(raw.stopped) && isScreen(raw.stopped.screen) && typeof raw.stopped.from === 'string') {

@@ -1,6 +1,6 @@
 // The review screen's summary of the answers: one short entry per screen, in the words the form
 // used, so the person can check what they said before anything is stored.
-import { type Answers, fieldAsked, parseNumber, sideAsked } from './answers';
+import { type Answers, METRIC_UNITS, NEVER_TRIED, fieldAsked, readField, sideAsked } from './answers';
 import type { Step } from './steps';
 import type { FactQuestion, FormField, IntakeForm } from './types';
 
@@ -18,8 +18,23 @@ export interface SummaryGroup {
 const SIDE_WORDS: Record<string, string> = { left: 'left leg', right: 'right leg', both: 'both legs' };
 
 function factLines(questions: FactQuestion[], answers: Answers): SummaryLine[] {
-  const yes = questions.filter((question) => answers.facts[question.id] === true).map((question) => question.text);
-  return [{ label: 'You answered yes to', value: yes.length > 0 ? yes.join('; ') : 'none of these' }];
+  const unsure = (question: FactQuestion) => answers.unsure.includes(question.id);
+  const yes = questions.filter((question) => answers.facts[question.id] === true && !unsure(question)).map((question) => question.text);
+  const lines = [{ label: 'You answered yes to', value: yes.length > 0 ? yes.join('; ') : 'none of these' }];
+  const notSure = questions.filter((question) => answers.facts[question.id] === true && unsure(question));
+  if (notSure.length > 0) {
+    lines.push({ label: 'Not sure, so counted as yes', value: notSure.map((question) => question.text).join('; ') });
+  }
+  return lines;
+}
+
+/** What was typed in pounds or feet and inches, beside the metric value the intake gets. */
+function imperialWords(path: string, answers: Answers): string {
+  if (answers.units !== 'imperial') return '';
+  const { lb, ft, in: inches } = answers.imperial;
+  if (path === 'person.weight_kg' && lb?.trim()) return ` (${lb.trim()} lb)`;
+  if (path === 'person.height_cm' && (ft?.trim() || inches?.trim())) return ` (${ft?.trim() || 0} ft ${inches?.trim() || 0} in)`;
+  return '';
 }
 
 /** A field's answer in words. */
@@ -28,12 +43,15 @@ export function fieldAnswer(field: FormField, answers: Answers): string {
   switch (field.type) {
     case 'integer':
     case 'number': {
-      const parsed = parseNumber(field, typeof answer === 'string' ? answer : '');
+      const parsed = readField(field, answers);
       if (!parsed.ok) return 'Not answered';
       if (parsed.value === null) return 'Not given';
-      return field.path === 'minutes_per_session' ? `${parsed.value} minutes` : String(parsed.value);
+      if (field.path === 'minutes_per_session') return `${parsed.value} minutes`;
+      const unit = METRIC_UNITS[field.path];
+      return unit ? `${parsed.value} ${unit}${imperialWords(field.path, answers)}` : String(parsed.value);
     }
     case 'boolean':
+      if (answer === NEVER_TRIED) return 'Never tried (counted as no)';
       return answer === true ? 'Yes' : answer === false ? 'No' : 'Not answered';
     case 'choice':
       return (field.options ?? []).find((option) => option.value === answer)?.label ?? 'Not answered';
@@ -92,11 +110,10 @@ export function summarize(form: IntakeForm, steps: Step[], answers: Answers): Su
           const value = given[String(index)];
           return value !== undefined && value !== null;
         }).length;
-        groups.push({
-          step: step.id,
-          title: step.questionnaire.title,
-          lines: [{ label: 'Questions answered', value: `${answered} of ${step.questionnaire.questions.length}` }],
-        });
+        const value = answers.skipped.includes(step.questionnaire.id)
+          ? 'Skipped'
+          : `${answered} of ${step.questionnaire.questions.length}`;
+        groups.push({ step: step.id, title: step.questionnaire.title, lines: [{ label: 'Questions answered', value }] });
         break;
       }
     }

@@ -12,6 +12,10 @@ export interface FactQuestion {
   question: string;
   /** Short plain description, as reasons use it. */
   text: string;
+  /** One more line under the question, when the form offers one. */
+  help?: string;
+  /** Whether "Not sure" is offered, when the form says; else onboarding decides (answers.ts). */
+  unsure?: boolean;
 }
 
 /** One screen of the screening: a group of warning signs and conditions. */
