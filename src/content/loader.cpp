@@ -419,6 +419,19 @@ void Loader::read_item(const std::filesystem::path& path) {
     for (auto& table : r.tables("modifications")) {
         core::Modification modification{.id = table.string("id", Required::Yes).value_or(""),
                                         .text = table.string("text", Required::Yes).value_or("")};
+        modification.position = table.string("position", Required::No).value_or("");
+        // 1-based in content, as a person counts the steps; at least one step stays.
+        const int steps = static_cast<int>(item.steps.size());
+        for (const auto& step : table.integers("leaves_out_steps", Required::No, 1, steps))
+            modification.leaves_out_steps.push_back(static_cast<std::size_t>(step.value - 1));
+        if (!modification.leaves_out_steps.empty() &&
+            modification.leaves_out_steps.size() >= item.steps.size())
+            table.error("leaves_out_steps", "must leave at least one step");
+        modification.leaves_out_finish_hold =
+            table.boolean("leaves_out_finish_hold", Required::No).value_or(false);
+        if (modification.leaves_out_finish_hold &&
+            (!item.dose || item.dose->finish_hold_s.high == 0))
+            table.error("leaves_out_finish_hold", "the item has no closing hold to leave out");
         if (std::ranges::find(item.modifications, modification.id, &core::Modification::id) !=
             item.modifications.end())
             table.error("id", fmt::format("duplicate modification id '{}'", modification.id));

@@ -166,6 +166,33 @@ std::vector<Located<std::string>> TableReader::strings(std::string_view key, Req
     return out;
 }
 
+std::vector<Located<int>> TableReader::integers(std::string_view key, Required required, int min,
+                                                int max) {
+    std::vector<Located<int>> out;
+    const auto* node = get(key, required, "an array of integers");
+    if (!node)
+        return out;
+    const auto* array = node->as_array();
+    if (!array) {
+        error(key, fmt::format("expected an array of integers, got {}", type_name(*node)));
+        return out;
+    }
+    for (std::size_t i = 0; i < array->size(); ++i) {
+        const auto& element = *array->get(i);
+        const auto* value = element.as_integer();
+        if (!value || value->get() < min || value->get() > max) {
+            error_at(line_of_node(element), fmt::format("{}[{}]", key, i),
+                     value ? fmt::format("expected {}..{}, got {}", min, max, value->get())
+                           : fmt::format("expected an integer, got {}", type_name(element)));
+            continue;
+        }
+        out.push_back({static_cast<int>(value->get()), line_of_node(element)});
+    }
+    if (out.empty() && required == Required::Yes && array->empty())
+        error(key, "must not be empty");
+    return out;
+}
+
 std::vector<Located<std::string>> TableReader::string_or_strings(std::string_view key,
                                                                  Required required) {
     const auto* node = m_table->get(key);

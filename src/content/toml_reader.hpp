@@ -51,6 +51,8 @@ public:
     std::optional<bool> boolean(std::string_view key, Required required);
     /// An array of strings; with `Required::No` a missing key is an empty list.
     std::vector<Located<std::string>> strings(std::string_view key, Required required);
+    /// An array of integers, each within min..max; with `Required::No` a missing key is empty.
+    std::vector<Located<int>> integers(std::string_view key, Required required, int min, int max);
     /// A string or an array of strings (`source = "a"` or `source = ["a", "b"]`).
     std::vector<Located<std::string>> string_or_strings(std::string_view key, Required required);
     /// `[low, high]` with 0 <= low <= high <= max.

@@ -88,6 +88,13 @@ struct Dose {
 struct Modification {
     std::string id;
     std::string text;
+    /// Where this change starts from, in place of the item's `position` (side-lying in pregnancy);
+    /// empty when the item's own position stands.
+    std::string position;
+    /// The item's `steps` this change forbids (0-based), left out wherever the steps are shown.
+    std::vector<std::size_t> leaves_out_steps;
+    /// The closing hold is what this change forbids (knee-to-chest's both-knees rock): none.
+    bool leaves_out_finish_hold = false;
     /// How the exercise looks with this change, from a `[[variant]]` of content/poses/ITEM.toml;
     /// without poses, the change does not show and the item's own picture stands for it.
     Picture picture;

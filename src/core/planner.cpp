@@ -223,6 +223,11 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week,
             if (change.item == slot.item) {
                 c.item.modifications.push_back(change.modification);
                 add_unique(because, change.rule->id);
+                if (change.modification->leaves_out_finish_hold) {
+                    c.item.finish_hold_s = 0;
+                    c.target.finish_hold_s = 0;
+                    c.finish_hold_s = {};
+                }
             }
         }
         if (!emphasised_by.empty())

@@ -58,7 +58,8 @@ DoseNumbers numbers_for(const Item& item, const RoutineItem& planned, bool low_d
     return {.hold_s = dose.hold_s.low,
             .reps = dose.reps.low,
             .rounds = dose.rounds.low,
-            .finish_hold_s = dose.finish_hold_s.low};
+            // A modification may have left the closing hold out: the plan has none then.
+            .finish_hold_s = planned.finish_hold_s == 0 ? 0 : dose.finish_hold_s.low};
 }
 
 /// Adds the bell, the breathing cues of a hold and the closing countdown to a step whose fields
@@ -132,9 +133,20 @@ std::vector<Step> steps_for(const KnowledgeBase& kb, const RoutineItem& planned,
         steps.push_back(std::move(step));
     };
 
-    std::string how = item.position.empty() ? std::string() : item.position + ".";
-    for (const auto& sentence : item.steps)
-        append_sentence(how, sentence);
+    // A modification that starts elsewhere (on the side in pregnancy) replaces the position.
+    std::string position = item.position;
+    for (const auto* modification : planned.modifications) {
+        if (!modification->position.empty())
+            position = modification->position;
+    }
+    std::string how = position.empty() ? std::string() : position + ".";
+    for (std::size_t i = 0; i < item.steps.size(); ++i) {
+        const bool forbidden = std::ranges::any_of(planned.modifications, [&](const auto* change) {
+            return std::ranges::find(change->leaves_out_steps, i) != change->leaves_out_steps.end();
+        });
+        if (!forbidden)
+            append_sentence(how, item.steps[i]);
+    }
     for (const auto* modification : planned.modifications)
         append_sentence(how, modification->text);
     add({.kind = StepKind::Position,

@@ -149,8 +149,18 @@ json exercise_document(const core::KnowledgeBase& kb, const core::Item& item) {
     for (const auto direction : item.directions)
         directions.push_back(core::to_string(direction));
     json modifications = json::array();
-    for (const auto& modification : item.modifications)
-        modifications.push_back({{"id", modification.id}, {"text", modification.text}});
+    for (const auto& modification : item.modifications) {
+        json left_out = json::array();
+        for (const auto step : modification.leaves_out_steps)
+            left_out.push_back(step + 1);
+        modifications.push_back(
+            {{"id", modification.id},
+             {"text", modification.text},
+             {"position",
+              modification.position.empty() ? json(nullptr) : json(modification.position)},
+             {"leaves_out_steps", std::move(left_out)},
+             {"leaves_out_finish_hold", modification.leaves_out_finish_hold}});
+    }
     const auto link = [&](const std::optional<core::ItemId>& id) {
         return id ? json(kb.item(*id).id) : json(nullptr);
     };

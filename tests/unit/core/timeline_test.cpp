@@ -307,7 +307,9 @@ TEST(Timeline, EveryItemOfManyPlansTakesWhatThePlannerEstimated) {
                     planned.hold_s = dose.hold_s.low;
                     planned.reps = dose.reps.low;
                     planned.rounds = dose.rounds.low;
-                    planned.finish_hold_s = dose.finish_hold_s.low;
+                    // A closing hold a modification left out stays out.
+                    if (planned.finish_hold_s > 0)
+                        planned.finish_hold_s = dose.finish_hold_s.low;
                 } else {
                     EXPECT_EQ(ms, planned.seconds * 1000) << kb().item(planned.item).id;
                 }
@@ -385,6 +387,54 @@ TEST(Timeline, ThePositionStepCarriesThePlannedModifications) {
     const auto steps = steps_for(kb(), planned, 2);
     EXPECT_TRUE(steps.front().text.ends_with(planned.modifications.front()->text))
         << steps.front().text;
+}
+
+// No step of the instructions says to do what a modification forbids (issue 14, item 7): with
+// fragile bones, knee-to-chest is one knee at a time, so its both-knees rock (step 5, and the
+// closing hold that is that rock) is left out, and the planner's estimate still matches.
+TEST(Timeline, AModificationLeavesOutTheStepsAndClosingHoldItForbids) {
+    const auto plain = program_for(intake_with());
+    const auto fragile = program_for(intake_with({"osteoporosis"}));
+    const auto& usual = routine_item(plain, "knee_to_chest");
+    const auto& single = routine_item(fragile, "knee_to_chest");
+    ASSERT_EQ(single.modifications.size(), 1u);
+    ASSERT_EQ(single.modifications.front()->id, "single_knee_only");
+    EXPECT_GT(usual.finish_hold_s, 0);
+    EXPECT_EQ(single.finish_hold_s, 0);
+    const auto& item = kb().item(single.item);
+    const auto& rock = item.steps.at(4);
+    ASSERT_NE(rock.find("both knees"), std::string::npos) << "step 5 is the rock";
+    for (const bool low_dose : {false, true}) {
+        SCOPED_TRACE(low_dose ? "low dose" : "planned dose");
+        const auto with = steps_for(kb(), single, 1, low_dose);
+        const auto without = steps_for(kb(), usual, 1, low_dose);
+        EXPECT_EQ(with.front().text.find(rock), std::string::npos) << with.front().text;
+        EXPECT_NE(without.front().text.find(rock), std::string::npos);
+        EXPECT_EQ(std::ranges::count(with, StepKind::FinishHold, &Step::kind), 0);
+        EXPECT_EQ(std::ranges::count(without, StepKind::FinishHold, &Step::kind), 1);
+    }
+    EXPECT_EQ(total_of(steps_for(kb(), single, 1)), single.seconds * 1000LL);
+}
+
+// In pregnancy the 90-90 rest is on the side: none of the steps that put the person on their back.
+TEST(Timeline, SideLyingInPregnancyLeavesOutLyingOnTheBack) {
+    auto intake = intake_with();
+    intake.person.pregnant = true;
+    const auto program = program_for(intake);
+    for (const auto name : {"ninety_ninety", "core_breathing"}) {
+        SCOPED_TRACE(name);
+        const auto* planned = [&]() -> const RoutineItem* {
+            for (const auto& entry : program.routine)
+                if (entry.item == id(name))
+                    return &entry;
+            return nullptr;
+        }();
+        if (planned == nullptr)
+            continue; // Not in this week's routine: nothing to say.
+        const auto text = steps_for(kb(), *planned, 0).front().text;
+        EXPECT_EQ(text.find("Lie on your back"), std::string::npos) << text;
+        EXPECT_NE(text.find("side"), std::string::npos) << text;
+    }
 }
 
 TEST(Timeline, TheRestPositionStep) {
