@@ -135,6 +135,14 @@ struct SafetyStop {
     std::optional<RecordId> cleared_by_intake;
 };
 
+/// The person's word that they did what a piece of advice asked (booked the physical therapist,
+/// were examined). Advice given again after `at` asks again.
+struct FollowUpDone {
+    RecordId id = 0;
+    std::string advice; ///< The advice id, such as `book_pt_assessment`.
+    Timestamp at{};
+};
+
 /// When to remind: minutes after local midnight; weekdays 1 (Monday) to 7 (Sunday).
 struct ReminderSettings {
     std::vector<int> session_minutes{8 * 60, 18 * 60};

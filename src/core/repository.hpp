@@ -77,6 +77,10 @@ public:
     /// Records that the person said they have been seen about the open stop `id`.
     virtual Result<void> mark_stop_seen(RecordId id, Timestamp at) = 0;
 
+    virtual Result<RecordId> add_follow_up_done(const FollowUpDone& done) = 0;
+    /// Oldest first.
+    virtual Result<std::vector<FollowUpDone>> follow_ups_done() = 0;
+
     /// The saved settings, or the defaults when none were saved.
     virtual Result<ReminderSettings> reminder_settings() = 0;
     virtual Result<void> save_reminder_settings(const ReminderSettings& settings) = 0;

@@ -23,6 +23,7 @@ Api::Api(const service::Workspace& ws, ApiOptions options) : m_files(options.web
     add_reference_routes(m_router, ws.kb);
     add_record_routes(m_router, ws);
     add_stop_routes(m_router, ws, options.emergency_number);
+    add_follow_up_routes(m_router, ws);
     // The web app last, so that its one-segment template never hides an API path.
     const auto serve_file = [this](const Request& request,
                                    const Params&) -> core::Result<Response> {

@@ -57,4 +57,8 @@ void add_record_routes(Router& router, const service::Workspace& ws);
 /// (stop_routes.cpp). `emergency_number` is the number the stop page offers to call.
 void add_stop_routes(Router& router, const service::Workspace& ws, std::string emergency_number);
 
+/// Advice that asks the person to do something, open until they say it is done
+/// (follow_up_routes.cpp).
+void add_follow_up_routes(Router& router, const service::Workspace& ws);
+
 } // namespace unload::http

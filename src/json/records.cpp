@@ -279,6 +279,12 @@ json export_document(const Everything& everything) {
             {"scores", list(everything.scores, score_record_document)},
             {"reviews", list(everything.reviews, review_record_document)},
             {"stops", list(everything.stops, safety_stop_document)},
+            {"follow_ups_done", list(everything.follow_ups_done,
+                                     [](const core::FollowUpDone& done) -> json {
+                                         return {{"id", done.id},
+                                                 {"advice", done.advice},
+                                                 {"at", core::iso_timestamp(done.at)}};
+                                     })},
             {"reminders", reminder_settings_document(everything.reminders)}};
 }
 

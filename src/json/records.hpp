@@ -36,6 +36,7 @@ struct Everything {
     std::vector<core::ScoreRecord> scores;
     std::vector<core::ReviewRecord> reviews;
     std::vector<core::SafetyStop> stops;
+    std::vector<core::FollowUpDone> follow_ups_done;
     core::ReminderSettings reminders;
 };
 nlohmann::json export_document(const Everything& everything);

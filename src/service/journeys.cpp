@@ -491,6 +491,7 @@ core::Result<json::Everything> everything(const Workspace& ws) {
                             .scores = TRY(ws.repo.scores()),
                             .reviews = TRY(ws.repo.reviews()),
                             .stops = TRY(ws.repo.stops()),
+                            .follow_ups_done = TRY(ws.repo.follow_ups_done()),
                             .reminders = TRY(ws.repo.reminder_settings())};
 }
 

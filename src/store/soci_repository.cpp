@@ -388,6 +388,7 @@ constexpr std::string_view person_tables[] = {
     "review_advice",
     "reviews",
     "safety_stops",
+    "follow_ups_done",
     "intakes",
     "pain_entries",
     "instrument_scores",
@@ -856,6 +857,35 @@ Result<void> SociRepository::mark_stop_seen(core::RecordId id, core::Timestamp a
         if (update.get_affected_rows() != 1)
             return core::fail(ErrorCode::NotFound, "stop", fmt::format("no open stop {}", id));
         return {};
+    });
+}
+
+// ---- Advice followed up -----------------------------------------------------------------------
+
+Result<core::RecordId> SociRepository::add_follow_up_done(const core::FollowUpDone& done) {
+    const auto at = TRY(time_text(done.at, "follow_up.at"));
+    return write(m_connection, [&](soci::session& sql) -> Result<core::RecordId> {
+        Integer id = 0;
+        sql << "INSERT INTO follow_ups_done (advice, at) VALUES (:advice, :at) RETURNING id",
+            soci::use(done.advice), soci::use(at), soci::into(id);
+        return id;
+    });
+}
+
+Result<std::vector<core::FollowUpDone>> SociRepository::follow_ups_done() {
+    return read(m_connection, [&](soci::session& sql) -> Result<std::vector<core::FollowUpDone>> {
+        std::vector<core::FollowUpDone> found;
+        Integer id = 0;
+        std::string advice;
+        std::string at;
+        soci::statement statement =
+            (sql.prepare << "SELECT id, advice, at FROM follow_ups_done ORDER BY at, id",
+             soci::into(id), soci::into(advice), soci::into(at));
+        statement.execute();
+        while (statement.fetch())
+            found.push_back(
+                {.id = id, .advice = advice, .at = TRY(read_time(at, "follow_ups_done.at"))});
+        return found;
     });
 }
 

@@ -50,6 +50,9 @@ public:
     core::Result<std::vector<core::SafetyStop>> stops() override;
     core::Result<void> mark_stop_seen(core::RecordId id, core::Timestamp at) override;
 
+    core::Result<core::RecordId> add_follow_up_done(const core::FollowUpDone& done) override;
+    core::Result<std::vector<core::FollowUpDone>> follow_ups_done() override;
+
     core::Result<core::ReminderSettings> reminder_settings() override;
     core::Result<void> save_reminder_settings(const core::ReminderSettings& settings) override;
 

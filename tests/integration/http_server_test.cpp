@@ -618,6 +618,29 @@ TEST_F(HttpServerTest, AWarningSignStopsTheProgramAndOffersNoSession) {
     EXPECT_EQ(call_json("GET", "/api/v1/stop", {}, 200)["stop"]["origin"], "onboarding");
 }
 
+TEST_F(HttpServerTest, AStopsAdviceToSeeSomeoneStaysUntilMarkedDone) {
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    EXPECT_TRUE(call_json("GET", "/api/v1/follow-ups", {}, 200)["follow_ups"].empty());
+    call_json("POST", "/api/v1/sessions",
+              R"({"started_at": "2026-11-02T08:00:00Z", "pain_before": 4, "pain_after": 5,
+            "controls": [{"at_ms": 60000, "control": "stop", "reason": "spreading_leg_symptoms"}],
+            "ended_ms": 70000})",
+              201);
+    const auto open = call_json("GET", "/api/v1/follow-ups", {}, 200)["follow_ups"];
+    ASSERT_EQ(open.size(), 1U);
+    EXPECT_EQ(open[0]["advice"], "book_pt_assessment");
+    EXPECT_EQ(open[0]["from"], "stop");
+    EXPECT_EQ(open[0]["day"], "2026-11-02");
+    EXPECT_FALSE(open[0]["text"].get<std::string>().empty());
+    EXPECT_TRUE(
+        call_json("POST", "/api/v1/follow-ups/book_pt_assessment/done", "{}", 200)["follow_ups"]
+            .empty());
+    EXPECT_EQ(call_json("POST", "/api/v1/follow-ups/book_pt_assessment/done", "{}",
+                        404)["error"]["field"],
+              "advice");
+    EXPECT_TRUE(call_json("GET", "/api/v1/follow-ups", {}, 200)["follow_ups"].empty());
+}
+
 TEST_F(HttpServerTest, ABadSessionStoresNothing) {
     call_json("POST", "/api/v1/program", desk_worker(), 201);
     const auto refused =

@@ -20,6 +20,7 @@
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/repository.hpp"
+#include "service/follow_ups.hpp"
 #include "service/journeys.hpp"
 #include "service/safety_stops.hpp"
 #include "service/session_replay.hpp"
@@ -408,6 +409,84 @@ TEST_F(Journeys, TheExportCarriesTheStops) {
     EXPECT_EQ(exported["stops"][0]["verdict"], "emergency");
     EXPECT_EQ(exported["stops"][0]["answers"]["warning_signs"]["saddle_numbness"], true);
     EXPECT_TRUE(exported["stops"][0]["cleared_at"].is_null());
+}
+
+// ---- Advice that asks the person to do something ----------------------------------------------
+
+TEST_F(Journeys, AStopsAdviceStaysOpenUntilMarkedDoneAndAsksAgainWhenGivenAgain) {
+    start_desk_worker();
+    EXPECT_TRUE(must(open_follow_ups(ws())).empty());
+    const auto stop_with = [&](std::string_view reason) {
+        must(record_session(ws(), {.started_at_ms = now_ms(),
+                                   .pain_before = 4,
+                                   .pain_after = 5,
+                                   .controls = {{.at_ms = 60'000,
+                                                 .kind = ControlKind::Stop,
+                                                 .reason = std::string(reason)}},
+                                   .ended_ms = 70'000}));
+    };
+    // Mild discomfort gives no advice to act on.
+    stop_with("mild_discomfort");
+    EXPECT_TRUE(must(open_follow_ups(ws())).empty());
+
+    set_time("2026-11-02T08:00:00Z");
+    stop_with("spreading_leg_symptoms");
+    auto open = must(open_follow_ups(ws()));
+    ASSERT_EQ(open.size(), 1u);
+    EXPECT_EQ(open[0].advice->id, "book_pt_assessment");
+    EXPECT_EQ(open[0].source, FollowUpSource::SessionStop);
+    EXPECT_EQ(open[0].because, "Pain or tingling spreading down my leg");
+    EXPECT_EQ(core::iso_day(open[0].day), "2026-11-02");
+    EXPECT_EQ(core::iso_timestamp(open[0].given_at), "2026-11-02T08:00:00Z");
+
+    // Still there days later, until the person says it is done.
+    set_time("2026-11-05T08:00:00Z");
+    EXPECT_EQ(must(open_follow_ups(ws())).size(), 1u);
+    EXPECT_TRUE(must(mark_follow_up_done(ws(), "book_pt_assessment")).empty());
+    EXPECT_TRUE(must(open_follow_ups(ws())).empty());
+    expect_error(mark_follow_up_done(ws(), "book_pt_assessment"), core::ErrorCode::NotFound,
+                 "advice");
+    const auto done = must(repo().follow_ups_done());
+    ASSERT_EQ(done.size(), 1u);
+    EXPECT_EQ(done[0].advice, "book_pt_assessment");
+    EXPECT_EQ(core::iso_timestamp(done[0].at), "2026-11-05T08:00:00Z");
+    EXPECT_EQ(json::export_document(must(everything(ws())))["follow_ups_done"].size(), 1u);
+
+    // Given again later, it asks again.
+    set_time("2026-11-06T08:00:00Z");
+    stop_with("spreading_leg_symptoms");
+    EXPECT_EQ(must(open_follow_ups(ws())).size(), 1u);
+}
+
+TEST_F(Journeys, AReviewsReferralAsksToActButTheProgramsOwnAdviceDoesNot) {
+    start_desk_worker();
+    const core::ReviewRecord review{.id = 0,
+                                    .at = at("2026-11-08T09:00:00Z"),
+                                    .day = core::Day{std::chrono::year{2026} / 11 / 8},
+                                    .week = 1,
+                                    .decision = core::ReviewDecision::Refer,
+                                    .from_stage = "relief",
+                                    .to_stage = "relief",
+                                    .because = {},
+                                    .advice = {"monitor_leg_symptoms", "pt_review_progress"}};
+    must(repo().add_review(review, std::nullopt));
+    set_time("2026-11-08T10:00:00Z");
+    const auto open = must(open_follow_ups(ws()));
+    ASSERT_EQ(open.size(), 1u) << "monitor_leg_symptoms is the program's own advice";
+    EXPECT_EQ(open[0].advice->id, "pt_review_progress");
+    EXPECT_EQ(open[0].source, FollowUpSource::Review);
+    EXPECT_EQ(open[0].because, "week 1");
+
+    // Three months on, the reviews since have said what to do now.
+    set_time("2027-02-08T10:00:00Z");
+    EXPECT_TRUE(must(open_follow_ups(ws())).empty());
+}
+
+TEST_F(Journeys, MarkingAdviceThatIsNotOpenIsNotFound) {
+    start_desk_worker();
+    expect_error(mark_follow_up_done(ws(), "book_pt_assessment"), core::ErrorCode::NotFound,
+                 "advice");
+    expect_error(mark_follow_up_done(ws(), "no_such_advice"), core::ErrorCode::NotFound, "advice");
 }
 
 TEST_F(Journeys, AFlareMakesTheNextSessionGentler) {

@@ -1,12 +1,14 @@
 // `#/`: the first thing a person sees. A safety stop in force comes before anything else (what to
 // do, how soon, why). Without a program, a welcome and the way into onboarding; with one, today's
 // session in a card with one big button, unless a session stop asked for the safety questions
-// again, which then come first.
+// again, which then come first. Advice a stop or a review gave to act on (see a physical
+// therapist) stays above the card until the person says it is done.
 import { ApiError } from '../../api/client';
 import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { ONBOARDING_KEY, loadSaved } from '../onboarding/storage';
 import './home.css';
+import { FollowUps } from './follow-ups';
 import { dayWords, doneForToday, plural, todayCard } from './today';
 import type { CurrentProgram, TodaySession } from './types';
 
@@ -77,6 +79,7 @@ function Today(props: { program: CurrentProgram }) {
   const program = props.program;
   return (
     <Page title="Today">
+      <FollowUps />
       {session.state === 'loading' && <Loading what="today's session" />}
       {session.state === 'error' &&
         (session.error instanceof ApiError && session.error.status === 409 ? (
