@@ -78,8 +78,14 @@ int run_commands(int argc, char** argv) {
     bool exercise_svg = false;
     exercises->add_flag("--svg", exercise_svg,
                         "With show: print the exercise's picture as SVG (animated for movements)");
+    std::string exercise_modification;
+    exercises->add_option("--modification", exercise_modification,
+                          "With show --svg: the picture of the exercise done with this change "
+                          "(an id from its modifications, such as side_lying_instead)");
     exercises->footer("Examples:\n  unload exercises\n  unload exercises show ninety_ninety\n"
-                      "  unload exercises show cat_cow --svg > cat_cow.svg");
+                      "  unload exercises show cat_cow --svg > cat_cow.svg\n"
+                      "  unload exercises show ninety_ninety --svg --modification "
+                      "side_lying_instead");
 
     std::string learn_topic;
     auto* learn = app.add_subcommand(
@@ -266,7 +272,8 @@ int run_commands(int argc, char** argv) {
             return run_plan(ctx, intake_path, week);
         if (exercises->parsed())
             return run_exercises(ctx, action, exercise_id,
-                                 exercise_svg ? ExerciseOutput::Svg : ExerciseOutput::Document);
+                                 exercise_svg ? ExerciseOutput::Svg : ExerciseOutput::Document,
+                                 exercise_modification);
         if (learn->parsed())
             return run_learn(ctx, learn_topic);
         if (score->parsed())

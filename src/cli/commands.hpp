@@ -18,7 +18,8 @@ core::Result<void> run_plan(Context& ctx, const std::string& intake_path, int we
 /// What `exercises show` prints: the exercise (as text or JSON, as --format says) or its picture.
 enum class ExerciseOutput { Document, Svg };
 core::Result<void> run_exercises(Context& ctx, const std::string& action, const std::string& id,
-                                 ExerciseOutput output = ExerciseOutput::Document);
+                                 ExerciseOutput output = ExerciseOutput::Document,
+                                 const std::string& modification = {});
 /// The Learn section: every topic in brief when `topic` is empty, else that topic in full.
 core::Result<void> run_learn(Context& ctx, const std::string& topic);
 core::Result<void> run_score(Context& ctx, const std::string& instrument,

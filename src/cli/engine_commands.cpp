@@ -49,7 +49,7 @@ core::Result<void> run_plan(Context& ctx, const std::string& intake_path, int we
 }
 
 core::Result<void> run_exercises(Context& ctx, const std::string& action, const std::string& id,
-                                 ExerciseOutput output) {
+                                 ExerciseOutput output, const std::string& modification) {
     const auto& kb = *ctx.kb;
     if (output == ExerciseOutput::Svg && action != "show")
         return invalid("--svg", "is for one exercise: `unload exercises show ID --svg`");
@@ -69,12 +69,27 @@ core::Result<void> run_exercises(Context& ctx, const std::string& action, const 
     if (!item)
         return core::fail(core::ErrorCode::NotFound, "ID",
                           fmt::format("no exercise '{}'; see `unload exercises list`", id));
+    const auto& found = kb.item(*item);
+    if (!modification.empty()) {
+        if (output != ExerciseOutput::Svg)
+            return invalid("--modification", "goes with --svg: the picture of that change");
+        if (std::ranges::find(found.modifications, modification, &core::Modification::id) ==
+            found.modifications.end()) {
+            std::string known;
+            for (const auto& change : found.modifications)
+                known += (known.empty() ? "" : ", ") + change.id;
+            return invalid("--modification",
+                           fmt::format("'{}' has no modification '{}'; it has {}", id, modification,
+                                       known.empty() ? "none" : known));
+        }
+    }
     if (output == ExerciseOutput::Svg)
-        std::cout << picture::svg(kb.item(*item));
+        std::cout << (modification.empty() ? picture::svg(found)
+                                           : picture::svg(found, modification));
     else if (ctx.json())
-        print_json(json::exercise_document(kb, kb.item(*item)));
+        print_json(json::exercise_document(kb, found));
     else
-        std::cout << render_exercise(kb, kb.item(*item), ctx.term);
+        std::cout << render_exercise(kb, found, ctx.term);
     return {};
 }
 

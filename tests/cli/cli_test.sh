@@ -63,6 +63,14 @@ check exercises-svg-json 2 "$unload" --format json exercises show cat_cow --svg
 expect_in exercises-svg-json-msg "$tmp/err" '"field":"--svg"'
 check exercises-svg-list 2 "$unload" exercises list --svg
 check exercises-svg-unknown 2 "$unload" exercises show flying_lotus --svg
+check exercises-svg-modified 0 "$unload" exercises show ninety_ninety --svg --modification side_lying_instead
+expect_in exercises-svg-modified-side "$tmp/out" 'side'
+cp "$tmp/out" "$tmp/side.svg"
+check exercises-svg-plain 0 "$unload" exercises show ninety_ninety --svg
+cmp -s "$tmp/out" "$tmp/side.svg" && { failed=$((failed+1)); echo "FAIL exercises-svg-modified: same as the plain picture"; } || ok=$((ok+1))
+check exercises-svg-modification-unknown 2 "$unload" exercises show ninety_ninety --svg --modification hand_stand
+expect_in exercises-svg-modification-unknown-msg "$tmp/err" "side_lying_instead"
+check exercises-modification-without-svg 2 "$unload" exercises show ninety_ninety --modification side_lying_instead
 check exercises-help-svg 0 "$unload" exercises --help
 expect_in exercises-help-svg-flag "$tmp/out" "--svg"
 
