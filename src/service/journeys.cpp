@@ -196,9 +196,25 @@ core::Day today(const Workspace& ws) {
     return ws.clock.day_of(ws.clock.now());
 }
 
-core::Result<Current> load_current(const Workspace& ws) {
+namespace {
+
+/// The latest intake stored at or before `as_of`, or the latest of all without it.
+core::Result<std::optional<core::IntakeRecord>>
+intake_in_force(const Workspace& ws, std::optional<core::Timestamp> as_of) {
+    if (!as_of)
+        return ws.repo.latest_intake();
+    std::optional<core::IntakeRecord> found;
+    for (auto& intake : TRY(ws.repo.intakes())) {
+        if (intake.at <= *as_of && (!found || intake.at >= found->at))
+            found = std::move(intake);
+    }
+    return found;
+}
+
+core::Result<Current> load_current_as_of(const Workspace& ws,
+                                         std::optional<core::Timestamp> as_of) {
     auto version = TRY(ws.repo.current_program());
-    auto intake_record = TRY(ws.repo.latest_intake());
+    auto intake_record = TRY(intake_in_force(ws, as_of));
     if (!version || !intake_record)
         return core::fail(core::ErrorCode::NotFound, "program", "no program yet");
     auto intake = TRY(json::decode_intake(ws.kb, intake_record->document));
@@ -213,6 +229,45 @@ core::Result<Current> load_current(const Workspace& ws) {
                    .version = std::move(*version),
                    .stage_index = *stage,
                    .plan = std::move(plan)};
+}
+
+/// Today's session as it stood at `as_of` (a session played then and sent now) or now: the
+/// answers in force then, and the sessions before it. A stop opened since does not refuse a
+/// session played before it: it was played, and its record may hold the very stop that opened it.
+core::Result<SessionPlan> prepare_session_as_of(const Workspace& ws,
+                                                std::optional<core::Timestamp> as_of) {
+    const auto stop = TRY(open_stop(ws));
+    if (!as_of || (stop && stop->stop.at <= *as_of))
+        TRY(check_no_stop(ws));
+    auto current = TRY(load_current_as_of(ws, as_of));
+    if (!current.plan.program)
+        return core::fail(core::ErrorCode::Conflict, "program",
+                          "the program is stopped: the latest answers include a warning sign; "
+                          "please follow its advice first");
+    auto since =
+        TRY(ws.repo.sessions(current.version.starts_on, today(ws), core::SessionDetail::Full));
+    if (as_of)
+        std::erase_if(since, [&](const core::SessionRecord& s) { return s.started_at >= *as_of; });
+    auto adjustments = core::next_session_adjustments(ws.kb, since);
+    auto timeline = core::build_timeline(ws.kb, *current.plan.program, adjustments);
+    const bool pending = rescreen_pending(ws.kb, since, current.intake_record);
+    const auto day = today(ws);
+    const auto done_today = std::ranges::count_if(since, [&](const core::SessionRecord& session) {
+        return session.day == day && core::counts_as_done(ws.kb.review, session);
+    });
+    const int planned_today = current.plan.program->sessions_per_day;
+    return SessionPlan{.current = std::move(current),
+                       .adjustments = std::move(adjustments),
+                       .timeline = std::move(timeline),
+                       .rescreen_pending = pending,
+                       .done_today = static_cast<int>(done_today),
+                       .planned_today = planned_today};
+}
+
+} // namespace
+
+core::Result<Current> load_current(const Workspace& ws) {
+    return load_current_as_of(ws, std::nullopt);
 }
 
 core::Result<Started> start(const Workspace& ws, std::string_view intake_document,
@@ -270,28 +325,7 @@ core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view ans
 }
 
 core::Result<SessionPlan> prepare_session(const Workspace& ws) {
-    TRY(check_no_stop(ws));
-    auto current = TRY(load_current(ws));
-    if (!current.plan.program)
-        return core::fail(core::ErrorCode::Conflict, "program",
-                          "the program is stopped: the latest answers include a warning sign; "
-                          "please follow its advice first");
-    const auto since =
-        TRY(ws.repo.sessions(current.version.starts_on, today(ws), core::SessionDetail::Full));
-    auto adjustments = core::next_session_adjustments(ws.kb, since);
-    auto timeline = core::build_timeline(ws.kb, *current.plan.program, adjustments);
-    const bool pending = rescreen_pending(ws.kb, since, current.intake_record);
-    const auto day = today(ws);
-    const auto done_today = std::ranges::count_if(since, [&](const core::SessionRecord& session) {
-        return session.day == day && core::counts_as_done(ws.kb.review, session);
-    });
-    const int planned_today = current.plan.program->sessions_per_day;
-    return SessionPlan{.current = std::move(current),
-                       .adjustments = std::move(adjustments),
-                       .timeline = std::move(timeline),
-                       .rescreen_pending = pending,
-                       .done_today = static_cast<int>(done_today),
-                       .planned_today = planned_today};
+    return prepare_session_as_of(ws, std::nullopt);
 }
 
 core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
@@ -302,10 +336,10 @@ core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
 
 core::Result<Replay> record_session(const Workspace& ws, const PlayedSession& played) {
     TRY(check_session_time(played.ended_ms, "ended_ms"));
-    const auto plan = TRY(prepare_session(ws));
-    auto replayed = TRY(replay_run(ws.kb, plan, played.controls, played.ended_ms, AtTheEnd::Quit));
     const core::Timestamp started_at{
         std::chrono::floor<std::chrono::seconds>(std::chrono::milliseconds(played.started_at_ms))};
+    const auto plan = TRY(prepare_session_as_of(ws, started_at));
+    auto replayed = TRY(replay_run(ws.kb, plan, played.controls, played.ended_ms, AtTheEnd::Quit));
     replayed.record = TRY(save_session(ws, plan, std::move(replayed.record),
                                        {.started_at = started_at,
                                         .pain_before = played.pain_before,

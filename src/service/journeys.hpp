@@ -129,7 +129,9 @@ core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
 /// Replays a finished session and stores it; a session still running at `ended_ms` (or paused
 /// there) is kept as quit there. The controls are checked as by replay(), with `ended_ms` as the
 /// end; pain is checked as by save_session(). A pending re-screen does not refuse the record: the
-/// session was played, and the next prepare_session() still asks for the re-screen.
+/// session was played, and the next prepare_session() still asks for the re-screen. Nor does a
+/// safety stop opened after the session started (sent late from a phone that was offline): it is
+/// replayed against the answers in force when it started. One started after the stop is refused.
 core::Result<Replay> record_session(const Workspace& ws, const PlayedSession& played);
 
 /// What a player knows about a session besides its run: when it began and the pain around it.

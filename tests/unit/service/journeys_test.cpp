@@ -306,6 +306,41 @@ TEST_F(Journeys, ARescreenWithAWarningSignStopsTodaysSession) {
 
 // ---- The safety stop ---------------------------------------------------------------------------
 
+// A session played offline before a stop opened (its own numbness stop may be what sent the
+// person to the re-screen) still arrives: it was played, and refusing it would lose it. One that
+// started after the stop is refused, as no session can start while it is open.
+TEST_F(Journeys, ASessionPlayedBeforeAStopOpenedIsStillRecorded) {
+    start_desk_worker();
+    const auto played_at = now_ms();
+    const auto total = must(prepare_session(ws())).timeline.total_ms;
+    set_time("2026-11-02T09:00:00Z");
+    must(rescreen(ws(), R"({"warning_signs": {"saddle_numbness": true}, "leg": "none"})"));
+    ASSERT_TRUE(must(open_stop(ws())));
+
+    const auto recorded =
+        must(record_session(ws(), {.started_at_ms = played_at,
+                                   .pain_before = 4,
+                                   .pain_after = 4,
+                                   .controls = {{.at_ms = 60'000,
+                                                 .kind = ControlKind::Stop,
+                                                 .reason = "new_numbness_or_weakness"}},
+                                   .ended_ms = total}));
+    EXPECT_EQ(recorded.record.outcome, core::SessionOutcome::Stopped);
+    EXPECT_EQ(must(repo().sessions(core::Day{std::chrono::year{2026} / 11 / 2},
+                                   core::Day{std::chrono::year{2026} / 11 / 2},
+                                   core::SessionDetail::Summary))
+                  .size(),
+              1u);
+    EXPECT_TRUE(must(open_stop(ws()))) << "recording it changes nothing about the stop";
+
+    expect_error(record_session(ws(), {.started_at_ms = now_ms(),
+                                       .pain_before = 4,
+                                       .pain_after = 4,
+                                       .controls = {},
+                                       .ended_ms = total}),
+                 core::ErrorCode::Conflict, "program");
+}
+
 TEST_F(Journeys, AnEmergencyInARescreenIsStoredAsAStopUntilAnswersClearIt) {
     start_desk_worker();
     EXPECT_FALSE(must(open_stop(ws())));
