@@ -198,7 +198,8 @@ core::Day today(const Workspace& ws) {
 
 namespace {
 
-/// The latest intake stored at or before `as_of`, or the latest of all without it.
+/// The latest intake stored at or before `as_of`, or the latest of all without it (or when
+/// `as_of` comes before every intake: check_started_at() then refuses that time by name).
 core::Result<std::optional<core::IntakeRecord>>
 intake_in_force(const Workspace& ws, std::optional<core::Timestamp> as_of) {
     if (!as_of)
@@ -208,6 +209,8 @@ intake_in_force(const Workspace& ws, std::optional<core::Timestamp> as_of) {
         if (intake.at <= *as_of && (!found || intake.at >= found->at))
             found = std::move(intake);
     }
+    if (!found)
+        return ws.repo.latest_intake();
     return found;
 }
 
