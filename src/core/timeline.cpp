@@ -129,6 +129,7 @@ std::vector<Step> steps_for(const KnowledgeBase& kb, const RoutineItem& planned,
     const auto add = [&](Step step) {
         step.item = planned.item;
         step.routine_index = routine_index;
+        step.modifications = planned.modifications;
         add_cues(rules, step);
         steps.push_back(std::move(step));
     };

@@ -46,6 +46,8 @@ struct Step {
     std::string title; ///< A few words: "Hold", "Repetition 3 of 10", "Switch sides".
     std::string text;  ///< What to do now, in full sentences.
     std::vector<Cue> cues;
+    /// The changes planned for the exercise (into the content), so a picture can show them.
+    std::vector<const Modification*> modifications;
 };
 
 struct Timeline {

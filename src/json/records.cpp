@@ -47,8 +47,12 @@ json timeline_document(const core::KnowledgeBase& kb, const core::Timeline& time
         for (const auto& cue : step.cues)
             cues.push_back(
                 {{"at_ms", cue.at_ms}, {"kind", core::to_string(cue.kind)}, {"text", cue.text}});
+        json modifications = json::array();
+        for (const auto* modification : step.modifications)
+            modifications.push_back(modification->id);
         steps.push_back({{"kind", core::to_string(step.kind)},
                          {"exercise", step.item ? json(kb.item(*step.item).id) : json(nullptr)},
+                         {"modifications", std::move(modifications)},
                          {"side", step.side == core::Side::None ? json(nullptr)
                                                                 : json(core::to_string(step.side))},
                          {"rep", step.rep},

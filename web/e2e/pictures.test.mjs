@@ -139,4 +139,23 @@ describe('exercise pictures', () => {
     assert.deepEqual(dark.problems, []);
     await dark.context.close();
   });
+
+  it('shows the side-lying picture in the session player too', async () => {
+    const session = await (await fetch(`${suite.server.url}/api/v1/session`)).json();
+    const first = session.timeline.steps.find((step) => step.exercise);
+    assert.equal(first.exercise, 'ninety_ninety', 'the relief routine opens with the 90-90 rest');
+    assert.deepEqual(first.modifications, ['side_lying_instead']);
+    const { context, page, problems } = await openPage(suite.browser, DESKTOP);
+    await page.goto(`${suite.server.url}/#/session`);
+    await page.getByRole('radio', { name: '3', exact: true }).check();
+    await page.getByRole('button', { name: 'Start the session' }).click();
+    const picture = page.getByRole('img', { name: /90-90 rest/ });
+    await picture.waitFor();
+    assert.match(await picture.getAttribute('src'), /picture\.svg\?modification=side_lying_instead$/);
+    await loaded(picture);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await screenshot(page, 'pictures-player-side-lying');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });

@@ -421,6 +421,7 @@ TEST(Timeline, SideLyingInPregnancyLeavesOutLyingOnTheBack) {
     auto intake = intake_with();
     intake.person.pregnant = true;
     const auto program = program_for(intake);
+    int checked = 0;
     for (const auto name : {"ninety_ninety", "core_breathing"}) {
         SCOPED_TRACE(name);
         const auto* planned = [&]() -> const RoutineItem* {
@@ -431,10 +432,18 @@ TEST(Timeline, SideLyingInPregnancyLeavesOutLyingOnTheBack) {
         }();
         if (planned == nullptr)
             continue; // Not in this week's routine: nothing to say.
-        const auto text = steps_for(kb(), *planned, 0).front().text;
+        const auto steps = steps_for(kb(), *planned, 0);
+        const auto& text = steps.front().text;
         EXPECT_EQ(text.find("Lie on your back"), std::string::npos) << text;
         EXPECT_NE(text.find("side"), std::string::npos) << text;
+        // Every step carries the change, so the player can show its picture.
+        for (const auto& step : steps) {
+            ASSERT_FALSE(step.modifications.empty());
+            EXPECT_EQ(step.modifications.front()->id, "side_lying_instead");
+        }
+        ++checked;
     }
+    EXPECT_GE(checked, 1) << "a relief routine in pregnancy holds at least one of them";
 }
 
 TEST(Timeline, TheRestPositionStep) {

@@ -23,6 +23,8 @@ export interface Cue {
 export interface TimelineStep {
   kind: StepKind;
   exercise: string | null;
+  /** The changes planned for the exercise (side-lying in pregnancy…), for its picture. */
+  modifications?: string[];
   side: 'left' | 'right' | null;
   rep: number;
   reps: number;

@@ -451,7 +451,8 @@ export function Player(props: {
   }, [asking, togglePause]);
 
   const step = steps[frame.index];
-  const exerciseId = step?.exercise ?? (step?.kind === 'get_ready' ? steps[frame.index + 1]?.exercise : null) ?? null;
+  const exerciseStep = step?.exercise ? step : step?.kind === 'get_ready' ? steps[frame.index + 1] : undefined;
+  const exerciseId = exerciseStep?.exercise ?? null;
   const exercise = exerciseId ? props.exercises.get(exerciseId) : undefined;
   const next = steps[frame.index + 1];
   const place = step ? stepPlace(step) : [];
@@ -577,7 +578,12 @@ export function Player(props: {
               How to
             </button>
             <div id="player-howto" class="player-howto-body" hidden={!howOpen}>
-              <ExercisePicture exercise={exerciseId} size="large" alt={exercise ? `${exercise.name}: the position` : ''} />
+              <ExercisePicture
+                exercise={exerciseId}
+                modification={exerciseStep?.modifications?.[0]}
+                size="large"
+                alt={exercise ? `${exercise.name}: the position` : ''}
+              />
               {howToText && <p class="player-text">{howToText}</p>}
             </div>
           </div>
