@@ -826,6 +826,8 @@ describe('questions a person can answer', () => {
       await page.getByLabel('Weight in pounds').fill('2000');
       await next(page);
       await page.getByRole('alert').filter({ hasText: `${weight.question} Please enter your weight in pounds, from 45 to 771` }).waitFor();
+      // An answer out of range is not "missing": the summary asks to check it.
+      await page.getByRole('alert').getByRole('heading', { name: 'Please check one answer' }).waitFor();
       assert.equal(await page.getByLabel('Weight in pounds').getAttribute('aria-invalid'), 'true');
       assert.deepEqual(await seriousViolations(page), []);
       await screenshot(page, `onboarding-units-${colorScheme}`);

@@ -309,11 +309,11 @@ function FlowFrame(props: { label: string; children: ComponentChildren }) {
   );
 }
 
-/** What is still unanswered, each a link to its question. */
+/** What is unanswered or out of range, each a link to its question. */
 function ProblemList(props: { problems: Problem[]; refTo: { current: HTMLDivElement | null } }) {
   return (
     <div class="notice notice-error problem-list" role="alert" tabIndex={-1} ref={props.refTo}>
-      <h2>{props.problems.length === 1 ? 'One answer is missing' : `${props.problems.length} answers are missing`}</h2>
+      <h2>{props.problems.length === 1 ? 'Please check one answer' : `Please check ${props.problems.length} answers`}</h2>
       <ul>
         {props.problems.map((problem) => (
           <li key={problem.target}>
