@@ -194,6 +194,19 @@ int run_commands(int argc, char** argv) {
                        "asked on the terminal)");
     review->footer("Example:\n  unload review");
 
+    std::string rescreen_answers;
+    bool rescreen_seen = false;
+    auto* rescreen = app.add_subcommand(
+        "rescreen", "Answer the warning signs again, after a stop or when something changed");
+    rescreen->add_option("--answers", rescreen_answers,
+                         "Re-screen answers, {\"warning_signs\": {...}, \"leg\": \"none\"} (else "
+                         "asked on the terminal)");
+    rescreen->add_flag("--seen", rescreen_seen,
+                       "First record that a clinician has seen you about the open safety stop");
+    rescreen->footer("A warning sign stops the program until answers without one come in.\n"
+                     "Examples:\n  unload rescreen\n  unload rescreen --seen\n"
+                     "  unload --format json rescreen --answers answers.json");
+
     std::string ics_path;
     bool remind_once = false;
     auto* remind = app.add_subcommand(
@@ -294,6 +307,8 @@ int run_commands(int argc, char** argv) {
             return run_progress(ctx, progress_weeks);
         if (review->parsed())
             return run_review(ctx, review_answers);
+        if (rescreen->parsed())
+            return run_rescreen(ctx, rescreen_answers, rescreen_seen);
         if (remind_set->parsed())
             return run_remind_set(ctx, remind_settings);
         if (remind_show->parsed())

@@ -38,6 +38,9 @@ core::Result<void> run_log(Context& ctx, int days);
 core::Result<void> run_log_pain(Context& ctx, int pain, const std::string& note);
 core::Result<void> run_progress(Context& ctx, int weeks);
 core::Result<void> run_review(Context& ctx, const std::string& answers_path);
+/// The warning signs asked again outside a review (after a stop): `seen` first records that a
+/// clinician has seen the person about the open safety stop.
+core::Result<void> run_rescreen(Context& ctx, const std::string& answers_path, bool seen);
 
 // Stage 2: a guided session (session_command.cpp).
 struct SessionOptions {

@@ -79,7 +79,8 @@ core::Result<void> run_session(Context& ctx, const SessionOptions& options) {
         }
         return core::fail(core::ErrorCode::Conflict, "program",
                           "the program is stopped: your latest answers include a warning sign "
-                          "(above). Please follow that advice first.");
+                          "(above). Please follow that advice first; once you have been seen, "
+                          "`unload rescreen --seen` answers the warning signs again.");
     }
     const auto session = TRY(std::move(prepared));
 

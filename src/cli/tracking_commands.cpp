@@ -15,6 +15,7 @@
 #include "json/documents.hpp"
 #include "json/records.hpp"
 #include "service/journeys.hpp"
+#include "service/safety_stops.hpp"
 
 namespace unload::cli {
 
@@ -153,6 +154,35 @@ core::Result<void> run_review(Context& ctx, const std::string& answers_path) {
         print_json(json::review_document(*ctx.kb, outcome));
     else
         std::cout << render_review(*ctx.kb, outcome, ctx.term);
+    return {};
+}
+
+core::Result<void> run_rescreen(Context& ctx, const std::string& answers_path, bool seen) {
+    const auto ws = TRY(ctx.workspace());
+    if (seen) {
+        TRY(service::mark_seen(ws));
+        if (!ctx.json())
+            std::cout << "Noted: you have been seen about the warning sign. Your program stays "
+                         "stopped until your answers no longer show one.\n";
+    }
+    std::string answers;
+    if (!answers_path.empty())
+        answers = TRY(read_input(answers_path, "--answers"));
+    else if (isatty(STDIN_FILENO) == 1)
+        answers = TRY(ask_rescreen(*ctx.kb));
+    else
+        return invalid("--answers",
+                       "answer the warning signs on a terminal or give --answers FILE");
+    const auto screening = TRY(service::rescreen(ws, answers));
+    const bool stopped = TRY(service::open_stop(ws)).has_value();
+    if (ctx.json()) {
+        print_json({{"screen", json::screen_document(*ctx.kb, screening)}, {"stopped", stopped}});
+    } else if (stopped) {
+        std::cout << render_screening(*ctx.kb, screening, ctx.term);
+    } else {
+        std::cout << "No warning sign now, so your program goes on. Start a session with "
+                     "`unload session` when you are ready.\n";
+    }
     return {};
 }
 

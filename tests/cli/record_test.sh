@@ -122,4 +122,22 @@ expect_in db-unwritable-place-file "$tmp/err" "$tmp/notes.txt"
 # Standard input that never ends is cut off, not read until memory runs out.
 check intake-endless-stdin 2 sh -c "'$unload' plan --intake - </dev/zero"
 expect_in intake-endless-stdin-msg "$tmp/err" "larger than"
+# A warning sign stops the program until answers without one come in: `unload rescreen` asks
+# again, and `--seen` first records that a clinician has seen the person (on a database of its own).
+export UNLOAD_DB="sqlite:$tmp/stop.db"
+check stop-start 0 at 2026-11-02T07:00:00Z "$unload" start --intake "$intake"
+echo '{"warning_signs": {"saddle_numbness": true}, "leg": "none"}' >"$tmp/saddle.json"
+check stop-rescreen 0 at 2026-11-02T08:00:00Z "$unload" --format json rescreen --answers "$tmp/saddle.json"
+expect_py stop-rescreen-stopped 'd["stopped"] is True and d["screen"]["verdict"] == "emergency"' "$tmp/out"
+check stop-no-session 2 at 2026-11-02T08:05:00Z "$unload" session --dry-run
+expect_in stop-no-session-msg "$tmp/err" "unload rescreen --seen"
+check stop-needs-answers 2 at 2026-11-02T08:10:00Z "$unload" rescreen </dev/null
+expect_in stop-needs-answers-msg "$tmp/err" "--answers"
+check stop-cleared 0 at 2026-11-03T09:00:00Z "$unload" rescreen --seen --answers "$tmp/none.json"
+expect_in stop-cleared-msg "$tmp/out" "No warning sign now"
+check stop-session-again 0 at 2026-11-03T09:05:00Z "$unload" session --dry-run
+check stop-export 0 "$unload" --format json export
+expect_py stop-export-seen 'len(d["stops"]) == 1 and d["stops"][0]["seen_at"] == "2026-11-03T09:00:00Z" and d["stops"][0]["cleared_at"] == "2026-11-03T09:00:00Z"' "$tmp/out"
+check stop-seen-without-stop 2 at 2026-11-03T09:10:00Z "$unload" rescreen --seen --answers "$tmp/none.json"
+expect_in stop-seen-without-stop-msg "$tmp/err" "stop"
 finish
