@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { sampleSteps } from './fixtures';
-import { announcement, countdownText, countdownWords, minutesText, secondsLeft, spokenOnStep, stepPlace } from './words';
+import { announcement, countdownText, countdownWords, minutesText, msToNextSecond, secondsLeft, spokenOnStep, stepPlace } from './words';
 
 describe('countdown', () => {
   it('rounds up to whole seconds, as a kitchen timer does', () => {
@@ -12,6 +12,17 @@ describe('countdown', () => {
     expect(secondsLeft(0.0001)).toBe(1);
     expect(secondsLeft(0)).toBe(0);
     expect(secondsLeft(-5)).toBe(0);
+  });
+
+  it('knows when the number next changes: at the next whole second left', () => {
+    expect(msToNextSecond(9400)).toBe(400);
+    expect(msToNextSecond(9000)).toBe(1000);
+    expect(msToNextSecond(0.5)).toBe(0.5);
+    expect(msToNextSecond(0)).toBe(0);
+    // Waiting that long (and a hair more) always shows the next number.
+    for (const remaining of [9400, 9000, 1234.5, 61000]) {
+      expect(secondsLeft(remaining - msToNextSecond(remaining) - 0.001)).toBe(secondsLeft(remaining) - 1);
+    }
   });
 
   it('shows seconds under a minute and minutes:seconds from a minute', () => {

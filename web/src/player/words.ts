@@ -11,6 +11,16 @@ export function secondsLeft(remainingMs: number): number {
   return Math.max(0, Math.ceil(remainingMs / 1000));
 }
 
+/**
+ * Session milliseconds until the countdown next shows another number: the moment `remaining`
+ * drops to the next whole second (a step's end is such a moment too).
+ */
+export function msToNextSecond(remainingMs: number): number {
+  if (remainingMs <= 0) return 0;
+  const part = remainingMs % 1000;
+  return part === 0 ? 1000 : part;
+}
+
 /** The big countdown: `45`, or `1:05` from a minute up. */
 export function countdownText(remainingMs: number): string {
   const seconds = secondsLeft(remainingMs);

@@ -41,7 +41,7 @@ import {
   markBefore,
 } from '../../player/timeline';
 import type { Replay, StopOutcome, StopReasonChoice, TimelineStep, TodaySession } from '../../player/types';
-import { announcement, countdownText, countdownWords, spokenOnStep, stepPlace } from '../../player/words';
+import { announcement, countdownText, countdownWords, msToNextSecond, spokenOnStep, stepPlace } from '../../player/words';
 import { StopAdvice } from './outcome';
 import { StopDialog } from './stop-dialog';
 
@@ -91,6 +91,9 @@ function isUnreachable(error: unknown): boolean {
   return !(error instanceof ApiError) || error.offline || error.status >= 500;
 }
 
+/** A boundary timer fires this long after the moment it waits for, so the new second has begun. */
+const BOUNDARY_SLACK_MS = 1;
+
 export function Player(props: {
   session: TodaySession;
   exercises: ReadonlyMap<string, ExerciseInfo>;
@@ -110,6 +113,7 @@ export function Player(props: {
   const stateRef = useRef<PlayState>(startPlay(props.session.timeline.steps));
   const markRef = useRef<Mark>(BEFORE_START);
   const announcedRef = useRef(-1);
+  const nextChangeRef = useRef<number | null>(null);
   const endedRef = useRef(false);
   const busyRef = useRef(false);
   /** The engine's answer being waited for, if any (a stop waits for it before it is made). */
@@ -165,6 +169,8 @@ export function Player(props: {
       const state = settle(stateRef.current, t);
       stateRef.current = state;
       const position = locate(state.steps, state.anchor, state.endedMs ?? t);
+      // When the countdown next changes, for the boundary timer; none while paused.
+      nextChangeRef.current = state.anchor.paused ? null : msToNextSecond(position.remaining);
       const due = cuesBetween(state.steps, markRef.current, position);
       markRef.current = { index: position.index, elapsed: position.elapsed };
       const { settings, sounds, voice } = propsRef.current;
@@ -230,8 +236,21 @@ export function Player(props: {
       root.dataset.origin = String(clock.origin);
       root.dataset.speed = String(clock.speed);
     }
+    // Each change of the countdown is also scheduled for its own moment, so a late or dropped
+    // animation frame does not hold it back; the frame loop keeps the breathing pacer smooth.
+    let boundary: ReturnType<typeof setTimeout> | null = null;
+    const arm = () => {
+      const next = nextChangeRef.current;
+      if (boundary !== null || next === null || endedRef.current) return;
+      boundary = setTimeout(() => {
+        boundary = null;
+        tick(true);
+        arm();
+      }, next / clock.speed + BOUNDARY_SLACK_MS);
+    };
     let handle = requestAnimationFrame(function loop() {
       tick(true);
+      arm();
       if (!endedRef.current) handle = requestAnimationFrame(loop);
     });
     const timer = setInterval(() => {
@@ -243,6 +262,7 @@ export function Player(props: {
     window.addEventListener('offline', onOffline);
     return () => {
       cancelAnimationFrame(handle);
+      if (boundary !== null) clearTimeout(boundary);
       clearInterval(timer);
       window.removeEventListener('online', onOnline);
       window.removeEventListener('offline', onOffline);
