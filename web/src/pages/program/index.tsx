@@ -11,7 +11,7 @@ import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { aboutMinutes, daysPerWeek, doseWords, durationWords, timesPerDay } from './dose';
 import { useExercise, useSources } from './library';
 import type { CurrentProgram, Plan, Program, RoutineEntry, Screen, StoredIntake } from './types';
-import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference } from './view';
+import { comingWeeks, dayWords, evidenceWords, howToFor, label, modificationTexts, readableReference } from './view';
 import './program.css';
 
 export function ProgramPage(_props: Record<string, unknown>) {
@@ -208,7 +208,7 @@ function RoutineCard(props: { entry: RoutineEntry; index: number; screening: Scr
   const headingId = `exercise-${props.index}`;
   return (
     <li class="card routine-card" aria-labelledby={headingId}>
-      <ExercisePicture exercise={entry.exercise} alt={`Drawing of ${entry.name}`} />
+      <ExercisePicture exercise={entry.exercise} modification={entry.modifications[0]} alt={`Drawing of ${entry.name}`} />
       <div class="routine-body">
         <h3 id={headingId}>
           <span class="routine-number">{props.index + 1}.</span> {entry.name}
@@ -225,17 +225,22 @@ function RoutineCard(props: { entry: RoutineEntry; index: number; screening: Scr
             </ul>
           </div>
         )}
-        <h4>Why it is here</h4>
-        <Because ids={entry.because} detail />
-        <HowTo exerciseName={entry.name} exercise={exercise} />
+        <details class="disclosure">
+          <summary>
+            Why it is here<span class="visually-hidden">: {entry.name}</span>
+          </summary>
+          <Because ids={entry.because} detail />
+        </details>
+        <HowTo exerciseName={entry.name} exercise={exercise} applied={entry.modifications} />
         <Evidence exercise={exercise} />
       </div>
     </li>
   );
 }
 
-function HowTo(props: { exerciseName: string; exercise: ReturnType<typeof useExercise> }) {
+function HowTo(props: { exerciseName: string; exercise: ReturnType<typeof useExercise>; applied: string[] }) {
   const exercise = props.exercise;
+  const how = exercise ? howToFor(exercise, props.applied) : null;
   return (
     <details class="disclosure">
       <summary>
@@ -245,9 +250,9 @@ function HowTo(props: { exerciseName: string; exercise: ReturnType<typeof useExe
         <Loading what="the steps" />
       ) : (
         <>
-          {exercise.position && <p>{exercise.position}.</p>}
+          {how?.position && <p>{how.position}.</p>}
           <ol class="steps">
-            {exercise.steps.map((step, i) => (
+            {(how?.steps ?? []).map((step, i) => (
               <li key={i}>{step}</li>
             ))}
           </ol>
@@ -389,9 +394,13 @@ function Everyday(props: { program: Program }) {
   );
 }
 
+/**
+ * Warnings and advice from the answers. What they changed about an exercise is on that exercise's
+ * card, with its reason; a change to an exercise not in today's routine is not shown at all.
+ */
 function ScreeningChanges(props: { plan: Plan }) {
   const { screening, advice } = props.plan;
-  if (screening.modified.length === 0 && advice.length === 0 && screening.warnings.length === 0) return null;
+  if (advice.length === 0 && screening.warnings.length === 0) return null;
   return (
     <section aria-labelledby="screening-title">
       <h2 id="screening-title">From your answers</h2>
@@ -404,22 +413,6 @@ function ScreeningChanges(props: { plan: Plan }) {
           <Because ids={warning.because} label="Because you told us" />
         </div>
       ))}
-      {screening.modified.length > 0 && (
-        <div class="card">
-          <h3>Changed for you</h3>
-          <ul class="changes">
-            {screening.modified.map((change) => (
-              <li key={`${change.item}-${change.modification}`}>
-                <strong>
-                  <ExerciseName id={change.item} />:
-                </strong>{' '}
-                {change.text}
-                <Because ids={change.because} label="Because" />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
       {advice.length > 0 && (
         <div class="card">
           <h3>Advice</h3>

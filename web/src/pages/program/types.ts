@@ -99,7 +99,14 @@ export interface Exercise {
   steps: string[];
   breathing: string;
   safety: string[];
-  modifications: { id: string; text: string }[];
+  /** Each change, with what it replaces or leaves out of the instructions (steps numbered from 1). */
+  modifications: {
+    id: string;
+    text: string;
+    position?: string | null;
+    leaves_out_steps?: number[];
+    leaves_out_finish_hold?: boolean;
+  }[];
   regression: string | null;
   progression: string | null;
   evidence: { strength: string; direction: string; summary: string; references: string[] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference } from './view';
+import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference, howToFor } from './view';
 
 describe('modificationTexts', () => {
   const entry = { exercise: 'childs_pose', modifications: ['pillow_under_hips', 'slow_start', 'mystery'] };
@@ -78,5 +78,29 @@ describe('evidenceWords', () => {
   });
   it('reads an unknown word as a label rather than failing', () => {
     expect(evidenceWords('sparse', 'sideways')).toEqual(['Sparse', 'Sideways']);
+  });
+});
+
+describe('howToFor', () => {
+  const knee = {
+    position: 'On your back with knees bent',
+    steps: ['Lie down.', 'One knee in.', 'Lower it.', 'Other leg.', 'Both knees in and rock.', 'Finish.'],
+    modifications: [
+      { id: 'single_knee_only', text: 'One knee at a time only.', position: null, leaves_out_steps: [5], leaves_out_finish_hold: true },
+      { id: 'side_lying', text: 'On your side.', position: 'On your side', leaves_out_steps: [1] },
+      { id: 'towel', text: 'Use a towel.' },
+    ],
+  };
+
+  it('leaves out the steps a change forbids, and only for the changes applied', () => {
+    expect(howToFor(knee, ['single_knee_only']).steps).not.toContain('Both knees in and rock.');
+    expect(howToFor(knee, ['single_knee_only']).steps).toHaveLength(5);
+    expect(howToFor(knee, []).steps).toEqual(knee.steps);
+    expect(howToFor(knee, ['towel']).steps).toEqual(knee.steps);
+  });
+
+  it("starts from a change's own position where it has one", () => {
+    expect(howToFor(knee, ['side_lying'])).toEqual({ position: 'On your side', steps: knee.steps.slice(1) });
+    expect(howToFor(knee, ['single_knee_only']).position).toBe('On your back with knees bent');
   });
 });

@@ -21,6 +21,18 @@ export function modificationTexts(entry: Pick<RoutineEntry, 'exercise' | 'modifi
   });
 }
 
+/**
+ * The instructions as this person does them: a change's own starting position (side-lying in
+ * pregnancy) in place of the exercise's, and without the steps a change forbids (the both-knees
+ * rock for one knee at a time), so no line says to do what a modification rules out.
+ */
+export function howToFor(exercise: Pick<Exercise, 'position' | 'steps' | 'modifications'>, applied: readonly string[]): { position: string; steps: string[] } {
+  const changes = exercise.modifications.filter((modification) => applied.includes(modification.id));
+  const position = changes.find((change) => change.position)?.position ?? exercise.position;
+  const left = new Set(changes.flatMap((change) => change.leaves_out_steps ?? []));
+  return { position, steps: exercise.steps.filter((_, i) => !left.has(i + 1)) };
+}
+
 /** `warm_up` → "Warm up": an id shown as a label. */
 export function label(id: string): string {
   const words = id.replace(/_/g, ' ').trim();
