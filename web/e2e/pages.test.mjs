@@ -16,12 +16,14 @@ const ROUTES = [
   { name: 'today', hash: '#/' },
   { name: 'start', hash: '#/start' },
   { name: 'program', hash: '#/program' },
+  { name: 'exercises', hash: '#/exercises' },
   { name: 'session', hash: '#/session' },
   { name: 'progress', hash: '#/progress' },
   { name: 'learn', hash: '#/learn' },
   { name: 'learn-topic', hash: '#/learn/warning_signs' },
   { name: 'reminders', hash: '#/reminders' },
   { name: 'data', hash: '#/data' },
+  { name: 'share', hash: '#/share' },
 ];
 
 /**

@@ -3,17 +3,20 @@
 import { DataPage } from './pages/data';
 import { HomePage } from './pages/home';
 import { LearnPage } from './pages/learn';
+import { LibraryPage } from './pages/library';
 import { OnboardingPage } from './pages/onboarding';
 import { ProgramPage } from './pages/program';
 import { ProgressPage } from './pages/progress';
 import { RemindersPage } from './pages/reminders';
 import { SessionPage } from './pages/session';
+import { SharePage } from './pages/share';
 import { OutboxNotice } from './pages/session/outbox-notice';
 import { type Route, useRoute } from './router';
 
 const NAVIGATION = [
   { path: '/', label: 'Today' },
   { path: '/program', label: 'Program' },
+  { path: '/exercises', label: 'Exercises' },
   { path: '/progress', label: 'Progress' },
   { path: '/learn', label: 'Learn' },
   { path: '/reminders', label: 'Reminders' },
@@ -32,6 +35,10 @@ function pageFor(route: Route) {
       return <SessionPage route={route} />;
     case 'progress':
       return <ProgressPage />;
+    case 'exercises':
+      return <LibraryPage />;
+    case 'share':
+      return <SharePage />;
     case 'learn':
       return <LearnPage topic={route.segments[1]} />;
     case 'reminders':

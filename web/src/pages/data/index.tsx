@@ -74,6 +74,9 @@ function Export() {
         sessions, pain ratings, questionnaire scores, weekly reviews and reminder times. Keep it somewhere safe: it is
         about your health.
       </p>
+      <p>
+        To show a clinician, <a href="#/share">open a one-page summary to print or share with your physio or GP</a>.
+      </p>
       <div class="button-row">
         <button type="button" class="button button-primary" onClick={download} disabled={state.state === 'working'}>
           Download your data

@@ -11,7 +11,8 @@ import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { aboutMinutes, daysPerWeek, doseWords, durationWords, timesPerDay } from './dose';
 import { useExercise, useSources } from './library';
 import type { CurrentProgram, Plan, Program, RoutineEntry, Screen, StoredIntake } from './types';
-import { comingWeeks, dayWords, evidenceWords, howToFor, label, modificationTexts, readableReference } from './view';
+import { Instructions } from './instructions';
+import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference } from './view';
 import './program.css';
 
 export function ProgramPage(_props: Record<string, unknown>) {
@@ -240,7 +241,6 @@ function RoutineCard(props: { entry: RoutineEntry; index: number; screening: Scr
 
 function HowTo(props: { exerciseName: string; exercise: ReturnType<typeof useExercise>; applied: string[] }) {
   const exercise = props.exercise;
-  const how = exercise ? howToFor(exercise, props.applied) : null;
   return (
     <details class="disclosure">
       <summary>
@@ -249,31 +249,7 @@ function HowTo(props: { exerciseName: string; exercise: ReturnType<typeof useExe
       {!exercise ? (
         <Loading what="the steps" />
       ) : (
-        <>
-          {how?.position && <p>{how.position}.</p>}
-          <ol class="steps">
-            {(how?.steps ?? []).map((step, i) => (
-              <li key={i}>{step}</li>
-            ))}
-          </ol>
-          {exercise.breathing && (
-            <p>
-              <strong>Breathing.</strong> {exercise.breathing}
-            </p>
-          )}
-          {exercise.safety.length > 0 && (
-            <div class="notice notice-warn safety">
-              <p>
-                <strong>Stay safe</strong>
-              </p>
-              <ul>
-                {exercise.safety.map((note, i) => (
-                  <li key={i}>{note}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-        </>
+        <Instructions exercise={exercise} applied={props.applied} />
       )}
     </details>
   );

@@ -69,6 +69,9 @@ function ProgressOverview() {
 
   return (
     <Page title="Progress" wide>
+      <p class="muted">
+        <a href="#/share">A summary for your physio or GP</a>, to print or show.
+      </p>
       {stop.state === 'ready' && stopped && <SafetyStopNotice answer={stop.data} onChange={stop.reload} />}
       {program === null && !stopped && (
         <div class="notice">
