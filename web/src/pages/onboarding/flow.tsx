@@ -309,11 +309,18 @@ function FlowFrame(props: { label: string; children: ComponentChildren }) {
   );
 }
 
+/** "One answer is missing", or "Please check 2 answers" when one given is out of range. */
+function problemsHeading(problems: Problem[]): string {
+  const count = problems.length;
+  if (problems.some((problem) => problem.invalid)) return count === 1 ? 'Please check one answer' : `Please check ${count} answers`;
+  return count === 1 ? 'One answer is missing' : `${count} answers are missing`;
+}
+
 /** What is unanswered or out of range, each a link to its question. */
 function ProblemList(props: { problems: Problem[]; refTo: { current: HTMLDivElement | null } }) {
   return (
     <div class="notice notice-error problem-list" role="alert" tabIndex={-1} ref={props.refTo}>
-      <h2>{props.problems.length === 1 ? 'Please check one answer' : `Please check ${props.problems.length} answers`}</h2>
+      <h2>{problemsHeading(props.problems)}</h2>
       <ul>
         {props.problems.map((problem) => (
           <li key={problem.target}>

@@ -210,6 +210,8 @@ export function skipped(questionnaire: Questionnaire, answers: Answers): boolean
 export interface Problem {
   target: string;
   message: string;
+  /** An answer given but out of range or not a number, rather than one not given yet. */
+  invalid?: boolean;
 }
 
 /**
@@ -238,7 +240,8 @@ function fieldProblem(field: FormField, answers: Answers): Problem | null {
       const parsed = readField(field, answers);
       if (parsed.ok) return null;
       if (field.path === 'symptoms.pain_now') return { target, message: 'Move the slider to show your pain now.' };
-      return { target, message: `${field.question} ${parsed.message}` };
+      // A number is checked as typed (its range, its units): "check", not "missing".
+      return { target, message: `${field.question} ${parsed.message}`, invalid: true };
     }
     case 'boolean':
       if (answer === NEVER_TRIED && NEVER_TRIED_FIELDS.includes(field.path)) return null;
