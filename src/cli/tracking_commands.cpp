@@ -137,18 +137,30 @@ core::Result<void> run_progress(Context& ctx, int weeks) {
     return {};
 }
 
+namespace {
+
+/// Re-screen answers from `--answers FILE`, else asked on the terminal; `why` starts the error
+/// without either.
+core::Result<std::string> rescreen_answers(Context& ctx, const std::string& answers_path,
+                                           std::string_view why) {
+    if (!answers_path.empty())
+        return read_input(answers_path, "--answers");
+    if (isatty(STDIN_FILENO) == 1)
+        return ask_rescreen(*ctx.kb);
+    return invalid(
+        "--answers",
+        fmt::format("{}answer the warning signs on a terminal or give --answers FILE", why));
+}
+
+} // namespace
+
 core::Result<void> run_review(Context& ctx, const std::string& answers_path) {
     const auto ws = TRY(ctx.workspace());
     // Nobody should answer the warning signs for a review that cannot happen yet.
     TRY(service::check_review_due(ws));
-    std::string answers;
-    if (!answers_path.empty())
-        answers = TRY(read_input(answers_path, "--answers"));
-    else if (isatty(STDIN_FILENO) == 1)
-        answers = TRY(ask_rescreen(*ctx.kb));
-    else
-        return invalid("--answers", "the review asks the warning signs again; answer them on a "
-                                    "terminal or give --answers FILE");
+    const auto answers = TRY(rescreen_answers(ctx, answers_path,
+                                              "the review asks the warning "
+                                              "signs again; "));
     const auto outcome = TRY(service::review(ws, answers));
     if (ctx.json())
         print_json(json::review_document(*ctx.kb, outcome));
@@ -159,20 +171,14 @@ core::Result<void> run_review(Context& ctx, const std::string& answers_path) {
 
 core::Result<void> run_rescreen(Context& ctx, const std::string& answers_path, bool seen) {
     const auto ws = TRY(ctx.workspace());
+    // The answers first: "seen" is recorded only with answers to go with it.
+    const auto answers = TRY(rescreen_answers(ctx, answers_path, ""));
     if (seen) {
         TRY(service::mark_seen(ws));
         if (!ctx.json())
             std::cout << "Noted: you have been seen about the warning sign. Your program stays "
                          "stopped until your answers no longer show one.\n";
     }
-    std::string answers;
-    if (!answers_path.empty())
-        answers = TRY(read_input(answers_path, "--answers"));
-    else if (isatty(STDIN_FILENO) == 1)
-        answers = TRY(ask_rescreen(*ctx.kb));
-    else
-        return invalid("--answers",
-                       "answer the warning signs on a terminal or give --answers FILE");
     const auto screening = TRY(service::rescreen(ws, answers));
     const bool stopped = TRY(service::open_stop(ws)).has_value();
     if (ctx.json()) {

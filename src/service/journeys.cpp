@@ -239,9 +239,11 @@ core::Result<Current> load_current_as_of(const Workspace& ws,
 /// session played before it: it was played, and its record may hold the very stop that opened it.
 core::Result<SessionPlan> prepare_session_as_of(const Workspace& ws,
                                                 std::optional<core::Timestamp> as_of) {
-    const auto stop = TRY(open_stop(ws));
-    if (!as_of || (stop && stop->stop.at <= *as_of))
+    if (!as_of) {
         TRY(check_no_stop(ws));
+    } else if (const auto stop = TRY(open_stop(ws)); stop && stop->stop.at <= *as_of) {
+        TRY(check_no_stop(ws));
+    }
     auto current = TRY(load_current_as_of(ws, as_of));
     if (!current.plan.program)
         return core::fail(core::ErrorCode::Conflict, "program",

@@ -64,7 +64,7 @@ expect_in exercises-svg-json-msg "$tmp/err" '"field":"--svg"'
 check exercises-svg-list 2 "$unload" exercises list --svg
 check exercises-svg-unknown 2 "$unload" exercises show flying_lotus --svg
 check exercises-svg-modified 0 "$unload" exercises show ninety_ninety --svg --modification side_lying_instead
-expect_in exercises-svg-modified-side "$tmp/out" 'side'
+expect_in exercises-svg-modified-side "$tmp/out" 'lying on their side'
 cp "$tmp/out" "$tmp/side.svg"
 check exercises-svg-plain 0 "$unload" exercises show ninety_ninety --svg
 cmp -s "$tmp/out" "$tmp/side.svg" && { failed=$((failed+1)); echo "FAIL exercises-svg-modified: same as the plain picture"; } || ok=$((ok+1))
