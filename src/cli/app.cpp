@@ -137,6 +137,30 @@ int run_commands(int argc, char** argv) {
                   "A warning sign means no program: the advice says what to do instead.");
 
     auto* program = app.add_subcommand("program", "Show the program in force and when to review");
+    std::string harder_exercise;
+    auto* program_harder = program->add_subcommand(
+        "harder", "Take the harder version a review offered for an exercise that felt too easy");
+    program_harder->add_option("exercise", harder_exercise, "The exercise id, e.g. bird_dog")
+        ->required();
+    program->footer("Examples:\n  unload program\n  unload program harder bird_dog");
+
+    core::RecordId feedback_session = 0;
+    std::string feedback_exercise;
+    std::string feedback_rating;
+    auto* feedback = app.add_subcommand(
+        "feedback", "Say how an exercise felt in a session; the weekly review reads it");
+    feedback->add_option("session", feedback_session, "The session's id (`unload log` shows it)")
+        ->required();
+    feedback->add_option("exercise", feedback_exercise, "The exercise id, e.g. bird_dog")
+        ->required();
+    feedback->add_option("rating", feedback_rating, "too_easy, right, too_hard or hurt")
+        ->required()
+        ->check(CLI::IsMember({"too_easy", "right", "too_hard", "hurt"}));
+    feedback->footer(
+        "Example:\n  unload feedback 12 bird_dog too_hard\n"
+        "Rated too hard or hurt in 2 sessions of a week, an exercise is held at its easier "
+        "version\n"
+        "at the weekly review; too easy in 3, its harder version is offered (`unload program`).");
 
     SessionOptions session_options;
     auto* session = app.add_subcommand(
@@ -295,8 +319,12 @@ int run_commands(int argc, char** argv) {
             return run_content_rules(ctx);
         if (start->parsed())
             return run_start(ctx, start_options);
+        if (program_harder->parsed())
+            return run_take_harder(ctx, harder_exercise);
         if (program->parsed())
             return run_program(ctx);
+        if (feedback->parsed())
+            return run_feedback(ctx, feedback_session, feedback_exercise, feedback_rating);
         if (session->parsed())
             return run_session(ctx, session_options);
         if (log_pain->parsed())

@@ -34,6 +34,11 @@ struct StartOptions {
 };
 core::Result<void> run_start(Context& ctx, const StartOptions& options);
 core::Result<void> run_program(Context& ctx);
+/// How an exercise felt in a stored session: too_easy, right, too_hard or hurt.
+core::Result<void> run_feedback(Context& ctx, core::RecordId session, const std::string& exercise,
+                                const std::string& rating);
+/// Takes the harder version the program offers for `exercise`.
+core::Result<void> run_take_harder(Context& ctx, const std::string& exercise);
 core::Result<void> run_log(Context& ctx, int days);
 core::Result<void> run_log_pain(Context& ctx, int pain, const std::string& note);
 core::Result<void> run_progress(Context& ctx, int weeks);

@@ -179,6 +179,14 @@ std::string render_progress(const core::KnowledgeBase& kb, const core::Progress&
                                score.responder ? term.paint(Style::Green, "  ✓ responder") : "");
         out += "\n";
     }
+
+    if (!progress.feedback.empty()) {
+        out += "\n" + term.paint(Style::Bold, "How the exercises felt") +
+               " (sessions rated: too easy / right / too hard / hurt)\n";
+        for (const auto& feel : progress.feedback)
+            out += fmt::format("  {:<28} {:>3} {:>3} {:>3} {:>3}\n", kb.item(feel.item).name,
+                               feel.too_easy, feel.right, feel.too_hard, feel.hurt);
+    }
     return out;
 }
 

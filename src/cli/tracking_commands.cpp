@@ -14,6 +14,7 @@
 #include "core/review.hpp"
 #include "json/documents.hpp"
 #include "json/records.hpp"
+#include "service/feedback.hpp"
 #include "service/journeys.hpp"
 #include "service/safety_stops.hpp"
 
@@ -73,10 +74,7 @@ core::Result<void> run_program(Context& ctx) {
     const auto current = TRY(service::load_current(ws));
     const auto due = core::review_due_on(current.version);
     if (ctx.json()) {
-        auto document = json::program_version_document(current.version);
-        document["plan"] = json::plan_document(*ctx.kb, current.plan);
-        document["review_due_on"] = core::iso_day(due);
-        print_json(document);
+        print_json(json::current_program_document(*ctx.kb, current.version, current.plan));
         return {};
     }
     std::cout << ctx.term.paint(Style::Bold,
@@ -85,6 +83,61 @@ core::Result<void> run_program(Context& ctx) {
                                             core::iso_day(current.version.starts_on),
                                             core::iso_day(due)))
               << "\n\n"
+              << render_plan(*ctx.kb, current.plan, ctx.term);
+    for (const auto& offer : json::offers_document(*ctx.kb, current.version))
+        std::cout << fmt::format("\nOffered: {} felt too easy, so you may move on to {}. To take "
+                                 "it: `unload program harder {}`.\n",
+                                 offer["name"].get<std::string>(),
+                                 offer["harder_name"].get<std::string>(),
+                                 offer["exercise"].get<std::string>());
+    return {};
+}
+
+namespace {
+
+std::string_view rating_words(core::Rating rating) {
+    switch (rating) {
+    case core::Rating::TooEasy:
+        return "too easy";
+    case core::Rating::Right:
+        return "about right";
+    case core::Rating::TooHard:
+        return "too hard";
+    case core::Rating::Hurt:
+        return "like it hurt";
+    }
+    return "";
+}
+
+} // namespace
+
+core::Result<void> run_feedback(Context& ctx, core::RecordId session, const std::string& exercise,
+                                const std::string& rating) {
+    const auto ws = TRY(ctx.workspace());
+    const auto stored = TRY(service::rate_exercise(ws, session, exercise, rating));
+    if (ctx.json()) {
+        print_json({{"session", stored.session_id},
+                    {"exercise", stored.item},
+                    {"rating", core::to_string(stored.rating)},
+                    {"at", core::iso_timestamp(stored.at)}});
+        return {};
+    }
+    const auto item = ctx.kb->find_item(stored.item);
+    std::cout << fmt::format("Saved: {} felt {} in session {}. The weekly review takes it into "
+                             "account; `unload progress` shows every rating.\n",
+                             item ? ctx.kb->item(*item).name : stored.item,
+                             rating_words(stored.rating), stored.session_id);
+    return {};
+}
+
+core::Result<void> run_take_harder(Context& ctx, const std::string& exercise) {
+    const auto ws = TRY(ctx.workspace());
+    const auto current = TRY(service::take_harder_version(ws, exercise));
+    if (ctx.json()) {
+        print_json(json::current_program_document(*ctx.kb, current.version, current.plan));
+        return {};
+    }
+    std::cout << "Done: from your next session the harder version plays instead.\n\n"
               << render_plan(*ctx.kb, current.plan, ctx.term);
     return {};
 }
@@ -125,7 +178,7 @@ core::Result<void> run_progress(Context& ctx, int weeks) {
     const auto result = TRY(service::progress(ws, weeks));
     switch (ctx.options.output()) {
     case Format::Json:
-        print_json(json::progress_document(result));
+        print_json(json::progress_document(*ctx.kb, result));
         break;
     case Format::Csv:
         std::cout << progress_csv(result);

@@ -587,6 +587,9 @@ void Loader::read_program() {
         words.not_enough_time = reasons->string("not_enough_time", Required::Yes).value_or("");
         words.missing_equipment = reasons->string("missing_equipment", Required::Yes).value_or("");
         words.start = reasons->string("start", Required::Yes).value_or("");
+        words.easier_version = reasons->string("easier_version", Required::Yes).value_or("");
+        words.harder_version = reasons->string("harder_version", Required::Yes).value_or("");
+        words.no_easier_version = reasons->string("no_easier_version", Required::Yes).value_or("");
         if (const auto scan = core::scan_placeholders(words.missing_equipment);
             !scan.error.empty() || scan.names != std::vector<std::string>{"equipment"})
             reasons->error("missing_equipment",

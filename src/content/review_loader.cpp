@@ -20,6 +20,8 @@ constexpr std::string_view file_name = "review.toml";
 constexpr int max_weeks = 52;
 /// The most flares a week can hold: every session of the busiest stage, with room to spare.
 constexpr int max_flares = 50;
+/// Sessions in a reviewed week: a few a day at most.
+constexpr int max_sessions = 21;
 
 class ReviewReader {
 public:
@@ -40,6 +42,16 @@ public:
             read_regress(*regress);
         if (auto refer = root.table("refer", Required::Yes))
             read_refer(*refer);
+        if (auto feedback = root.table("feedback", Required::Yes)) {
+            m_rules.feedback_easier_after =
+                feedback->integer("easier_after", Required::Yes, 1, max_sessions)
+                    .value_or(m_rules.feedback_easier_after);
+            m_rules.feedback_harder_after =
+                feedback->integer("harder_after", Required::Yes, 1, max_sessions)
+                    .value_or(m_rules.feedback_harder_after);
+            read_sources(*feedback);
+            feedback->finish();
+        }
         if (auto rescore = root.table("rescore", Required::Yes)) {
             m_rules.rescore_every_weeks =
                 rescore->integer("every_weeks", Required::Yes, 1, max_weeks)

@@ -117,7 +117,46 @@ bool shrink_until_fits(const KnowledgeBase& kb, std::vector<Candidate>& candidat
     return total_seconds(kb, candidates) <= budget;
 }
 
+/// The change in force for a routine's own exercise, if any: the newest one.
+const ItemChange* change_for(const KnowledgeBase& kb, const std::vector<ItemChange>& changes,
+                             ItemId item) {
+    const ItemChange* found = nullptr;
+    for (const auto& change : changes) {
+        if (change.item == kb.item(item).id && change.in_force())
+            found = &change;
+    }
+    return found;
+}
+
+/// What plays in a routine slot: its own exercise, or the one a change in force puts there.
+struct Played {
+    std::optional<ItemId> item; ///< Empty: the slot is left out after the person's feedback.
+    const ItemChange* change = nullptr;
+};
+
+/// `taken` holds what the routine already plays or will play as itself: a version that is one of
+/// those does not play twice. A harder version that cannot play keeps the routine's own exercise;
+/// an easier one that cannot play leaves it out (it felt too hard or hurt).
+Played played_for(const KnowledgeBase& kb, ItemId slot, const std::vector<ItemChange>& changes,
+                  const AllowedItems& allowed, const ItemSet& taken, const EquipmentSet& have) {
+    const auto* change = change_for(kb, changes, slot);
+    if (!change || change->use == change->item)
+        return {.item = slot, .change = nullptr};
+    const auto use = kb.find_item(change->use);
+    const bool playable = use && allowed.contains(*use) && kb.item(*use).dose && !taken.test(*use);
+    if (change->kind == ChangeKind::Harder)
+        return playable && missing_equipment(kb, kb.item(*use), have).empty()
+                   ? Played{.item = use, .change = change}
+                   : Played{.item = slot, .change = nullptr};
+    return playable ? Played{.item = use, .change = change}
+                    : Played{.item = std::nullopt, .change = change};
+}
+
 } // namespace
+
+bool fits_equipment(const KnowledgeBase& kb, const Item& item, const EquipmentSet& have) {
+    return missing_equipment(kb, item, have).empty();
+}
 
 std::optional<std::size_t> find_stage(const KnowledgeBase& kb, std::string_view id) {
     const auto& stages = kb.program.stages;
@@ -137,7 +176,7 @@ int seconds_for(const KnowledgeBase& kb, const RoutineItem& item) {
 }
 
 Plan plan(const KnowledgeBase& kb, const Intake& intake, int week,
-          std::optional<std::size_t> stage_index) {
+          std::optional<std::size_t> stage_index, const std::vector<ItemChange>& changes) {
     Plan out{.screening = screen(kb, intake, week), .program = std::nullopt};
     const auto& screening = out.screening;
     if (screening.program_withheld())
@@ -181,16 +220,36 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week,
         }
         return ids;
     };
+    // What plays as itself, so that an easier or harder version never plays an exercise twice.
+    ItemSet taken;
+    const auto in_routine = [&](const RoutineSlot& slot) {
+        return (!slot.when_added || !rules_for(added, slot.item).empty()) &&
+               screening.allowed.contains(slot.item);
+    };
+    for (const auto& slot : routine->slots) {
+        const auto* change = change_for(kb, changes, slot.item);
+        if (in_routine(slot) && (!change || change->use == change->item) &&
+            missing_equipment(kb, kb.item(slot.item), intake.equipment).empty())
+            taken.set(slot.item);
+    }
     for (const auto& slot : routine->slots) {
         const auto added_by = rules_for(added, slot.item);
-        if (slot.when_added && added_by.empty())
-            continue;
         // Safety is structural: only what screening allowed can become a routine item.
-        if (!screening.allowed.contains(slot.item))
+        if (!in_routine(slot))
             continue;
-        const Item& item = kb.item(slot.item);
+        const auto played =
+            played_for(kb, slot.item, changes, screening.allowed, taken, intake.equipment);
+        if (played.item)
+            taken.set(*played.item); // A version plays in one slot's place only.
+        if (!played.item) {
+            program.left_out.push_back(
+                {.item = slot.item, .because = {std::string(reason_ids::no_easier_version)}});
+            continue;
+        }
+        const ItemId played_item = *played.item;
+        const Item& item = kb.item(played_item);
         if (auto missing = missing_equipment(kb, item, intake.equipment); !missing.empty()) {
-            program.left_out.push_back({.item = slot.item, .because = std::move(missing)});
+            program.left_out.push_back({.item = played_item, .because = std::move(missing)});
             continue;
         }
         const auto emphasised_by = rules_for(emphasised, slot.item);
@@ -198,7 +257,7 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week,
         const auto start = [&](Range range) {
             return emphasised_by.empty() ? range.middle() : range.high;
         };
-        Candidate c{.item = {.item = slot.item,
+        Candidate c{.item = {.item = played_item,
                              .hold_s = start(dose.hold_s),
                              .reps = start(dose.reps),
                              .rounds = start(dose.rounds),
@@ -219,8 +278,14 @@ Plan plan(const KnowledgeBase& kb, const Intake& intake, int week,
             add_unique(because, id);
         for (const auto id : emphasised_by)
             add_unique(because, id);
+        if (played_item != slot.item) {
+            c.item.replaces = slot.item;
+            add_unique(because, played.change->kind == ChangeKind::Easier
+                                    ? reason_ids::easier_version
+                                    : reason_ids::harder_version);
+        }
         for (const auto& change : screening.modified) {
-            if (change.item == slot.item) {
+            if (change.item == played_item) {
                 c.item.modifications.push_back(change.modification);
                 add_unique(because, change.rule->id);
                 if (change.modification->leaves_out_finish_hold) {

@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "core/records.hpp"
 #include "core/screening.hpp"
 
 namespace unload::core {
@@ -22,11 +23,14 @@ struct RoutineItem {
     int seconds = 0; ///< Estimated duration including the move into position.
     std::vector<const Modification*> modifications;
     Because because;
+    /// The routine's own exercise this one plays in place of, after the person's feedback.
+    std::optional<ItemId> replaces;
 };
 
 struct LeftOut {
     ItemId item = 0;
-    std::vector<std::string> because; ///< `no_<equipment>` ids or `not_enough_time`.
+    /// `no_<equipment>` ids, `not_enough_time`, or the review reason of a change that left it out.
+    std::vector<std::string> because;
 };
 
 struct Walking {
@@ -59,8 +63,16 @@ struct Plan {
 /// Screens the intake for `week` and, when the verdict allows, builds that week's program. The
 /// stage follows the calendar (clinical.md section 7) unless a weekly review chose one
 /// (`stage_index` into the program's stages); either way a rule's minimum relief weeks hold.
+/// `changes` (a program version's, see ItemChange) swap single exercises for easier or harder
+/// ones. Safety stays structural: a change to an exercise screening does not allow, without a
+/// dose, or already in the routine is not played; an easier version that cannot be played
+/// leaves the exercise out, a harder one keeps the routine's own.
 Plan plan(const KnowledgeBase& kb, const Intake& intake, int week = 1,
-          std::optional<std::size_t> stage_index = std::nullopt);
+          std::optional<std::size_t> stage_index = std::nullopt,
+          const std::vector<ItemChange>& changes = {});
+
+/// Whether the person has the equipment `item` needs.
+bool fits_equipment(const KnowledgeBase& kb, const Item& item, const EquipmentSet& have);
 
 /// The index of a stage id in the program's stages.
 std::optional<std::size_t> find_stage(const KnowledgeBase& kb, std::string_view id);

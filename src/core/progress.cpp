@@ -182,4 +182,33 @@ Progress progress(const KnowledgeBase& kb, Day from, Day to,
     return out;
 }
 
+std::vector<ExerciseFeel> tally_feedback(const KnowledgeBase& kb,
+                                         const std::vector<ExerciseFeedback>& feedback) {
+    std::vector<ExerciseFeel> out;
+    for (const auto& given : feedback) {
+        const auto item = kb.find_item(given.item);
+        if (!item)
+            continue;
+        auto found = std::ranges::find(out, *item, &ExerciseFeel::item);
+        if (found == out.end())
+            found = out.insert(out.end(), ExerciseFeel{.item = *item});
+        switch (given.rating) {
+        case Rating::TooEasy:
+            ++found->too_easy;
+            break;
+        case Rating::Right:
+            ++found->right;
+            break;
+        case Rating::TooHard:
+            ++found->too_hard;
+            break;
+        case Rating::Hurt:
+            ++found->hurt;
+            break;
+        }
+        found->latest = given.rating;
+    }
+    return out;
+}
+
 } // namespace unload::core

@@ -32,6 +32,21 @@ struct ScoreProgress {
     std::optional<Mcid> mcid;
 };
 
+/// How an exercise felt over a time: the sessions the person rated it in, by rating.
+struct ExerciseFeel {
+    ItemId item = 0;
+    int too_easy = 0;
+    int right = 0;
+    int too_hard = 0;
+    int hurt = 0;
+    Rating latest = Rating::Right; ///< The rating of the latest session that rated it.
+};
+
+/// Ratings counted per exercise, in the order the exercises were first rated. Ratings of an
+/// exercise this content no longer has are left out.
+std::vector<ExerciseFeel> tally_feedback(const KnowledgeBase& kb,
+                                         const std::vector<ExerciseFeedback>& feedback);
+
 struct Progress {
     Day from{};
     Day to{};
@@ -46,9 +61,10 @@ struct Progress {
     /// Every rating (diary and pain before sessions) on the last 7 days in [from, to] that have
     /// one, pooled.
     std::optional<double> latest_pain;
-    bool pain_responder = false;       ///< NPRS change reaches its MCID.
-    Mcid pain_mcid;                    ///< The NPRS MCID `pain_responder` was judged by.
-    std::vector<ScoreProgress> scores; ///< The scores in [from, to], in the order given.
+    bool pain_responder = false;        ///< NPRS change reaches its MCID.
+    Mcid pain_mcid;                     ///< The NPRS MCID `pain_responder` was judged by.
+    std::vector<ScoreProgress> scores;  ///< The scores in [from, to], in the order given.
+    std::vector<ExerciseFeel> feedback; ///< How each exercise felt in [from, to].
 };
 
 /// Whether a session counts toward adherence: completed, ended by a stop rule (stopping when it

@@ -10,7 +10,7 @@ namespace unload::core {
 
 namespace {
 
-constexpr EnumNames<ReasonKind, 13> kind_names{{
+constexpr EnumNames<ReasonKind, 14> kind_names{{
     {ReasonKind::WarningSign, "warning_sign"},
     {ReasonKind::Condition, "condition"},
     {ReasonKind::Pattern, "pattern"},
@@ -23,6 +23,7 @@ constexpr EnumNames<ReasonKind, 13> kind_names{{
     {ReasonKind::Start, "start"},
     {ReasonKind::Time, "time"},
     {ReasonKind::Equipment, "equipment"},
+    {ReasonKind::Feedback, "feedback"},
     {ReasonKind::Review, "review"},
 }};
 
@@ -112,6 +113,12 @@ std::optional<Explanation> explain(const KnowledgeBase& kb, std::string_view id)
         return make(ReasonKind::Start, program.reasons.start);
     if (id == reason_ids::not_enough_time)
         return make(ReasonKind::Time, program.reasons.not_enough_time);
+    if (id == reason_ids::easier_version)
+        return make(ReasonKind::Feedback, program.reasons.easier_version);
+    if (id == reason_ids::harder_version)
+        return make(ReasonKind::Feedback, program.reasons.harder_version);
+    if (id == reason_ids::no_easier_version)
+        return make(ReasonKind::Feedback, program.reasons.no_easier_version);
     if (const auto* reason = kb.review.find_reason(id))
         return make(ReasonKind::Review, reason->text);
     if (const auto missing = missing_equipment(kb, id)) {
@@ -142,6 +149,9 @@ std::vector<Explanation> glossary(const KnowledgeBase& kb) {
         ids.push_back(kb.program.walking_id);
     ids.emplace_back(reason_ids::program_start);
     ids.emplace_back(reason_ids::not_enough_time);
+    ids.emplace_back(reason_ids::easier_version);
+    ids.emplace_back(reason_ids::harder_version);
+    ids.emplace_back(reason_ids::no_easier_version);
     for (std::size_t i = 0; i < kb.equipment.size(); ++i)
         ids.push_back(missing_equipment_id(kb, {i}));
     for (const auto& item : kb.items) {

@@ -24,6 +24,12 @@ inline constexpr std::string_view program_start = "start";
 /// one of several would do.
 inline constexpr std::string_view missing_prefix = "no_";
 inline constexpr std::string_view missing_separator = "_or_";
+/// An exercise played in place of the routine's own after the person's feedback: an easier
+/// version (it felt too hard or hurt), or a harder one the person chose (it felt too easy).
+inline constexpr std::string_view easier_version = "easier_version";
+inline constexpr std::string_view harder_version = "harder_version";
+/// Left out after the person's feedback: it felt too hard or hurt, and no easier version is open.
+inline constexpr std::string_view no_easier_version = "no_easier_version";
 } // namespace reason_ids
 
 /// Content's words for the reasons of `reason_ids` (content/programs.toml `[reasons]`).
@@ -31,6 +37,9 @@ struct ReasonWords {
     std::string not_enough_time;
     std::string missing_equipment; ///< `{equipment}` is replaced by the names of what is missing.
     std::string start;
+    std::string easier_version;
+    std::string harder_version;
+    std::string no_easier_version;
 };
 
 /// What an id names.
@@ -47,6 +56,7 @@ enum class ReasonKind {
     Start,       ///< The first program version.
     Time,        ///< Left out for the person's minutes.
     Equipment,   ///< Left out for missing equipment.
+    Feedback,    ///< Played in place of another exercise after the person's feedback.
     Review,      ///< A weekly review's reason; its text has `{name}` placeholders.
 };
 

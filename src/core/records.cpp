@@ -24,8 +24,28 @@ constexpr EnumNames<ReviewDecision, 5> review_decision_names{
      {ReviewDecision::Refer, "refer"},
      {ReviewDecision::Stop, "stop"}}};
 
+constexpr EnumNames<Rating, 4> rating_names{{{Rating::TooEasy, "too_easy"},
+                                             {Rating::Right, "right"},
+                                             {Rating::TooHard, "too_hard"},
+                                             {Rating::Hurt, "hurt"}}};
+
+constexpr EnumNames<ChangeKind, 2> change_kind_names{
+    {{ChangeKind::Easier, "easier"}, {ChangeKind::Harder, "harder"}}};
+
 } // namespace
 
+std::string_view to_string(Rating rating) {
+    return name_of(rating_names, rating);
+}
+std::string_view to_string(ChangeKind kind) {
+    return name_of(change_kind_names, kind);
+}
+std::optional<Rating> parse_rating(std::string_view text) {
+    return enum_from_name(rating_names, text);
+}
+std::optional<ChangeKind> parse_change_kind(std::string_view text) {
+    return enum_from_name(change_kind_names, text);
+}
 std::string_view to_string(StepResult result) {
     return name_of(step_result_names, result);
 }

@@ -33,6 +33,24 @@ struct IntakeRecord {
     std::string document;
 };
 
+/// What a change to one exercise does: play an easier version, or a harder one.
+enum class ChangeKind { Easier, Harder };
+
+/// A change a program version makes to one exercise of its routine. A weekly review writes them
+/// from the person's feedback (clinical.md section 9): an easier version is in force at once, a
+/// harder one is offered and in force only once the person takes it.
+struct ItemChange {
+    std::string item; ///< The routine's own exercise: the one the change stands in for.
+    /// What plays in its place: another exercise, `item` itself (back to the routine's own
+    /// exercise) or empty (left out: it hurt and has no easier version open to the person).
+    std::string use;
+    ChangeKind kind = ChangeKind::Easier;
+    std::string reason;                   ///< The review reason id that made the change.
+    std::optional<Timestamp> accepted_at; ///< When the person took a harder version offered.
+
+    bool in_force() const { return kind == ChangeKind::Easier || accepted_at.has_value(); }
+};
+
 /// What was planned from a day on, and why: written at the start and by every weekly review.
 struct ProgramVersion {
     RecordId id = 0;
@@ -44,6 +62,7 @@ struct ProgramVersion {
     std::string origin; ///< `start` or `review`.
     std::vector<Reason> because;
     std::string document; ///< The plan document (as `unload plan --format json` prints it).
+    std::vector<ItemChange> changes; ///< Changes to single exercises, oldest first.
 };
 
 enum class StepResult { Done, Skipped, Swapped, Stopped, Unfinished };
@@ -84,6 +103,17 @@ struct SessionRecord {
     bool flare = false;
     std::vector<StepRecord> steps; ///< Empty when read as a summary.
     std::vector<SessionEvent> events;
+};
+
+/// How one exercise felt in a session, in the person's word: one tap after the session.
+enum class Rating { TooEasy, Right, TooHard, Hurt };
+
+struct ExerciseFeedback {
+    RecordId session_id = 0;
+    std::string item; ///< The exercise as played.
+    Rating rating = Rating::Right;
+    Timestamp at{}; ///< When it was given (the latest, when the person changed their mind).
+    Day day{};      ///< The session's day, read back with it.
 };
 
 /// A pain diary entry (NPRS 0-10).
@@ -167,6 +197,10 @@ struct KeptAnswer {
 std::string_view to_string(StepResult result);
 std::string_view to_string(SessionOutcome outcome);
 std::string_view to_string(ReviewDecision decision);
+std::string_view to_string(Rating rating);
+std::string_view to_string(ChangeKind kind);
+std::optional<Rating> parse_rating(std::string_view text);
+std::optional<ChangeKind> parse_change_kind(std::string_view text);
 std::optional<StepResult> parse_step_result(std::string_view text);
 std::optional<SessionOutcome> parse_session_outcome(std::string_view text);
 std::optional<ReviewDecision> parse_review_decision(std::string_view text);

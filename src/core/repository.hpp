@@ -43,11 +43,22 @@ public:
     /// The newest program version, if the person has started.
     virtual Result<std::optional<ProgramVersion>> current_program() = 0;
     virtual Result<std::vector<ProgramVersion>> program_versions() = 0;
+    /// Records that the person took the harder version that program version `version` offers for
+    /// its exercise `item`; NotFound (field `exercise`) when it offers none not yet taken.
+    virtual Result<void> accept_change(RecordId version, std::string_view item, Timestamp at) = 0;
 
     /// Stores a session with all its steps and events.
     virtual Result<RecordId> add_session(const SessionRecord& session) = 0;
     /// Sessions whose day is in [from, to], oldest first.
     virtual Result<std::vector<SessionRecord>> sessions(Day from, Day to, SessionDetail detail) = 0;
+
+    /// The exercises a stored session played, in order of first appearance, or nullopt when no
+    /// session has this id.
+    virtual Result<std::optional<std::vector<std::string>>> session_exercises(RecordId session) = 0;
+    /// Stores the person's rating of an exercise in a session, replacing an earlier one.
+    virtual Result<void> set_feedback(const ExerciseFeedback& feedback) = 0;
+    /// Ratings for the sessions whose day is in [from, to], by session day, session and exercise.
+    virtual Result<std::vector<ExerciseFeedback>> feedback(Day from, Day to) = 0;
 
     virtual Result<RecordId> add_pain(const PainEntry& entry) = 0;
     /// Diary entries whose day is in [from, to], oldest first.

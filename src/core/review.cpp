@@ -33,6 +33,11 @@ constexpr std::string_view at_top_step = "at_top_step";
 constexpr std::string_view at_bottom_step = "at_bottom_step";
 constexpr std::string_view relief_weeks_kept = "relief_weeks_kept";
 constexpr std::string_view rescore_due = "rescore_due";
+constexpr std::string_view feedback_easier = "feedback_easier";
+constexpr std::string_view feedback_easier_none = "feedback_easier_none";
+constexpr std::string_view feedback_easier_in_routine = "feedback_easier_in_routine";
+constexpr std::string_view feedback_harder_offered = "feedback_harder_offered";
+constexpr std::string_view feedback_harder_none = "feedback_harder_none";
 } // namespace reason
 
 constexpr std::string_view adherence_names[] = {"done", "planned", "percent", "min_percent"};
@@ -45,6 +50,9 @@ constexpr std::string_view baseline_names[] = {"baseline", "pain",     "drop",
 constexpr std::string_view regressions_names[] = {"regressions", "weeks"};
 constexpr std::string_view week_names[] = {"week"};
 constexpr std::string_view weeks_names[] = {"weeks"};
+constexpr std::string_view easier_names[] = {"exercise", "count", "easier"};
+constexpr std::string_view harder_names[] = {"exercise", "count", "harder"};
+constexpr std::string_view feedback_names[] = {"exercise", "count"};
 
 constexpr ReviewReasonSpec catalogue[] = {
     {reason::adherence_met, adherence_names},
@@ -65,6 +73,11 @@ constexpr ReviewReasonSpec catalogue[] = {
     {reason::at_bottom_step, {}},
     {reason::relief_weeks_kept, weeks_names},
     {reason::rescore_due, weeks_names},
+    {reason::feedback_easier, easier_names},
+    {reason::feedback_easier_none, feedback_names},
+    {reason::feedback_easier_in_routine, easier_names},
+    {reason::feedback_harder_offered, harder_names},
+    {reason::feedback_harder_none, feedback_names},
 };
 
 // Means are compared after floating-point division; the tolerance keeps a rise of exactly the
@@ -500,6 +513,154 @@ ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input) {
         record.to_stage = stages[next].id;
     } else {
         record.to_stage = input.current.stage;
+    }
+    return out;
+}
+
+namespace {
+
+/// The change in force for a routine's own exercise, if any: the newest one.
+const ItemChange* in_force_for(const std::vector<ItemChange>& changes, std::string_view item) {
+    const ItemChange* found = nullptr;
+    for (const auto& change : changes) {
+        if (change.item == item && change.in_force())
+            found = &change;
+    }
+    return found;
+}
+
+/// An easier or harder version the person may be given: not excluded, and with a dose to play.
+std::optional<ItemId> open_version(const KnowledgeBase& kb, std::optional<ItemId> candidate,
+                                   const AllowedItems& allowed) {
+    if (!candidate || !allowed.contains(*candidate) || !kb.item(*candidate).dose)
+        return std::nullopt;
+    return candidate;
+}
+
+} // namespace
+
+FeedbackOutcome feedback_changes(const KnowledgeBase& kb, const Program& reviewed,
+                                 const std::vector<ItemChange>& current,
+                                 const std::vector<ExerciseFeedback>& feedback, Day since,
+                                 const AllowedItems& allowed) {
+    const auto& rules = kb.review;
+    FeedbackOutcome out;
+    std::vector<std::string> replaced; // Exercises whose change in force a new one replaces.
+    for (const auto& played : reviewed.routine) {
+        const Item& item = kb.item(played.item);
+        const std::string own = played.replaces ? kb.item(*played.replaces).id : item.id;
+        int hard = 0;
+        int easy = 0;
+        for (const auto& given : feedback) {
+            if (given.item != item.id || given.day < since)
+                continue;
+            hard += given.rating == Rating::TooHard || given.rating == Rating::Hurt ? 1 : 0;
+            easy += given.rating == Rating::TooEasy ? 1 : 0;
+        }
+        const auto* change = in_force_for(current, own);
+        const bool on_harder = change && change->kind == ChangeKind::Harder && change->use != own;
+        const bool on_easier = change && change->kind == ChangeKind::Easier && change->use != own;
+        if (hard >= rules.feedback_easier_after) {
+            // From a harder version taken, the easier one is the routine's own exercise.
+            const auto easier =
+                open_version(kb, on_harder ? kb.find_item(own) : item.regression, allowed);
+            replaced.push_back(own);
+            out.changes.push_back({.item = own,
+                                   .use = easier ? kb.item(*easier).id : std::string(),
+                                   .kind = ChangeKind::Easier,
+                                   .reason = std::string(easier ? reason::feedback_easier
+                                                                : reason::feedback_easier_none),
+                                   .accepted_at = std::nullopt});
+            out.decisions.push_back(
+                {.item = own, .rated = played.item, .kind = ChangeKind::Easier, .count = hard});
+        } else if (easy >= rules.feedback_harder_after) {
+            // From an easier version, the harder one is the routine's own exercise again.
+            const auto harder =
+                open_version(kb, on_easier ? kb.find_item(own) : item.progression, allowed);
+            if (harder)
+                out.changes.push_back({.item = own,
+                                       .use = kb.item(*harder).id,
+                                       .kind = ChangeKind::Harder,
+                                       .reason = std::string(reason::feedback_harder_offered),
+                                       .accepted_at = std::nullopt});
+            out.decisions.push_back(
+                {.item = own, .rated = played.item, .kind = ChangeKind::Harder, .count = easy});
+        }
+    }
+    // What stays in force: the newest change of each exercise that no new one replaces, unless
+    // it only led back to the routine's own exercise. A harder version offered now leaves the
+    // change in force for the same exercise until it is taken; one offered before and not
+    // taken is dropped.
+    std::vector<ItemChange> kept;
+    for (const auto& change : current) {
+        if (!change.in_force() || change.use == change.item ||
+            std::ranges::find(replaced, change.item) != replaced.end() ||
+            in_force_for(current, change.item) != &change)
+            continue;
+        kept.push_back(change);
+    }
+    kept.insert(kept.end(), out.changes.begin(), out.changes.end());
+    out.changes = std::move(kept);
+    return out;
+}
+
+std::vector<Reason> feedback_reasons(const KnowledgeBase& kb, FeedbackOutcome& outcome,
+                                     const Intake& intake, const Plan& next) {
+    const auto& rules = kb.review;
+    std::vector<Reason> out;
+    const auto add = [&](std::string_view id, std::initializer_list<Placeholder> values) {
+        const auto* text = rules.find_reason(id);
+        out.push_back(
+            {.id = std::string(id),
+             .text = text ? fill_placeholders(text->text, std::span(values.begin(), values.size()))
+                          : std::string(id)});
+    };
+    if (!next.program)
+        return out;
+    const auto& routine = next.program->routine;
+    const auto plays = [&](std::string_view id) {
+        return std::ranges::find_if(routine,
+                                    [&](const RoutineItem& r) { return kb.item(r.item).id == id; });
+    };
+    for (const auto& decision : outcome.decisions) {
+        const auto& rated = kb.item(decision.rated).name;
+        const auto count = std::to_string(decision.count);
+        const auto change = std::ranges::find_if(outcome.changes, [&](const ItemChange& c) {
+            return c.item == decision.item && c.kind == decision.kind && !c.accepted_at;
+        });
+        if (decision.kind == ChangeKind::Easier) {
+            const auto instead = std::ranges::find_if(routine, [&](const RoutineItem& r) {
+                return r.replaces && kb.item(*r.replaces).id == decision.item;
+            });
+            if (instead != routine.end()) {
+                add(reason::feedback_easier, {{"exercise", rated},
+                                              {"count", count},
+                                              {"easier", kb.item(instead->item).name}});
+            } else if (change != outcome.changes.end() && !change->use.empty() &&
+                       plays(change->use) != routine.end()) {
+                add(reason::feedback_easier_in_routine,
+                    {{"exercise", rated},
+                     {"count", count},
+                     {"easier", kb.item(plays(change->use)->item).name}});
+            } else if (plays(decision.item) == routine.end()) {
+                add(reason::feedback_easier_none, {{"exercise", rated}, {"count", count}});
+            }
+            continue;
+        }
+        // A harder version is offered only when it could play: open to the person, with their
+        // equipment, and not already in the routine.
+        const bool offered = change != outcome.changes.end();
+        const auto harder = offered ? kb.find_item(change->use) : std::nullopt;
+        if (harder && (kb.item(*harder).id == decision.item ||
+                       (plays(change->use) == routine.end() &&
+                        fits_equipment(kb, kb.item(*harder), intake.equipment)))) {
+            add(reason::feedback_harder_offered,
+                {{"exercise", rated}, {"count", count}, {"harder", kb.item(*harder).name}});
+            continue;
+        }
+        if (offered)
+            outcome.changes.erase(change);
+        add(reason::feedback_harder_none, {{"exercise", rated}, {"count", count}});
     }
     return out;
 }

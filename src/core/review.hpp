@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/intake.hpp"
+#include "core/planner.hpp"
 #include "core/records.hpp"
 #include "core/screening.hpp"
 
@@ -61,5 +62,40 @@ Day review_due_on(const ProgramVersion& current);
 /// `record.because` lists every progress condition met or not, every trigger that fired and
 /// any reason the ladder could not move; `record.at` is left for the caller to set.
 ReviewOutcome review_week(const KnowledgeBase& kb, const ReviewInput& input);
+
+/// What the person's feedback decided for one exercise at a review.
+struct FeedbackDecision {
+    std::string item; ///< The routine's own exercise.
+    ItemId rated = 0; ///< The exercise as played and rated (the item, or what stood in for it).
+    ChangeKind kind = ChangeKind::Easier; ///< Easier: it felt too hard or hurt; harder: too easy.
+    int count = 0;                        ///< Sessions it was rated so.
+};
+
+/// What the person's feedback does to single exercises at a review.
+struct FeedbackOutcome {
+    std::vector<ItemChange> changes; ///< For the next program version: carried over and new.
+    std::vector<FeedbackDecision> decisions;
+};
+
+/// The exercise changes the next program version carries (clinical.md section 9, content/
+/// review.toml [feedback]). For each exercise of `reviewed` (the program of the week reviewed, as
+/// played), the sessions since `since` are counted by the person's rating: "too hard" or "hurt"
+/// in `feedback_easier_after` sessions holds it at its easier version (its regression, or the
+/// routine's own exercise when a harder version was taken), or leaves it out when it has none
+/// open to the person (excluded by `allowed` or without a dose); "too easy" in
+/// `feedback_harder_after` sessions offers its harder version on the same terms. Changes in force
+/// that no new one replaces are kept; harder versions offered and not taken are dropped.
+FeedbackOutcome feedback_changes(const KnowledgeBase& kb, const Program& reviewed,
+                                 const std::vector<ItemChange>& current,
+                                 const std::vector<ExerciseFeedback>& feedback, Day since,
+                                 const AllowedItems& allowed);
+
+/// The review's reasons for `outcome`, read from the next program as planned with its changes,
+/// so that they say what the program really does: an easier version that plays, an exercise
+/// left out (its easier version already in the routine, or none that suits), a harder version
+/// offered. An offer whose harder version could not play (`Plan` of `next`, the person's
+/// `intake`) is withdrawn from `outcome.changes` and said so.
+std::vector<Reason> feedback_reasons(const KnowledgeBase& kb, FeedbackOutcome& outcome,
+                                     const Intake& intake, const Plan& next);
 
 } // namespace unload::core

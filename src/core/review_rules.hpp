@@ -54,6 +54,12 @@ struct ReviewRules {
     std::optional<AdviceId> refer_pain_advice;
     std::optional<AdviceId> refer_regressions_advice;
     std::optional<AdviceId> refer_leg_symptoms_advice;
+    /// The person's word after each session (content/review.toml [feedback]): an exercise rated
+    /// "too hard" or "hurt" in this many sessions of the reviewed week is held at its easier
+    /// version...
+    int feedback_easier_after = 2;
+    /// ...and one rated "too easy" in this many is offered its harder version.
+    int feedback_harder_after = 3;
     int rescore_every_weeks = 4;
     std::vector<ReviewReasonText> reasons;
     std::vector<std::string> sources; ///< Every source the review's rules name, once each.

@@ -12,6 +12,7 @@
 #include "json/documents.hpp"
 #include "json/reader.hpp"
 #include "json/records.hpp"
+#include "service/feedback.hpp"
 
 namespace unload::http {
 
@@ -45,10 +46,7 @@ Json list_of(const std::vector<T>& values, Encode encode) {
 }
 
 Json program_document(const core::KnowledgeBase& kb, const service::Current& current) {
-    auto document = json::program_version_document(current.version);
-    document["plan"] = json::plan_document(kb, current.plan);
-    document["review_due_on"] = core::iso_day(core::review_due_on(current.version));
-    return document;
+    return json::current_program_document(kb, current.version, current.plan);
 }
 
 core::Result<std::string> object_text(const Request& request) {
@@ -158,6 +156,24 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
                   return json_response(document, 201);
               });
 
+    // One tap per exercise after a session: how it felt (service/feedback.hpp).
+    add_write(Method::Put, "/api/v1/sessions/{id}/feedback/{exercise}",
+              [ws](const Request& request, const Params& params) -> core::Result<Response> {
+                  const auto session = TRY(record_id(params.get("id"), "session"));
+                  const auto rating = TRY(decode_rating_request(request.body));
+                  const auto stored =
+                      TRY(service::rate_exercise(ws, session, params.get("exercise"), rating));
+                  return json_response({{"session", stored.session_id},
+                                        {"exercise", stored.item},
+                                        {"rating", core::to_string(stored.rating)},
+                                        {"at", core::iso_timestamp(stored.at)}});
+              });
+    add_write(Method::Post, "/api/v1/program/harder/{exercise}",
+              [ws, &kb](const Request&, const Params& params) -> core::Result<Response> {
+                  return json_response(program_document(
+                      kb, TRY(service::take_harder_version(ws, params.get("exercise")))));
+              });
+
     add(Method::Get, "/api/v1/diary",
         [ws](const Request& request, const Params&) -> core::Result<Response> {
             const auto days = TRY(int_query(request, "days", 1, 366, 7));
@@ -174,9 +190,9 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
                       json::pain_document(TRY(service::log_pain(ws, pain.pain, pain.note))), 201);
               });
     add(Method::Get, "/api/v1/progress",
-        [ws](const Request& request, const Params&) -> core::Result<Response> {
+        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
             const auto weeks = TRY(int_query(request, "weeks", 1, 261, 12));
-            return json_response(json::progress_document(TRY(service::progress(ws, weeks))));
+            return json_response(json::progress_document(kb, TRY(service::progress(ws, weeks))));
         });
 
     add_write(Method::Post, "/api/v1/review",

@@ -1,5 +1,8 @@
 #include "http/requests.hpp"
 
+#include <cctype>
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "core/calendar.hpp"
@@ -159,6 +162,23 @@ core::Result<PainRequest> decode_pain_request(std::string_view body) {
     if (request.note.size() > 2000)
         return json::invalid("note", "at most 2000 bytes of UTF-8 text");
     return request;
+}
+
+core::Result<std::string> decode_rating_request(std::string_view body) {
+    const auto document = TRY(parse_object(body));
+    TRY(json::only_known_keys(document, "", {"rating"}));
+    return TRY(required(json::string_at(document, "", "rating"), "rating"));
+}
+
+core::Result<core::RecordId> record_id(std::string_view text, std::string_view field) {
+    core::RecordId id = 0;
+    const auto* end = text.data() + text.size();
+    const auto [stop, error] = std::from_chars(text.data(), end, id);
+    if (text.empty() || error != std::errc{} || stop != end || id < 1 ||
+        !std::isdigit(static_cast<unsigned char>(text.front())))
+        return core::fail(core::ErrorCode::NotFound, std::string(field),
+                          fmt::format("no {} has the id '{}'", field, text));
+    return id;
 }
 
 core::Result<ScoreRequest> decode_score_request(std::string_view body) {

@@ -43,6 +43,14 @@ struct ScoreRequest {
 };
 core::Result<ScoreRequest> decode_score_request(std::string_view body);
 
+/// `{"rating": "too_hard"}` for PUT /api/v1/sessions/{id}/feedback/{exercise}: the rating's
+/// name, checked by the service.
+core::Result<std::string> decode_rating_request(std::string_view body);
+
+/// A record id from a path (`/api/v1/sessions/12/...`): digits only, at least 1; NotFound naming
+/// `field` otherwise, as no record has such an id.
+core::Result<core::RecordId> record_id(std::string_view text, std::string_view field);
+
 /// The reminder settings document (as GET /api/v1/reminders gives it) for PUT.
 core::Result<core::ReminderSettings> decode_reminder_settings(std::string_view body);
 

@@ -100,7 +100,7 @@ void write_screen(TextWriter& out, const core::KnowledgeBase& kb,
 }
 
 /// A routine entry: because, exercise, finish_hold_s, hold_s, modifications, name, per_side,
-/// reps, rest_s, rounds, seconds.
+/// replaces, replaces_name, reps, rest_s, rounds, seconds.
 void write_routine_item(TextWriter& out, const core::KnowledgeBase& kb,
                         const core::RoutineItem& entry) {
     const auto& item = kb.item(entry.item);
@@ -122,6 +122,16 @@ void write_routine_item(TextWriter& out, const core::KnowledgeBase& kb,
     out.string(item.name);
     out.key("per_side");
     out.boolean(entry.per_side);
+    out.key("replaces");
+    if (entry.replaces)
+        out.string(kb.item(*entry.replaces).id);
+    else
+        out.null();
+    out.key("replaces_name");
+    if (entry.replaces)
+        out.string(kb.item(*entry.replaces).name);
+    else
+        out.null();
     out.key("reps");
     out.number(entry.reps);
     out.key("rest_s");

@@ -49,17 +49,21 @@ json program_document(const core::KnowledgeBase& kb, const core::Program& progra
         json modifications = json::array();
         for (const auto* modification : entry.modifications)
             modifications.push_back(modification->id);
-        routine.push_back({{"exercise", item.id},
-                           {"name", item.name},
-                           {"hold_s", entry.hold_s},
-                           {"reps", entry.reps},
-                           {"rounds", entry.rounds},
-                           {"per_side", entry.per_side},
-                           {"rest_s", entry.rest_s},
-                           {"finish_hold_s", entry.finish_hold_s},
-                           {"seconds", entry.seconds},
-                           {"modifications", std::move(modifications)},
-                           {"because", ids(entry.because)}});
+        routine.push_back(
+            {{"exercise", item.id},
+             {"name", item.name},
+             {"hold_s", entry.hold_s},
+             {"reps", entry.reps},
+             {"rounds", entry.rounds},
+             {"per_side", entry.per_side},
+             {"rest_s", entry.rest_s},
+             {"finish_hold_s", entry.finish_hold_s},
+             {"seconds", entry.seconds},
+             {"modifications", std::move(modifications)},
+             {"replaces", entry.replaces ? json(kb.item(*entry.replaces).id) : json(nullptr)},
+             {"replaces_name",
+              entry.replaces ? json(kb.item(*entry.replaces).name) : json(nullptr)},
+             {"because", ids(entry.because)}});
     }
     json left_out = json::array();
     for (const auto& entry : program.left_out)

@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "core/calendar.hpp"
+#include "core/review.hpp"
 #include "json/documents.hpp"
 
 namespace unload::json {
@@ -120,6 +121,16 @@ json score_record_document(const core::ScoreRecord& score) {
 }
 
 json program_version_document(const core::ProgramVersion& version) {
+    json changes = json::array();
+    for (const auto& change : version.changes)
+        changes.push_back(
+            {{"exercise", change.item},
+             {"use", change.use.empty() ? json(nullptr) : json(change.use)},
+             {"kind", core::to_string(change.kind)},
+             {"reason", change.reason},
+             {"in_force", change.in_force()},
+             {"accepted_at", change.accepted_at ? json(core::iso_timestamp(*change.accepted_at))
+                                                : json(nullptr)}});
     return {{"id", version.id},
             {"intake", version.intake_id},
             {"created_at", core::iso_timestamp(version.created_at)},
@@ -128,7 +139,34 @@ json program_version_document(const core::ProgramVersion& version) {
             {"stage", version.stage},
             {"origin", version.origin},
             {"because", reasons(version.because)},
+            {"changes", changes},
             {"plan", embedded(version.document)}};
+}
+
+json current_program_document(const core::KnowledgeBase& kb, const core::ProgramVersion& version,
+                              const core::Plan& plan) {
+    auto document = program_version_document(version);
+    document["plan"] = plan_document(kb, plan);
+    document["review_due_on"] = core::iso_day(core::review_due_on(version));
+    document["offers"] = offers_document(kb, version);
+    return document;
+}
+
+json offers_document(const core::KnowledgeBase& kb, const core::ProgramVersion& version) {
+    json out = json::array();
+    for (const auto& change : version.changes) {
+        if (change.kind != core::ChangeKind::Harder || change.accepted_at)
+            continue;
+        const auto item = kb.find_item(change.item);
+        const auto use = kb.find_item(change.use);
+        if (!item || !use)
+            continue; // Content changed since the review wrote it: nothing to offer.
+        out.push_back({{"exercise", change.item},
+                       {"name", kb.item(*item).name},
+                       {"harder", change.use},
+                       {"harder_name", kb.item(*use).name}});
+    }
+    return out;
 }
 
 json review_record_document(const core::ReviewRecord& review) {
@@ -167,7 +205,16 @@ json review_document(const core::KnowledgeBase& kb, const core::ReviewOutcome& o
     return document;
 }
 
-json progress_document(const core::Progress& progress) {
+json progress_document(const core::KnowledgeBase& kb, const core::Progress& progress) {
+    json feedback = json::array();
+    for (const auto& feel : progress.feedback)
+        feedback.push_back({{"exercise", kb.item(feel.item).id},
+                            {"name", kb.item(feel.item).name},
+                            {"too_easy", feel.too_easy},
+                            {"right", feel.right},
+                            {"too_hard", feel.too_hard},
+                            {"hurt", feel.hurt},
+                            {"latest", core::to_string(feel.latest)}});
     json days = json::array();
     for (const auto& day : progress.days)
         days.push_back({{"day", core::iso_day(day.day)},
@@ -199,7 +246,8 @@ json progress_document(const core::Progress& progress) {
             {"pain_responder", progress.pain_responder},
             {"pain_mcid", mcid_document(progress.pain_mcid)},
             {"days", days},
-            {"scores", scores}};
+            {"scores", scores},
+            {"feedback", feedback}};
 }
 
 std::string clock_time(int minutes) {
@@ -283,6 +331,13 @@ json export_document(const Everything& everything) {
             {"scores", list(everything.scores, score_record_document)},
             {"reviews", list(everything.reviews, review_record_document)},
             {"stops", list(everything.stops, safety_stop_document)},
+            {"exercise_feedback", list(everything.feedback,
+                                       [](const core::ExerciseFeedback& given) -> json {
+                                           return {{"session", given.session_id},
+                                                   {"exercise", given.item},
+                                                   {"rating", core::to_string(given.rating)},
+                                                   {"at", core::iso_timestamp(given.at)}};
+                                       })},
             {"follow_ups_done", list(everything.follow_ups_done,
                                      [](const core::FollowUpDone& done) -> json {
                                          return {{"id", done.id},

@@ -19,10 +19,17 @@ nlohmann::json session_document(const core::SessionRecord& session);
 nlohmann::json pain_document(const core::PainEntry& entry);
 nlohmann::json score_record_document(const core::ScoreRecord& score);
 nlohmann::json program_version_document(const core::ProgramVersion& version);
+/// The harder versions a program version offers and the person has not taken yet, with names.
+nlohmann::json offers_document(const core::KnowledgeBase& kb, const core::ProgramVersion& version);
+/// The program in force (`GET /api/v1/program`, `unload program`): the version, its plan, the
+/// day its review falls due and the harder versions it offers.
+nlohmann::json current_program_document(const core::KnowledgeBase& kb,
+                                        const core::ProgramVersion& version,
+                                        const core::Plan& plan);
 nlohmann::json review_record_document(const core::ReviewRecord& review);
 /// A review as decided: the record, the week's numbers and, when the program stopped, why.
 nlohmann::json review_document(const core::KnowledgeBase& kb, const core::ReviewOutcome& outcome);
-nlohmann::json progress_document(const core::Progress& progress);
+nlohmann::json progress_document(const core::KnowledgeBase& kb, const core::Progress& progress);
 nlohmann::json reminder_settings_document(const core::ReminderSettings& settings);
 nlohmann::json stop_outcome_document(const core::KnowledgeBase& kb,
                                      const core::StopOutcome& outcome);
@@ -37,6 +44,7 @@ struct Everything {
     std::vector<core::ReviewRecord> reviews;
     std::vector<core::SafetyStop> stops;
     std::vector<core::FollowUpDone> follow_ups_done;
+    std::vector<core::ExerciseFeedback> feedback;
     core::ReminderSettings reminders;
 };
 nlohmann::json export_document(const Everything& everything);

@@ -49,7 +49,8 @@ core::ProgramVersion version_for(const Workspace& ws, const core::Plan& plan, co
             .stage = plan.program ? plan.program->stage->id : std::string(),
             .origin = std::move(origin),
             .because = std::move(because),
-            .document = json::plan_document(ws.kb, plan).dump()};
+            .document = json::plan_document(ws.kb, plan).dump(),
+            .changes = {}};
 }
 
 /// The pain the person began the program with: the first intake's pain now.
@@ -226,7 +227,7 @@ core::Result<Current> load_current_as_of(const Workspace& ws,
         return core::fail(
             core::ErrorCode::InvalidContent, "program.stage",
             fmt::format("the stored stage '{}' is not in programs.toml", version->stage));
-    auto plan = core::plan(ws.kb, intake, version->week, *stage);
+    auto plan = core::plan(ws.kb, intake, version->week, *stage, version->changes);
     return Current{.intake_record = std::move(*intake_record),
                    .intake = std::move(intake),
                    .version = std::move(*version),
@@ -405,7 +406,9 @@ core::Result<core::Progress> progress(const Workspace& ws, int weeks) {
     const auto scores = TRY(ws.repo.scores());
     const auto versions = TRY(ws.repo.program_versions());
     const auto baseline = TRY(baseline_pain(ws));
-    return core::progress(ws.kb, from, to, sessions, pain, scores, versions, baseline);
+    auto result = core::progress(ws.kb, from, to, sessions, pain, scores, versions, baseline);
+    result.feedback = core::tally_feedback(ws.kb, TRY(ws.repo.feedback(from, to)));
+    return result;
 }
 
 core::Result<void> check_review_due(const Workspace& ws) {
@@ -438,8 +441,18 @@ core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view a
     std::optional<core::ProgramVersion> next;
     if (outcome.next_stage) {
         const int week = current.version.week + 1;
-        const auto next_plan = core::plan(ws.kb, intake_now, week, *outcome.next_stage);
+        // The person's word on each exercise this week holds some at an easier version and
+        // offers others a harder one (content/review.toml [feedback]).
+        auto feedback = core::feedback_changes(
+            ws.kb, current.plan.program.value_or(core::Program{}), current.version.changes,
+            TRY(ws.repo.feedback(current.version.starts_on, day)), current.version.starts_on,
+            core::screen(ws.kb, intake_now, week).allowed);
+        const auto next_plan =
+            core::plan(ws.kb, intake_now, week, *outcome.next_stage, feedback.changes);
+        std::ranges::move(core::feedback_reasons(ws.kb, feedback, intake_now, next_plan),
+                          std::back_inserter(outcome.record.because));
         next = version_for(ws, next_plan, 0, week, "review", outcome.record.because);
+        next->changes = std::move(feedback.changes);
     }
     // The answers, the review and the version it wrote are stored together or not at all.
     const auto stop = stop_opened_by(ws, core::screen(ws.kb, intake_now, current.version.week),
@@ -531,6 +544,7 @@ core::Result<json::Everything> everything(const Workspace& ws) {
                             .reviews = TRY(ws.repo.reviews()),
                             .stops = TRY(ws.repo.stops()),
                             .follow_ups_done = TRY(ws.repo.follow_ups_done()),
+                            .feedback = TRY(ws.repo.feedback(first, last)),
                             .reminders = TRY(ws.repo.reminder_settings())};
 }
 

@@ -1,5 +1,6 @@
 #include "store/soci_repository.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstddef>
 #include <optional>
@@ -177,6 +178,61 @@ Result<ProgramVersionTexts> texts_of(const core::ProgramVersion& version) {
         .starts_on = TRY(day_text(version.starts_on, "program_version.starts_on"))};
 }
 
+/// Inserts the exercise changes of a program version, in order.
+void insert_changes(soci::session& sql, Integer version,
+                    const std::vector<core::ItemChange>& changes) {
+    for (std::size_t i = 0; i < changes.size(); ++i) {
+        const auto& change = changes[i];
+        const int ordinal = static_cast<int>(i);
+        const std::string kind(core::to_string(change.kind));
+        // Times were checked by the caller (accepted_at comes from the clock, never from input).
+        const std::string accepted =
+            change.accepted_at ? core::iso_timestamp(*change.accepted_at) : std::string();
+        soci::indicator accepted_indicator = change.accepted_at ? soci::i_ok : soci::i_null;
+        sql << "INSERT INTO program_version_changes (program_version_id, ordinal, item, "
+               "use_instead, kind, reason_id, accepted_at) VALUES (:version, :ordinal, :item, "
+               ":use_instead, :kind, :reason_id, :accepted_at)",
+            soci::use(version), soci::use(ordinal), soci::use(change.item), soci::use(change.use),
+            soci::use(kind), soci::use(change.reason), soci::use(accepted, accepted_indicator);
+    }
+}
+
+/// Reads the exercise changes of each version, in order.
+Result<void> read_changes(soci::session& sql, std::vector<core::ProgramVersion>& versions) {
+    std::unordered_map<Integer, std::size_t> places;
+    for (std::size_t i = 0; i < versions.size(); ++i)
+        places.emplace(versions[i].id, i);
+    Integer version = 0;
+    std::string item;
+    std::string use;
+    std::string kind;
+    std::string reason;
+    std::string accepted;
+    soci::indicator accepted_indicator = soci::i_null;
+    soci::statement statement =
+        (sql.prepare << "SELECT program_version_id, item, use_instead, kind, reason_id, "
+                        "accepted_at FROM program_version_changes "
+                        "ORDER BY program_version_id, ordinal",
+         soci::into(version), soci::into(item), soci::into(use), soci::into(kind),
+         soci::into(reason), soci::into(accepted, accepted_indicator));
+    statement.execute();
+    while (statement.fetch()) {
+        const auto found = places.find(version);
+        if (found == places.end())
+            continue;
+        std::optional<core::Timestamp> accepted_at;
+        if (accepted_indicator == soci::i_ok)
+            accepted_at = TRY(read_time(accepted, "program_version_changes.accepted_at"));
+        versions[found->second].changes.push_back(
+            {.item = item,
+             .use = use,
+             .kind = TRY(read_enum(&core::parse_change_kind, kind, "program_version_changes.kind")),
+             .reason = reason,
+             .accepted_at = accepted_at});
+    }
+    return {};
+}
+
 /// Inserts a program version and its reasons; `review` links it to the review that wrote it.
 Integer insert_program_version(soci::session& sql, const core::ProgramVersion& version,
                                const ProgramVersionTexts& texts, std::optional<Integer> review) {
@@ -201,6 +257,7 @@ Integer insert_program_version(soci::session& sql, const core::ProgramVersion& v
             soci::use(version.document), soci::into(id);
     }
     insert_reasons(sql, "program_version_reasons", "program_version_id", id, version.because);
+    insert_changes(sql, id, version.changes);
     return id;
 }
 
@@ -229,8 +286,10 @@ Result<std::vector<core::ProgramVersion>> read_program_versions(soci::session& s
         version.created_at = TRY(read_time(created_at, "program_versions.created_at"));
         version.starts_on = TRY(read_day(starts_on, "program_versions.starts_on"));
     }
-    if (!versions.empty())
+    if (!versions.empty()) {
         read_reasons(sql, "program_version_reasons", "program_version_id", versions);
+        TRY(read_changes(sql, versions));
+    }
     return versions;
 }
 
@@ -379,9 +438,11 @@ std::vector<int> read_ordered_ints(soci::session& sql, std::string_view table,
 /// Every table that holds something about the person, children before the rows they refer to,
 /// so deleting in this order never trips a foreign key.
 constexpr std::string_view person_tables[] = {
+    "exercise_feedback",
     "session_events",
     "session_steps",
     "sessions",
+    "program_version_changes",
     "program_version_reasons",
     "program_versions",
     "review_reasons",
@@ -550,6 +611,27 @@ Result<std::vector<core::ProgramVersion>> SociRepository::program_versions() {
                 [&](soci::session& sql) { return read_program_versions(sql, false); });
 }
 
+Result<void> SociRepository::accept_change(core::RecordId version, std::string_view item,
+                                           core::Timestamp at) {
+    const auto when = TRY(time_text(at, "change.accepted_at"));
+    return write(m_connection, [&](soci::session& sql) -> Result<void> {
+        const Integer id = version;
+        const std::string exercise(item);
+        int ordinal = 0;
+        soci::indicator found = soci::i_null;
+        sql << "SELECT max(ordinal) FROM program_version_changes WHERE program_version_id = "
+               ":version AND item = :item AND kind = 'harder' AND accepted_at IS NULL",
+            soci::use(id), soci::use(exercise), soci::into(ordinal, found);
+        if (found != soci::i_ok)
+            return core::fail(core::ErrorCode::NotFound, "exercise",
+                              fmt::format("the program offers no harder version of '{}'", item));
+        sql << "UPDATE program_version_changes SET accepted_at = :at "
+               "WHERE program_version_id = :version AND ordinal = :ordinal",
+            soci::use(when), soci::use(id), soci::use(ordinal);
+        return {};
+    });
+}
+
 // ---- Sessions ---------------------------------------------------------------------------------
 
 Result<core::RecordId> SociRepository::add_session(const core::SessionRecord& session) {
@@ -635,6 +717,75 @@ Result<std::vector<core::SessionRecord>> SociRepository::sessions(core::Day from
         }
         return found;
     });
+}
+
+// ---- Feedback on exercises --------------------------------------------------------------------
+
+Result<std::optional<std::vector<std::string>>>
+SociRepository::session_exercises(core::RecordId session) {
+    return read(
+        m_connection, [&](soci::session& sql) -> Result<std::optional<std::vector<std::string>>> {
+            const Integer id = session;
+            int count = 0;
+            sql << "SELECT count(*) FROM sessions WHERE id = :id", soci::use(id), soci::into(count);
+            if (count == 0)
+                return std::nullopt;
+            std::vector<std::string> items;
+            std::string item;
+            soci::statement statement =
+                (sql.prepare << "SELECT item FROM session_steps WHERE session_id = :id "
+                                "AND item <> '' ORDER BY ordinal",
+                 soci::use(id), soci::into(item));
+            statement.execute();
+            while (statement.fetch()) {
+                if (std::ranges::find(items, item) == items.end())
+                    items.push_back(item);
+            }
+            return items;
+        });
+}
+
+Result<void> SociRepository::set_feedback(const core::ExerciseFeedback& feedback) {
+    const auto at = TRY(time_text(feedback.at, "feedback.at"));
+    return write(m_connection, [&](soci::session& sql) -> Result<void> {
+        const Integer session = feedback.session_id;
+        const std::string rating(core::to_string(feedback.rating));
+        sql << "INSERT INTO exercise_feedback (session_id, item, rating, at) "
+               "VALUES (:session_id, :item, :rating, :at) ON CONFLICT (session_id, item) "
+               "DO UPDATE SET rating = excluded.rating, at = excluded.at",
+            soci::use(session), soci::use(feedback.item), soci::use(rating), soci::use(at);
+        return {};
+    });
+}
+
+Result<std::vector<core::ExerciseFeedback>> SociRepository::feedback(core::Day from, core::Day to) {
+    const auto first = TRY(day_text(from, "from"));
+    const auto last = TRY(day_text(to, "to"));
+    return read(
+        m_connection, [&](soci::session& sql) -> Result<std::vector<core::ExerciseFeedback>> {
+            std::vector<core::ExerciseFeedback> found;
+            Integer session = 0;
+            std::string item;
+            std::string rating;
+            std::string at;
+            std::string day;
+            soci::statement statement =
+                (sql.prepare << "SELECT f.session_id, f.item, f.rating, f.at, s.day "
+                                "FROM exercise_feedback f JOIN sessions s ON s.id = f.session_id "
+                                "WHERE s.day BETWEEN :from AND :to "
+                                "ORDER BY s.day, s.started_at, f.session_id, f.item",
+                 soci::into(session), soci::into(item), soci::into(rating), soci::into(at),
+                 soci::into(day), soci::use(first), soci::use(last));
+            statement.execute();
+            while (statement.fetch())
+                found.push_back({.session_id = session,
+                                 .item = item,
+                                 .rating = TRY(read_enum(&core::parse_rating, rating,
+                                                         "exercise_feedback.rating")),
+                                 .at = TRY(read_time(at, "exercise_feedback.at")),
+                                 .day = TRY(read_day(day, "sessions.day"))});
+            return found;
+        });
 }
 
 // ---- Pain diary -------------------------------------------------------------------------------

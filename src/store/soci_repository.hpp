@@ -50,6 +50,13 @@ public:
     core::Result<std::vector<core::SafetyStop>> stops() override;
     core::Result<void> mark_stop_seen(core::RecordId id, core::Timestamp at) override;
 
+    core::Result<std::optional<std::vector<std::string>>>
+    session_exercises(core::RecordId session) override;
+    core::Result<void> set_feedback(const core::ExerciseFeedback& feedback) override;
+    core::Result<std::vector<core::ExerciseFeedback>> feedback(core::Day from,
+                                                               core::Day to) override;
+    core::Result<void> accept_change(core::RecordId version, std::string_view item,
+                                     core::Timestamp at) override;
     core::Result<core::RecordId> add_follow_up_done(const core::FollowUpDone& done) override;
     core::Result<std::vector<core::FollowUpDone>> follow_ups_done() override;
 

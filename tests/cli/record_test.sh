@@ -41,6 +41,23 @@ expect_in diary-range-msg "$tmp/err" "pain"
 check log-json 0 at 2026-11-08T21:00:00Z "$unload" --format json log --days 7
 expect_py log-counts 'len(d["sessions"]) == 7 and d["pain"][0]["note"] == "long walk, felt fine"' "$tmp/out"
 
+# How an exercise felt, one rating per exercise and session. The counter lean felt too easy three
+# times, but its harder version needs a pull-up bar this person does not have.
+check feedback-1 0 at 2026-11-08T21:05:00Z "$unload" feedback 1 counter_decompression right
+check feedback-1-again 0 at 2026-11-08T21:06:00Z "$unload" feedback 1 counter_decompression too_easy
+expect_in feedback-saved "$tmp/out" "Saved: Counter lean felt too easy in session 1"
+check feedback-2 0 at 2026-11-08T21:07:00Z "$unload" --format json feedback 2 counter_decompression too_easy
+expect_py feedback-json 'd["session"] == 2 and d["rating"] == "too_easy"' "$tmp/out"
+check feedback-3 0 at 2026-11-08T21:08:00Z "$unload" feedback 3 counter_decompression too_easy
+check feedback-no-session 2 "$unload" feedback 99 counter_decompression right
+expect_in feedback-no-session-msg "$tmp/err" "session: no session 99 is stored"
+check feedback-not-played 2 "$unload" feedback 1 plank right
+expect_in feedback-not-played-msg "$tmp/err" "exercise: session 1 did not play 'plank'"
+check feedback-bad-rating 2 "$unload" feedback 1 counter_decompression meh
+expect_in feedback-bad-rating-msg "$tmp/err" "rating"
+check feedback-help 0 "$unload" feedback --help
+expect_in feedback-help-text "$tmp/out" "held at its easier version"
+
 # The review is due after seven days, and asks the warning signs again.
 echo '{"warning_signs": {}, "leg": "none"}' >"$tmp/none.json"
 check review-early 2 at 2026-11-08T21:00:00Z "$unload" review --answers "$tmp/none.json"
@@ -52,8 +69,12 @@ check review-typo 2 at 2026-11-09T08:00:00Z "$unload" review --answers "$tmp/typ
 expect_in review-typo-msg "$tmp/err" "warning_signs.sadle_numbness"
 check review 0 at 2026-11-09T08:00:00Z "$unload" --format json review --answers "$tmp/none.json"
 expect_py review-progress 'd["decision"] == "progress" and d["to_stage"] == "relief_twice" and d["because"]' "$tmp/out"
+expect_py review-feedback '[r["id"] for r in d["because"] if r["id"].startswith("feedback_")] == ["feedback_harder_none"] and "Counter lean felt too easy in 3 sessions" in [r["text"] for r in d["because"] if r["id"] == "feedback_harder_none"][0]' "$tmp/out"
 check program-week-2 0 at 2026-11-09T08:01:00Z "$unload" --format json program
 expect_py program-week-2-stage 'd["stage"] == "relief_twice" and d["week"] == 2 and d["origin"] == "review"' "$tmp/out"
+expect_py program-week-2-no-offer 'd["offers"] == [] and d["changes"] == []' "$tmp/out"
+check program-harder-none 2 at 2026-11-09T08:02:00Z "$unload" program harder counter_decompression
+expect_in program-harder-none-msg "$tmp/err" "exercise: the program offers no harder version"
 
 # Stops: spreading leg symptoms ends the session and advises an assessment.
 printf 'before 4\n1:00 x spreading_leg_symptoms\nafter 5\n' >"$tmp/leg.txt"
@@ -69,11 +90,13 @@ echo '{"answers": [1,2,1,0,2,1,null,1,2,1]}' >"$tmp/odi.json"
 check score-save 0 at 2026-11-09T19:00:00Z "$unload" score odi --answers "$tmp/odi.json" --save
 check progress-json 0 at 2026-11-09T20:00:00Z "$unload" --format json progress --weeks 2
 expect_py progress-json-counts 'd["done_sessions"] == 9 and d["scores"][0]["instrument"] == "odi" and d["baseline_pain"] == 4' "$tmp/out"
+expect_py progress-json-feedback 'd["feedback"] == [{"exercise": "counter_decompression", "name": "Counter lean", "too_easy": 3, "right": 0, "too_hard": 0, "hurt": 0, "latest": "too_easy"}]' "$tmp/out"
 check progress-csv 0 at 2026-11-09T20:00:00Z "$unload" --format csv progress --weeks 2
 expect_in progress-csv-header "$tmp/out" "day,planned_sessions,done_sessions,minutes,mean_pain,flare"
 expect_in progress-csv-row "$tmp/out" "2026-11-09,2,2,"
 check progress-text 0 at 2026-11-09T20:00:00Z "$unload" progress
 expect_in progress-text-calendar "$tmp/out" "Mo Tu We Th Fr Sa Su"
+expect_in progress-text-feedback "$tmp/out" "How the exercises felt"
 check csv-elsewhere 2 "$unload" --format csv plan --intake "$intake"
 
 check remind-set 0 "$unload" remind set --sessions 07:30,19:00 --work 09:00-17:00 --days mon-fri

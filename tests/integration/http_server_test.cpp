@@ -641,6 +641,52 @@ TEST_F(HttpServerTest, AStopsAdviceToSeeSomeoneStaysUntilMarkedDone) {
     EXPECT_TRUE(call_json("GET", "/api/v1/follow-ups", {}, 200)["follow_ups"].empty());
 }
 
+TEST_F(HttpServerTest, HowEachExerciseFeltIsStoredShownInProgressAndRefusedWhenWrong) {
+    call_json("POST", "/api/v1/program", desk_worker(), 201);
+    const auto session = call_json("GET", "/api/v1/session", {}, 200);
+    const auto stored = call_json("POST", "/api/v1/sessions",
+                                  Json({{"started_at", "2026-11-02T08:00:00Z"},
+                                        {"pain_before", 4},
+                                        {"pain_after", 3},
+                                        {"controls", Json::array()},
+                                        {"ended_ms", session["timeline"]["total_ms"]}})
+                                      .dump(),
+                                  201);
+    const auto id = std::to_string(stored["id"].get<std::int64_t>());
+    const auto exercise =
+        call_json("GET", "/api/v1/program", {}, 200)["plan"]["program"]["routine"][0]["exercise"]
+            .get<std::string>();
+    const auto path = "/api/v1/sessions/" + id + "/feedback/" + exercise;
+    const auto rated = call_json("PUT", path, R"({"rating": "too_hard"})", 200);
+    EXPECT_EQ(rated["rating"], "too_hard");
+    EXPECT_EQ(rated["exercise"], exercise);
+    // A second tap replaces the first.
+    call_json("PUT", path, R"({"rating": "hurt"})", 200);
+    const auto progress = call_json("GET", "/api/v1/progress?weeks=1", {}, 200);
+    ASSERT_EQ(progress["feedback"].size(), 1U);
+    EXPECT_EQ(progress["feedback"][0]["exercise"], exercise);
+    EXPECT_EQ(progress["feedback"][0]["hurt"], 1);
+    EXPECT_EQ(progress["feedback"][0]["too_hard"], 0);
+    EXPECT_EQ(progress["feedback"][0]["latest"], "hurt");
+    EXPECT_EQ(Json::parse(call("GET", "/api/v1/export").body)["exercise_feedback"].size(), 1U);
+
+    EXPECT_EQ(call_json("PUT", path, R"({"rating": "meh"})", 400)["error"]["field"], "rating");
+    EXPECT_EQ(call_json("PUT", path, R"({"rating": "right", "why": 1})", 400)["error"]["field"],
+              "why");
+    EXPECT_EQ(call_json("PUT", "/api/v1/sessions/" + id + "/feedback/not_an_exercise",
+                        R"({"rating": "right"})", 400)["error"]["field"],
+              "exercise");
+    EXPECT_EQ(call_json("PUT", "/api/v1/sessions/999/feedback/" + exercise,
+                        R"({"rating": "right"})", 404)["error"]["field"],
+              "session");
+    EXPECT_EQ(call_json("PUT", "/api/v1/sessions/x1/feedback/" + exercise, R"({"rating": "right"})",
+                        404)["error"]["field"],
+              "session");
+    EXPECT_EQ(call_json("POST", "/api/v1/program/harder/" + exercise, "{}", 404)["error"]["field"],
+              "exercise");
+    EXPECT_EQ(call_json("GET", "/api/v1/progress?weeks=1", {}, 200)["feedback"][0]["hurt"], 1);
+}
+
 TEST_F(HttpServerTest, ABadSessionStoresNothing) {
     call_json("POST", "/api/v1/program", desk_worker(), 201);
     const auto refused =

@@ -72,17 +72,18 @@ TEST(ReviewLoader, NamesEverySourceWithItsLine) {
     std::vector<SourceRef> sources;
     read_review_rules(content_dir, kb, errors, sources);
     ASSERT_TRUE(errors.empty()) << describe(errors);
-    // One `source` in each of [progress], [regress], [refer], its four sub-tables and [rescore].
+    // One `source` in each of [done], [progress], [regress], [refer], its four sub-tables,
+    // [feedback] and [rescore].
     std::set<std::string> fields;
     for (const auto& source : sources) {
         EXPECT_EQ(source.file, "review.toml");
         EXPECT_GT(source.line, 0) << source.field;
         fields.insert(source.field);
     }
-    EXPECT_EQ(fields, (std::set<std::string>{"done.source", "progress.source", "regress.source",
-                                             "refer.source", "refer.pain.source",
-                                             "refer.regressions.source", "refer.stops.source",
-                                             "refer.leg_symptoms.source", "rescore.source"}));
+    EXPECT_EQ(fields, (std::set<std::string>{
+                          "done.source", "progress.source", "regress.source", "refer.source",
+                          "refer.pain.source", "refer.regressions.source", "refer.stops.source",
+                          "refer.leg_symptoms.source", "feedback.source", "rescore.source"}));
 }
 
 struct BrokenCase {
@@ -174,6 +175,12 @@ TEST(ReviewLoader, BrokenFileNamesFileLineAndField) {
          .line_text = "[refer.leg_symptoms]",
          .field = "refer.leg_symptoms.at_week",
          .message_has = "missing; expected an integer"},
+        {.name = "no sessions to hold an exercise at its easier version",
+         .find = "easier_after = 2 #",
+         .replace = "easier_after = 0 #",
+         .line_text = "easier_after = 0",
+         .field = "feedback.easier_after",
+         .message_has = "1"},
         {.name = "unknown reason id",
          .find = "[[reason]]\nid = \"adherence_met\"",
          .replace = "[[reason]]\nid = \"feeling_great\"\ntext = \"Well done.\"\n\n[[reason]]\nid = "

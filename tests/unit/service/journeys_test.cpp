@@ -20,6 +20,7 @@
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/repository.hpp"
+#include "service/feedback.hpp"
 #include "service/follow_ups.hpp"
 #include "service/journeys.hpp"
 #include "service/safety_stops.hpp"
@@ -919,6 +920,188 @@ TEST_F(Journeys, TheReviewIsRefusedBeforeItIsDueAndProgressesAfterAGoodWeek) {
     EXPECT_EQ(current.version.origin, "review");
     EXPECT_EQ(current.version.stage, outcome.record.to_stage);
     EXPECT_NE(current.version.stage, outcome.record.from_stage);
+}
+
+// ---- Feedback on exercises -------------------------------------------------------------------
+
+/// The first exercise of the routine whose regression (`easier`) or progression is, or is not,
+/// played by the routine itself, and open to the person.
+std::optional<core::ItemId> exercise_whose_version(const core::KnowledgeBase& kb,
+                                                   const Current& current, bool easier,
+                                                   bool in_routine) {
+    const auto& routine = current.plan.program->routine;
+    for (const auto& entry : routine) {
+        const auto other =
+            easier ? kb.item(entry.item).regression : kb.item(entry.item).progression;
+        if (!other || !current.plan.screening.allowed.contains(*other) || !kb.item(*other).dose)
+            continue;
+        const bool played =
+            std::ranges::any_of(routine, [&](const auto& r) { return r.item == *other; });
+        if (played == in_routine)
+            return entry.item;
+    }
+    return std::nullopt;
+}
+
+/// The reason of `id` in a review, or nullptr.
+const core::Reason* reason_of(const core::ReviewOutcome& outcome, std::string_view id) {
+    const auto found = std::ranges::find(outcome.record.because, id, &core::Reason::id);
+    return found == outcome.record.because.end() ? nullptr : &*found;
+}
+
+TEST_F(Journeys, AnExerciseRatedTooHardTwiceWhoseEasierVersionIsInTheRoutineIsLeftOut) {
+    start_desk_worker();
+    const auto& kb = test::knowledge_base();
+    const auto before = must(load_current(ws()));
+    const auto hard = exercise_whose_version(kb, before, true, true);
+    ASSERT_TRUE(hard) << "the desk worker's relief routine plays the easier versions itself";
+    const auto& item = kb.item(*hard);
+    int index = 0;
+    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
+                            "2026-11-07", "2026-11-08"}) {
+        set_time(std::string(day) + "T08:00:00Z");
+        const auto session = record_whole_session(3, 3);
+        // Once too hard, once hurt: both count; the rest were right.
+        const auto* rating = index == 0 ? "too_hard" : index == 1 ? "hurt" : "right";
+        EXPECT_EQ(must(rate_exercise(ws(), session.id, item.id, rating)).item, item.id);
+        ++index;
+    }
+    set_time("2026-11-09T08:00:00Z");
+    const auto outcome = must(review(ws(), no_warning_signs));
+    const auto* reason = reason_of(outcome, "feedback_easier_in_routine");
+    ASSERT_NE(reason, nullptr);
+    EXPECT_NE(reason->text.find(item.name), std::string::npos) << reason->text;
+    EXPECT_NE(reason->text.find(kb.item(*item.regression).name), std::string::npos) << reason->text;
+    EXPECT_NE(reason->text.find("2 sessions"), std::string::npos) << reason->text;
+
+    const auto after = must(load_current(ws()));
+    ASSERT_EQ(after.version.changes.size(), 1u);
+    EXPECT_EQ(after.version.changes[0].item, item.id);
+    EXPECT_TRUE(after.version.changes[0].in_force());
+    const auto& program = *after.plan.program;
+    EXPECT_TRUE(
+        std::ranges::none_of(program.routine, [&](const auto& r) { return r.item == *hard; }));
+    const auto left = std::ranges::find(program.left_out, *hard, &core::LeftOut::item);
+    ASSERT_NE(left, program.left_out.end());
+    EXPECT_EQ(left->because, std::vector<std::string>{"no_easier_version"});
+    // The session leaves it out too.
+    const auto session = must(prepare_session(ws()));
+    EXPECT_TRUE(std::ranges::none_of(session.timeline.steps,
+                                     [&](const auto& step) { return step.item == hard; }));
+}
+
+TEST_F(Journeys, OneHardSessionDoesNotChangeTheExercise) {
+    start_desk_worker();
+    const auto& kb = test::knowledge_base();
+    const auto hard = exercise_whose_version(kb, must(load_current(ws())), true, true);
+    ASSERT_TRUE(hard);
+    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
+                            "2026-11-07", "2026-11-08"}) {
+        set_time(std::string(day) + "T08:00:00Z");
+        const auto session = record_whole_session(3, 3);
+        if (std::string_view(day) == "2026-11-04")
+            must(rate_exercise(ws(), session.id, kb.item(*hard).id, "hurt"));
+    }
+    set_time("2026-11-09T08:00:00Z");
+    const auto outcome = must(review(ws(), no_warning_signs));
+    EXPECT_TRUE(std::ranges::none_of(outcome.record.because, [](const core::Reason& r) {
+        return r.id.starts_with("feedback_");
+    }));
+    EXPECT_TRUE(must(load_current(ws())).version.changes.empty());
+}
+
+TEST_F(Journeys, AnExerciseRatedTooEasyThreeTimesIsOfferedItsHarderVersionUntilTaken) {
+    start_desk_worker();
+    const auto& kb = test::knowledge_base();
+    const auto easy = exercise_whose_version(kb, must(load_current(ws())), false, false);
+    ASSERT_TRUE(easy) << "the desk worker's routine needs an exercise with a harder version";
+    const auto& item = kb.item(*easy);
+    int index = 0;
+    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
+                            "2026-11-07", "2026-11-08"}) {
+        set_time(std::string(day) + "T08:00:00Z");
+        const auto session = record_whole_session(3, 3);
+        if (index++ < 3) {
+            // A second tap on the same session replaces the first: still one session.
+            must(rate_exercise(ws(), session.id, item.id, "right"));
+            must(rate_exercise(ws(), session.id, item.id, "too_easy"));
+        }
+    }
+    set_time("2026-11-09T08:00:00Z");
+    const auto outcome = must(review(ws(), no_warning_signs));
+    const auto* reason = reason_of(outcome, "feedback_harder_offered");
+    ASSERT_NE(reason, nullptr);
+    EXPECT_NE(reason->text.find("3 sessions"), std::string::npos) << reason->text;
+    EXPECT_NE(reason->text.find(kb.item(*item.progression).name), std::string::npos)
+        << reason->text;
+    const auto offered = must(load_current(ws()));
+    ASSERT_EQ(offered.version.changes.size(), 1u);
+    EXPECT_FALSE(offered.version.changes[0].in_force());
+    // Offered is not taken: the routine still plays the exercise itself.
+    EXPECT_NE(std::ranges::find(offered.plan.program->routine, *easy, &core::RoutineItem::item),
+              offered.plan.program->routine.end());
+
+    const auto taken = must(take_harder_version(ws(), item.id));
+    const auto& routine = taken.plan.program->routine;
+    const auto harder = std::ranges::find(routine, *item.progression, &core::RoutineItem::item);
+    ASSERT_NE(harder, routine.end());
+    EXPECT_EQ(harder->replaces, easy);
+    EXPECT_NE(std::ranges::find(harder->because, "harder_version"), harder->because.end());
+    EXPECT_TRUE(taken.version.changes[0].accepted_at.has_value());
+    EXPECT_TRUE(std::ranges::none_of(routine, [&](const auto& r) { return r.item == *easy; }));
+    expect_error(take_harder_version(ws(), item.id), core::ErrorCode::NotFound, "exercise");
+}
+
+TEST_F(Journeys, AHarderVersionThatNeedsEquipmentThePersonLacksIsNotOffered) {
+    start_desk_worker();
+    const auto& kb = test::knowledge_base();
+    // Counter decompression's harder version, the assisted hang, needs a pull-up bar.
+    const auto counter = *kb.find_item("counter_decompression");
+    const auto before = must(load_current(ws()));
+    ASSERT_NE(std::ranges::find(before.plan.program->routine, counter, &core::RoutineItem::item),
+              before.plan.program->routine.end());
+    ASSERT_EQ(kb.item(*kb.item(counter).progression).id, "assisted_hang");
+    int index = 0;
+    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
+                            "2026-11-07", "2026-11-08"}) {
+        set_time(std::string(day) + "T08:00:00Z");
+        const auto session = record_whole_session(3, 3);
+        if (index++ < 3)
+            must(rate_exercise(ws(), session.id, "counter_decompression", "too_easy"));
+    }
+    set_time("2026-11-09T08:00:00Z");
+    const auto outcome = must(review(ws(), no_warning_signs));
+    EXPECT_EQ(reason_of(outcome, "feedback_harder_offered"), nullptr);
+    EXPECT_NE(reason_of(outcome, "feedback_harder_none"), nullptr);
+    EXPECT_TRUE(must(load_current(ws())).version.changes.empty());
+    expect_error(take_harder_version(ws(), "counter_decompression"), core::ErrorCode::NotFound,
+                 "exercise");
+}
+
+TEST_F(Journeys, ARatingNamesWhatIsWrongAndStoresNothingThen) {
+    start_desk_worker();
+    const auto session = record_whole_session(3, 3);
+    const auto played = must(repo().session_exercises(session.id));
+    ASSERT_TRUE(played && !played->empty());
+    expect_error(rate_exercise(ws(), session.id, played->front(), "meh"),
+                 core::ErrorCode::InvalidInput, "rating");
+    expect_error(rate_exercise(ws(), session.id + 100, played->front(), "right"),
+                 core::ErrorCode::NotFound, "session");
+    expect_error(rate_exercise(ws(), session.id, "plank_on_one_hand", "right"),
+                 core::ErrorCode::InvalidInput, "exercise");
+    EXPECT_TRUE(must(repo().feedback(core::Day{std::chrono::year{2000} / 1 / 1},
+                                     core::Day{std::chrono::year{2100} / 1 / 1}))
+                    .empty());
+    must(rate_exercise(ws(), session.id, played->front(), "too_hard"));
+    const auto stored = must(repo().feedback(session.day, session.day));
+    ASSERT_EQ(stored.size(), 1u);
+    EXPECT_EQ(stored[0].rating, core::Rating::TooHard);
+    EXPECT_EQ(stored[0].day, session.day);
+    // Progress counts it, and the export carries it.
+    const auto shown = must(progress(ws(), 1));
+    ASSERT_EQ(shown.feedback.size(), 1u);
+    EXPECT_EQ(shown.feedback[0].too_hard, 1);
+    EXPECT_EQ(must(everything(ws())).feedback.size(), 1u);
 }
 
 TEST_F(Journeys, AReviewWhoseNextVersionCannotBeWrittenLeavesNoAnswersOrReviewBehind) {

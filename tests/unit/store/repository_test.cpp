@@ -105,6 +105,14 @@ void expect_same(const core::ProgramVersion& actual, const core::ProgramVersion&
     EXPECT_EQ(actual.origin, expected.origin);
     expect_same_list(actual.because, expected.because);
     EXPECT_EQ(actual.document, expected.document);
+    ASSERT_EQ(actual.changes.size(), expected.changes.size());
+    for (std::size_t i = 0; i < actual.changes.size(); ++i) {
+        EXPECT_EQ(actual.changes[i].item, expected.changes[i].item);
+        EXPECT_EQ(actual.changes[i].use, expected.changes[i].use);
+        EXPECT_EQ(actual.changes[i].kind, expected.changes[i].kind);
+        EXPECT_EQ(actual.changes[i].reason, expected.changes[i].reason);
+        EXPECT_EQ(actual.changes[i].accepted_at, expected.changes[i].accepted_at);
+    }
 }
 
 void expect_same(const core::ReviewRecord& actual, const core::ReviewRecord& expected) {
@@ -277,6 +285,69 @@ TEST_F(RepositoryTest, ProgramVersionsKeepTheirReasonsInOrderAndTheNewestIsCurre
     EXPECT_EQ((*all)[0].id, first_id);
     expect_same((*all)[0], sample_version(m_intake, "2026-11-01T08:01:00Z", "relief_once"));
     expect_same((*all)[1], second);
+}
+
+TEST_F(RepositoryTest, AVersionsExerciseChangesComeBackInOrderAndAHarderOneCanBeTakenOnce) {
+    start_program();
+    auto version = sample_version(m_intake, "2026-11-08T08:00:00Z", "relief_twice");
+    version.origin = "review";
+    version.changes = {{.item = "bird_dog",
+                        .use = "dead_bug",
+                        .kind = core::ChangeKind::Easier,
+                        .reason = "feedback_easier",
+                        .accepted_at = std::nullopt},
+                       {.item = "cat_cow",
+                        .use = "",
+                        .kind = core::ChangeKind::Easier,
+                        .reason = "feedback_easier_none",
+                        .accepted_at = std::nullopt},
+                       {.item = "glute_bridge",
+                        .use = "sit_to_stand",
+                        .kind = core::ChangeKind::Harder,
+                        .reason = "feedback_harder_offered",
+                        .accepted_at = std::nullopt}};
+    const auto id = must(m_repo->add_program_version(version));
+    expect_same(*must(m_repo->current_program()), version);
+
+    const auto refused = m_repo->accept_change(id, "bird_dog", at("2026-11-09T08:00:00Z"));
+    ASSERT_FALSE(refused) << "an easier version is not an offer";
+    EXPECT_EQ(refused.error().code, core::ErrorCode::NotFound);
+    EXPECT_EQ(refused.error().field, "exercise");
+    ASSERT_TRUE(m_repo->accept_change(id, "glute_bridge", at("2026-11-09T08:00:00Z")));
+    version.changes[2].accepted_at = at("2026-11-09T08:00:00Z");
+    expect_same(*must(m_repo->current_program()), version);
+    EXPECT_FALSE(m_repo->accept_change(id, "glute_bridge", at("2026-11-09T09:00:00Z")));
+    expect_same(*must(m_repo->current_program()), version);
+}
+
+TEST_F(RepositoryTest, ARatingPerExerciseAndSessionIsReplacedByTheNextAndGoesWithItsSession) {
+    const auto program = start_program();
+    const auto first = must(m_repo->add_session(sample_session(program, "2026-11-02T07:30:00Z")));
+    const auto second = must(m_repo->add_session(sample_session(program, "2026-11-03T07:30:00Z")));
+    const auto played = must(m_repo->session_exercises(first));
+    ASSERT_TRUE(played.has_value());
+    EXPECT_EQ(*played, std::vector<std::string>{"cat_cow"});
+    EXPECT_FALSE(must(m_repo->session_exercises(first + second + 1)).has_value());
+
+    const auto rate = [&](core::RecordId session, core::Rating rating, std::string_view when) {
+        ASSERT_TRUE(m_repo->set_feedback({.session_id = session,
+                                          .item = "cat_cow",
+                                          .rating = rating,
+                                          .at = at(when),
+                                          .day = {}}));
+    };
+    rate(second, core::Rating::TooEasy, "2026-11-03T08:00:00Z");
+    rate(first, core::Rating::Right, "2026-11-02T08:00:00Z");
+    rate(first, core::Rating::Hurt, "2026-11-02T08:01:00Z");
+    const auto all = must(m_repo->feedback(on("2026-11-01"), on("2026-11-30")));
+    ASSERT_EQ(all.size(), 2u);
+    EXPECT_EQ(all[0].session_id, first);
+    EXPECT_EQ(all[0].rating, core::Rating::Hurt);
+    EXPECT_EQ(all[0].at, at("2026-11-02T08:01:00Z"));
+    EXPECT_EQ(all[0].day, on("2026-11-02"));
+    EXPECT_EQ(all[1].session_id, second);
+    EXPECT_EQ(all[1].rating, core::Rating::TooEasy);
+    EXPECT_EQ(must(m_repo->feedback(on("2026-11-03"), on("2026-11-03"))).size(), 1u);
 }
 
 TEST_F(RepositoryTest, AProgramVersionOfAnIntakeThatDoesNotExistIsRefused) {
