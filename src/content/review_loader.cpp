@@ -52,6 +52,13 @@ public:
             read_sources(*feedback);
             feedback->finish();
         }
+        if (auto follow_up = root.table("follow_up", Required::Yes)) {
+            m_rules.follow_up_look_back_days =
+                follow_up->integer("look_back_days", Required::Yes, 7, 366)
+                    .value_or(m_rules.follow_up_look_back_days);
+            read_sources(*follow_up);
+            follow_up->finish();
+        }
         if (auto rescore = root.table("rescore", Required::Yes)) {
             m_rules.rescore_every_weeks =
                 rescore->integer("every_weeks", Required::Yes, 1, max_weeks)

@@ -60,6 +60,9 @@ struct ReviewRules {
     int feedback_easier_after = 2;
     /// ...and one rated "too easy" in this many is offered its harder version.
     int feedback_harder_after = 3;
+    /// Advice that asks the person to act (a stop's, a referral's) stays on Today until they say
+    /// it is done, when it was given within this many days (content/review.toml [follow_up]).
+    int follow_up_look_back_days = 90;
     int rescore_every_weeks = 4;
     std::vector<ReviewReasonText> reasons;
     std::vector<std::string> sources; ///< Every source the review's rules name, once each.

@@ -10,10 +10,6 @@ namespace unload::service {
 
 namespace {
 
-/// How far back advice is looked for: older advice has had its chance, and the weekly reviews
-/// since have said what to do now.
-constexpr std::chrono::days look_back{90};
-
 /// Only advice written for a stop or a referral asks the person to do something; the advice of
 /// the program's rules (`rule:…`) is part of the program page.
 bool asks_to_act(const core::Advice& advice) {
@@ -33,6 +29,8 @@ void give(Latest& latest, const FollowUp& follow_up) {
 core::Result<Latest> given(const Workspace& ws) {
     const auto& kb = ws.kb;
     const auto to = today(ws);
+    // How far back advice is looked for (content/review.toml [follow_up]).
+    const std::chrono::days look_back{kb.review.follow_up_look_back_days};
     Latest latest;
     for (const auto& session :
          TRY(ws.repo.sessions(to - look_back, to, core::SessionDetail::Full))) {

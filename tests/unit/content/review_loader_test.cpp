@@ -73,17 +73,18 @@ TEST(ReviewLoader, NamesEverySourceWithItsLine) {
     read_review_rules(content_dir, kb, errors, sources);
     ASSERT_TRUE(errors.empty()) << describe(errors);
     // One `source` in each of [done], [progress], [regress], [refer], its four sub-tables,
-    // [feedback] and [rescore].
+    // [feedback], [follow_up] and [rescore].
     std::set<std::string> fields;
     for (const auto& source : sources) {
         EXPECT_EQ(source.file, "review.toml");
         EXPECT_GT(source.line, 0) << source.field;
         fields.insert(source.field);
     }
-    EXPECT_EQ(fields, (std::set<std::string>{
-                          "done.source", "progress.source", "regress.source", "refer.source",
-                          "refer.pain.source", "refer.regressions.source", "refer.stops.source",
-                          "refer.leg_symptoms.source", "feedback.source", "rescore.source"}));
+    EXPECT_EQ(fields, (std::set<std::string>{"done.source", "progress.source", "regress.source",
+                                             "refer.source", "refer.pain.source",
+                                             "refer.regressions.source", "refer.stops.source",
+                                             "refer.leg_symptoms.source", "feedback.source",
+                                             "follow_up.source", "rescore.source"}));
 }
 
 struct BrokenCase {

@@ -494,6 +494,23 @@ TEST_F(Journeys, AStopsAdviceStaysOpenUntilMarkedDoneAndAsksAgainWhenGivenAgain)
     EXPECT_EQ(must(open_follow_ups(ws())).size(), 1u);
 }
 
+TEST_F(Journeys, AdviceOlderThanTheContentsLookBackNoLongerAsks) {
+    start_desk_worker();
+    must(record_session(ws(), {.started_at_ms = now_ms(),
+                               .pain_before = 4,
+                               .pain_after = 5,
+                               .controls = {{.at_ms = 60'000,
+                                             .kind = ControlKind::Stop,
+                                             .reason = "spreading_leg_symptoms"}},
+                               .ended_ms = 70'000}));
+    set_time("2026-11-10T08:00:00Z"); // Eight days after the stop.
+    EXPECT_EQ(must(open_follow_ups(ws())).size(), 1u) << "90 days by default";
+    auto kb = test::knowledge_base();
+    kb.review.follow_up_look_back_days = 7;
+    const Workspace shorter{.kb = kb, .repo = repo(), .clock = ws().clock};
+    EXPECT_TRUE(must(open_follow_ups(shorter)).empty());
+}
+
 TEST_F(Journeys, AReviewsReferralAsksToActButTheProgramsOwnAdviceDoesNot) {
     start_desk_worker();
     const core::ReviewRecord review{.id = 0,
