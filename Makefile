@@ -24,7 +24,7 @@ JOBS ?= $(shell nproc)
 PREFIX ?= /usr/local
 PORT ?= 8080
 SHARED := $(abspath ../shared)
-CXX_SOURCES = $(shell git ls-files --cached --others --exclude-standard -- 'src/*.[ch]pp' 'apps/*.cpp' 'tests/*.[ch]pp' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
+CXX_SOURCES = $(shell git ls-files --cached --others --exclude-standard -- 'src/*.[ch]pp' 'apps/*.[ch]pp' 'tests/*.[ch]pp' 'bench/*.cpp' 'fuzz/*.cpp' 2>/dev/null)
 
 .PHONY: deps build web run test format format-check lint bench fuzz install clean
 

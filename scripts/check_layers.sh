@@ -40,5 +40,15 @@ while IFS= read -r hit; do
     echo "layer violation (service includes a front end or adapter): $hit"
     status=1
 done < <(grep -rnE '#\s*include\s*"(cli|http|store|content)/' src/service || true)
-[ $status -eq 0 ] && echo "layers: src/core and src/picture are pure; Beast stays in src/http/server.cpp and wire.*; the service knows no front end"
+# The command line is one front end and the HTTP API another: src/cli knows no HTTP. The composition
+# root, apps/unload, wires `unload serve` to the server.
+while IFS= read -r hit; do
+    echo "layer violation (src/cli includes src/http): $hit"
+    status=1
+done < <(grep -rnE '#\s*include\s*"http/' src/cli || true)
+if grep -nE 'unload_http' src/cli/CMakeLists.txt; then
+    echo "layer violation: src/cli links unload_http"
+    status=1
+fi
+[ $status -eq 0 ] && echo "layers: src/core and src/picture are pure; Beast stays in src/http/server.cpp and wire.*; the service knows no front end; the CLI knows no HTTP"
 exit $status

@@ -14,7 +14,7 @@ namespace unload::cli {
 
 namespace {
 
-int run_commands(int argc, char** argv) {
+int run_commands(int argc, char** argv, const ServeCommand& run_serve) {
     Context ctx;
     CLI::App app{"Unload: safe, explained back-care programs from physical-therapy guidance.\n"
                  "Decision support and coaching, never a diagnosis.",
@@ -355,11 +355,11 @@ int run_commands(int argc, char** argv) {
 
 } // namespace
 
-int run(int argc, char** argv) {
+int run(int argc, char** argv, const ServeCommand& run_serve) {
     // Third-party libraries (SOCI, nlohmann, toml++) may throw; nothing may end the program
     // without a message, and stored data is safe because every write is one transaction.
     try {
-        return run_commands(argc, argv);
+        return run_commands(argc, argv, run_serve);
     } catch (const std::exception& e) {
         std::cerr << "unload: internal error: " << e.what() << "\n";
         return 1;

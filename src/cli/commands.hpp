@@ -81,10 +81,5 @@ core::Result<void> run_forget(Context& ctx, bool yes);
 core::Result<std::string> ask_rescreen(const core::KnowledgeBase& kb);
 
 // Stage 3: the HTTP API (serve_command.cpp).
-struct ServeOptions {
-    std::string listen;      ///< `ADDR:PORT`; empty: the config's, else 127.0.0.1:8080.
-    std::string config_path; ///< Empty: $XDG_CONFIG_HOME/unload/config.toml when it exists.
-};
-core::Result<void> run_serve(Context& ctx, const ServeOptions& options);
 
 } // namespace unload::cli

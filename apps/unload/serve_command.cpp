@@ -2,6 +2,8 @@
 // the environment and the command line, in that order; the server refuses to listen beyond this
 // machine without an access token.
 
+#include "serve_command.hpp"
+
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -11,12 +13,15 @@
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
-#include "cli/commands.hpp"
 #include "http/api.hpp"
 #include "http/config.hpp"
 #include "http/server.hpp"
 
-namespace unload::cli {
+namespace unload::app {
+
+using cli::Context;
+using cli::print_json;
+using cli::ServeOptions;
 
 namespace {
 
@@ -106,4 +111,4 @@ core::Result<void> run_serve(Context& ctx, const ServeOptions& options) {
     return {};
 }
 
-} // namespace unload::cli
+} // namespace unload::app
