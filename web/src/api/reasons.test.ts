@@ -53,4 +53,12 @@ describe('reasonList', () => {
     const words = reasonList(glossary, ['gentle_rule', 'knee_sensitivity', { id: 'gentle_rule' }]);
     expect(words.map((w) => w.id)).toEqual(['gentle_rule', 'knee_sensitivity']);
   });
+  it("keeps one id twice when a record gives it other words each time (two exercises' feedback)", () => {
+    const words = reasonList(glossary, [
+      { id: 'feedback_easier', text: 'Cat-cow felt too hard.' },
+      { id: 'feedback_easier', text: 'Bird dog felt too hard.' },
+      { id: 'feedback_easier', text: 'Cat-cow felt too hard.' },
+    ]);
+    expect(words.map((w) => w.text)).toEqual(['Cat-cow felt too hard.', 'Bird dog felt too hard.']);
+  });
 });

@@ -69,14 +69,18 @@ export function reasonWords(document: ReasonsDocument | null | undefined, item: 
   return { id, text: id, kind: entry?.kind, known: false };
 }
 
-/** The words for a list, each id once, in order. */
+/**
+ * The words for a list, each reason once, in order. A record can carry one id more than once with
+ * its own words each time (a weekly review's `feedback_easier` for two exercises): those all stay.
+ */
 export function reasonList(document: ReasonsDocument | null | undefined, items: readonly ReasonItem[]): ReasonWords[] {
   const seen = new Set<string>();
   const out: ReasonWords[] = [];
   for (const item of items) {
     const words = reasonWords(document, item);
-    if (seen.has(words.id)) continue;
-    seen.add(words.id);
+    const key = `${words.id}\n${words.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(words);
   }
   return out;

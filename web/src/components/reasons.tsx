@@ -57,7 +57,7 @@ export function Because(props: { ids: readonly ReasonItem[]; detail?: boolean; c
   return (
     <ul class={props.class ? `because ${props.class}` : 'because'} aria-label={props.label}>
       {words.map((reason) => (
-        <li key={reason.id} data-reason={reason.id}>
+        <li key={`${reason.id}\n${reason.text}`} data-reason={reason.id}>
           {reason.text}
           {props.detail && reason.detail && <span class="because-detail"> {reason.detail}</span>}
         </li>

@@ -123,6 +123,17 @@ export interface RecordedSession {
   rescreen_needed: boolean;
 }
 
+/** How an exercise felt in a session, in the person's word (the API's `Rating`). */
+export type Rating = 'too_easy' | 'right' | 'too_hard' | 'hurt';
+
+/** PUT /api/v1/sessions/{id}/feedback/{exercise} answer (the API's `ExerciseRating`). */
+export interface ExerciseRating {
+  session: number;
+  exercise: string;
+  rating: Rating;
+  at: string;
+}
+
 /** The part of GET /api/v1/exercises/{id} the player uses. */
 export interface ExerciseSummary {
   id: string;

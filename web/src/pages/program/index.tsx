@@ -1,7 +1,8 @@
 // The program in force: this week's stage and schedule, today's routine with a picture, the dose
 // in words and the reasons of each exercise, what was left out and why, walking and desk breaks,
-// and what screening changed. Everything shown is what the engine planned (GET /api/v1/program);
-// this page only puts it into words.
+// and what screening changed, and a harder version on offer after an exercise felt too easy.
+// Everything shown is what the engine planned (GET /api/v1/program); this page only puts it into
+// words.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import { ExercisePicture } from '../../components/picture';
@@ -10,9 +11,10 @@ import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { aboutMinutes, daysPerWeek, doseWords, durationWords, timesPerDay } from './dose';
 import { useExercise, useSources } from './library';
-import type { CurrentProgram, Plan, Program, RoutineEntry, Screen, StoredIntake } from './types';
+import { HarderOffer, OfferTaken } from './offer';
+import type { CurrentProgram, Offer, Plan, Program, RoutineEntry, Screen, StoredIntake } from './types';
 import { Instructions } from './instructions';
-import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference } from './view';
+import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference, replacedName } from './view';
 import './program.css';
 
 export function ProgramPage(_props: Record<string, unknown>) {
@@ -79,14 +81,22 @@ function NoProgram() {
 }
 
 function ProgramView(props: { current: CurrentProgram }) {
-  const { current } = props;
+  // Taking a harder version answers with the program as it now stands, which replaces the loaded one.
+  const [changed, setChanged] = useState<{ program: CurrentProgram; said: string } | null>(null);
+  const current = changed?.program ?? props.current;
   const plan = current.plan;
   const program = plan.program;
   if (!program) return <Withheld screening={plan.screening} />;
   return (
     <>
       <Summary current={current} program={program} />
-      <Routine program={program} screening={plan.screening} />
+      <Routine
+        program={program}
+        screening={plan.screening}
+        offers={current.offers ?? []}
+        said={changed?.said ?? null}
+        onTaken={(taken, said) => setChanged({ program: taken, said })}
+      />
       <LeftOut program={program} screening={plan.screening} />
       <Everyday program={program} />
       <ScreeningChanges plan={plan} />
@@ -177,12 +187,22 @@ function Summary(props: { current: CurrentProgram; program: Program }) {
   );
 }
 
-function Routine(props: { program: Program; screening: Screen }) {
+function Routine(props: {
+  program: Program;
+  screening: Screen;
+  offers: Offer[];
+  said: string | null;
+  onTaken: (program: CurrentProgram, said: string) => void;
+}) {
   const { program } = props;
   const total = program.routine.reduce((sum, entry) => sum + entry.seconds, 0);
   return (
     <section aria-labelledby="routine-title">
       <h2 id="routine-title">Today's routine</h2>
+      {props.said && <OfferTaken said={props.said} />}
+      {props.offers.map((offer) => (
+        <HarderOffer key={offer.exercise} offer={offer} onTaken={props.onTaken} />
+      ))}
       {program.routine.length === 0 ? (
         <p>There is no routine this week.</p>
       ) : (
@@ -206,6 +226,7 @@ function RoutineCard(props: { entry: RoutineEntry; index: number; screening: Scr
   const { entry } = props;
   const exercise = useExercise(entry.exercise);
   const modifications = modificationTexts(entry, props.screening, exercise);
+  const replaces = replacedName(entry);
   const headingId = `exercise-${props.index}`;
   return (
     <li class="card routine-card" aria-labelledby={headingId}>
@@ -214,6 +235,11 @@ function RoutineCard(props: { entry: RoutineEntry; index: number; screening: Scr
         <h3 id={headingId}>
           <span class="routine-number">{props.index + 1}.</span> {entry.name}
         </h3>
+        {replaces && (
+          <p class="routine-replaces">
+            In place of <span class="routine-replaces-name">{replaces}</span>
+          </p>
+        )}
         <p class="dose">{doseWords(entry, exercise?.dose?.rep_s)}</p>
         <p class="muted">Takes {aboutMinutes(entry.seconds)}.</p>
         {modifications.length > 0 && (

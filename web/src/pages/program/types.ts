@@ -15,6 +15,9 @@ export interface RoutineEntry {
   finish_hold_s: number;
   seconds: number;
   modifications: string[];
+  /** The routine's own exercise this one plays in place of (an easier version held, a harder one taken). */
+  replaces: string | null;
+  replaces_name: string | null;
   because: string[];
 }
 
@@ -64,11 +67,33 @@ export interface ProgramVersion {
   stage: string;
   origin: 'start' | 'review';
   because: { id: string; text: string }[];
+  /** Changes to single exercises from the person's feedback, oldest first. */
+  changes: ItemChange[];
   plan: Plan;
+}
+
+/** A weekly review's change to one exercise of the routine (the API's `ItemChange`). */
+export interface ItemChange {
+  exercise: string;
+  /** What plays in its place; null when it is left out. */
+  use: string | null;
+  kind: 'easier' | 'harder';
+  reason: string;
+  in_force: boolean;
+  accepted_at: string | null;
+}
+
+/** A harder version offered after an exercise felt too easy, not taken yet. */
+export interface Offer {
+  exercise: string;
+  name: string;
+  harder: string;
+  harder_name: string;
 }
 
 export interface CurrentProgram extends ProgramVersion {
   review_due_on: string;
+  offers: Offer[];
 }
 
 export interface StoredIntake {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference, howToFor } from './view';
+import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, offerWords, readableReference, replacedName, howToFor } from './view';
 
 describe('modificationTexts', () => {
   const entry = { exercise: 'childs_pose', modifications: ['pillow_under_hips', 'slow_start', 'mystery'] };
@@ -102,5 +102,21 @@ describe('howToFor', () => {
   it("starts from a change's own position where it has one", () => {
     expect(howToFor(knee, ['side_lying'])).toEqual({ position: 'On your side', steps: knee.steps.slice(1) });
     expect(howToFor(knee, ['single_knee_only']).position).toBe('On your back with knees bent');
+  });
+});
+
+describe('a harder or easier version', () => {
+  it("says which of the routine's own exercises one plays in place of", () => {
+    expect(replacedName({ replaces: 'cat_cow', replaces_name: 'Cat-cow' })).toBe('Cat-cow');
+    expect(replacedName({ replaces: 'cat_cow', replaces_name: null })).toBe('Cat cow');
+    expect(replacedName({ replaces: null, replaces_name: null })).toBeNull();
+  });
+
+  it('offers the harder version as a question, with the choice left to the person', () => {
+    const words = offerWords({ exercise: 'cat_cow', name: 'Cat-cow', harder: 'bird_dog', harder_name: 'Bird dog' });
+    expect(words.question).toBe('Cat-cow felt too easy lately. Ready for Bird dog?');
+    expect(words.button).toBe('Try Bird dog instead');
+    expect(words.optional).toContain('Cat-cow stays');
+    expect(words.taken).toBe('Bird dog is in your routine now, in place of Cat-cow.');
   });
 });

@@ -1,6 +1,7 @@
 // Small pure helpers for the program page: which words go with a routine entry's modification
-// ids, and how an id reads as a label when no better words exist.
-import type { Exercise, RoutineEntry, Screen } from './types';
+// ids, how an id reads as a label when no better words exist, and the words of a harder version
+// on offer or taken.
+import type { Exercise, Offer, RoutineEntry, Screen } from './types';
 
 export interface ModificationText {
   id: string;
@@ -89,4 +90,20 @@ export function readableReference(reference: string): string | null {
   const text = reference.trim();
   if (!text || /^[\w.-]+\.(txt|md|html?|pdf|json)$/i.test(text)) return null;
   return text;
+}
+
+/** The name of the routine's own exercise this one plays in place of, or null ("In place of …"). */
+export function replacedName(entry: Pick<RoutineEntry, 'replaces' | 'replaces_name'>): string | null {
+  if (!entry.replaces) return null;
+  return entry.replaces_name ?? label(entry.replaces);
+}
+
+/** A harder version on offer, in words: the question, the button, and what taking it did. */
+export function offerWords(offer: Offer): { question: string; optional: string; button: string; taken: string } {
+  return {
+    question: `${offer.name} felt too easy lately. Ready for ${offer.harder_name}?`,
+    optional: `Only if you want to: ${offer.name} stays in your routine until you choose.`,
+    button: `Try ${offer.harder_name} instead`,
+    taken: `${offer.harder_name} is in your routine now, in place of ${offer.name}.`,
+  };
 }

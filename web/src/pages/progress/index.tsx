@@ -1,5 +1,5 @@
-// Progress: the pain chart, the adherence calendar, minutes per week, questionnaire scores, the
-// pain diary and the weekly review, all as the engine computed them (GET /api/v1/progress, /diary,
+// Progress: the pain chart, the adherence calendar, minutes per week, how the exercises felt,
+// questionnaire scores, the pain diary and the weekly review, all as the engine computed them (GET /api/v1/progress, /diary,
 // /program, /reviews). Sub-pages: #/progress/review and #/progress/questionnaire.
 import './progress.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
@@ -9,6 +9,7 @@ import { Page, Show, useApi } from '../../components/ui';
 import { useRoute } from '../../router';
 import { AdherenceCalendar, WeeklyMinutes } from './calendar';
 import { DiaryList, PainLog } from './diary';
+import { FeltSection } from './felt';
 import { calendarWeeks, painSeries, painSummary, sessionsText, weeklyTotals } from './logic';
 import { PainChart } from './pain-chart';
 import { QuestionnairePage } from './questionnaire';
@@ -101,6 +102,7 @@ function ProgressOverview() {
               {(data) => <SessionsOverview progress={data} />}
             </Show>
           </section>
+          {progress.state === 'ready' && <FeltSection feedback={progress.data.feedback} weeks={WEEKS} />}
           <section class="card" aria-labelledby="scores-title">
             <h2 id="scores-title">Questionnaires</h2>
             <Show loaded={progress} what="your scores">

@@ -6,6 +6,7 @@ import {
   decisionHeadline,
   diaryItems,
   dueDayFromMessage,
+  feltRows,
   isoWeekday,
   mcidWords,
   mondayOf,
@@ -274,5 +275,28 @@ describe('the weekly review', () => {
     expect(reviewOpen('2026-03-09', '2026-04-01')).toBe(true);
     expect(dueDayFromMessage('not due until 2026-03-09: a review looks back on a whole week')).toBe('2026-03-09');
     expect(dueDayFromMessage('something else')).toBeNull();
+  });
+});
+
+describe('feltRows', () => {
+  it('lists each exercise in the order given, with sessions per answer in the order offered', () => {
+    const rows = feltRows([
+      { exercise: 'cat_cow', name: 'Cat-cow', too_easy: 3, right: 1, too_hard: 0, hurt: 0, latest: 'too_easy' },
+      { exercise: 'bird_dog', name: 'Bird dog', too_easy: 0, right: 0, too_hard: 1, hurt: 1, latest: 'hurt' },
+    ]);
+    expect(rows.map((row) => row.name)).toEqual(['Cat-cow', 'Bird dog']);
+    expect(rows[0].counts).toEqual([
+      { label: 'Too easy', count: 3 },
+      { label: 'About right', count: 1 },
+      { label: 'Too hard', count: 0 },
+      { label: 'It hurt', count: 0 },
+    ]);
+    expect(rows[0]).toMatchObject({ sessions: 4, latest: 'Too easy' });
+    expect(rows[1]).toMatchObject({ sessions: 2, latest: 'It hurt' });
+  });
+
+  it('is empty when nothing was rated, or the server sends no feedback', () => {
+    expect(feltRows([])).toEqual([]);
+    expect(feltRows(undefined)).toEqual([]);
   });
 });

@@ -2,9 +2,11 @@
 // review documents) for the page — calendar rows, chart series, weekly sums and sentences. It
 // decides nothing clinical: adherence, responders, reviews and their reasons all come from the
 // server; this file only lays them out and puts them into words.
+import { RATINGS, ratingLabel } from '../session/ratings';
 import type {
   Day,
   Diary,
+  ExerciseFeedback,
   Instrument,
   Mcid,
   PainEntry,
@@ -407,4 +409,29 @@ export function weekSummaryText(week: WeekSummary): string {
   }
   parts.push(week.flares === 0 ? 'no flare-ups' : plural(week.flares, 'flare-up'));
   return `${parts.join('; ')}.`;
+}
+
+/** One exercise in "How the exercises felt": sessions per answer, in the order they are offered. */
+export interface FeltRow {
+  exercise: string;
+  name: string;
+  counts: { label: string; count: number }[];
+  /** Sessions rated in all. */
+  sessions: number;
+  /** The latest answer, in words. */
+  latest: string;
+}
+
+/** The progress document's `feedback`, in its order (first rated first), ready to show. */
+export function feltRows(feedback: readonly ExerciseFeedback[] | undefined): FeltRow[] {
+  return (feedback ?? []).map((entry) => {
+    const counts = RATINGS.map((choice) => ({ label: choice.label, count: entry[choice.rating] }));
+    return {
+      exercise: entry.exercise,
+      name: entry.name,
+      counts,
+      sessions: counts.reduce((sum, c) => sum + c.count, 0),
+      latest: ratingLabel(entry.latest),
+    };
+  });
 }

@@ -1,5 +1,6 @@
 // The documents the progress area reads and sends (docs/openapi.yaml). Only the fields this area
 // uses are typed; the server's documents may carry more.
+import type { Rating } from '../../player/types';
 
 /** An ISO date in the person's time zone: `2026-03-02`. */
 export type Day = string;
@@ -38,6 +39,17 @@ export interface ProgressScore {
   mcid?: Mcid | null;
 }
 
+/** How one exercise felt over the period: sessions per rating, and the latest rating. */
+export interface ExerciseFeedback {
+  exercise: string;
+  name: string;
+  too_easy: number;
+  right: number;
+  too_hard: number;
+  hurt: number;
+  latest: Rating;
+}
+
 /** GET /api/v1/progress. */
 export interface Progress {
   from: Day;
@@ -53,6 +65,8 @@ export interface Progress {
   pain_mcid?: Mcid | null;
   days: ProgressDay[];
   scores: ProgressScore[];
+  /** In the order the exercises were first rated (absent from servers that do not send it). */
+  feedback?: ExerciseFeedback[];
 }
 
 export interface PainEntry {

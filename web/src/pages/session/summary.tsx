@@ -1,6 +1,7 @@
 // After the session: whether it reached the server (or waits on this device), and what the engine
 // made of it: completed, quit or stopped, active minutes, pain before and after, a flare, each
-// stop's advice, and whether the warning-sign questions come first next time.
+// stop's advice, and whether the warning-sign questions come first next time. Once the session is
+// stored, the person may say how each exercise felt.
 import { useMemo } from 'preact/hooks';
 import { Page } from '../../components/ui';
 import { removeFromOutbox, retryEntry } from '../../player/outbox';
@@ -8,10 +9,13 @@ import { browserStore, syncOutbox } from '../../player/outbox-sync';
 import type { PlayState } from '../../player/play';
 import type { PlayedSession, StopReasonChoice } from '../../player/types';
 import { minutesText } from '../../player/words';
+import { label } from '../program/view';
 import type { Delivery } from '.';
+import { ExerciseFeedback } from './feedback';
 import { StopAdvice } from './outcome';
 import { OutboxNotice } from './outbox-notice';
 import type { ExerciseInfo } from './player';
+import { reachedExercises } from './ratings';
 
 const OUTCOME_WORDS = {
   completed: 'You finished the whole session.',
@@ -31,6 +35,10 @@ export function Summary(props: {
   const delivery = props.delivery;
   const recorded = delivery.kind === 'sent' ? delivery.recorded : null;
   const { played } = props;
+  const rated = useMemo(
+    () => reachedExercises(props.play).map((id) => ({ id, name: names.get(id) ?? label(id) })),
+    [props.play, names],
+  );
   return (
     <Page title="Session saved">
       <div class="session-delivery" role="status" aria-live="polite">
@@ -141,6 +149,7 @@ export function Summary(props: {
           </p>
         </div>
       )}
+      {recorded && <ExerciseFeedback session={recorded.id} exercises={rated} />}
       <OutboxNotice except={props.entryId} />
       <div class="button-row">
         <a class="button button-primary" href="#/progress">
