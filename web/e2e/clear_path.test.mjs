@@ -4,15 +4,7 @@
 // page. What each page should show is read from the API, never assumed here.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  notFoundPaths,
-  openPage,
-  PHONE,
-  screenshot,
-  seriousViolations,
-  serveAndBrowse,
-  unexpected,
-} from './harness.mjs';
+import { PHONE, notFoundPaths, openPage, playWholeSession, screenshot, seriousViolations, serveAndBrowse, unexpected } from './harness.mjs';
 import { aboutYou, answer, answerTopic, formField, next, onStep } from './onboarding-steps.mjs';
 
 const SPEED = 60;
@@ -92,14 +84,7 @@ describe('the clear path', () => {
     await page.evaluate((speed) => {
       window.location.hash = `#/session?speed=${speed}`;
     }, SPEED);
-    await page.getByRole('radio', { name: '4', exact: true }).check();
-    await page.getByRole('button', { name: 'Start the session' }).click();
-    await page.getByRole('button', { name: 'Stop — this hurts' }).waitFor();
-    const expectedMs = (today.timeline.total_ms / SPEED) * 4 + 60000;
-    await page.getByRole('heading', { level: 1, name: 'Session done' }).waitFor({ timeout: expectedMs });
-    await page.getByRole('radio', { name: '3', exact: true }).check();
-    await page.getByRole('button', { name: 'Save the session' }).click();
-    await page.getByText('Saved in your record.').waitFor();
+    await playWholeSession(page, today, { speed: SPEED, painBefore: 4, painAfter: 3 });
     await page.getByText('You finished the whole session.').waitFor();
 
     const diary = await get('/api/v1/diary?days=2');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, openPage, screenshot, seriousViolations, startServer } from './harness.mjs';
+import { launchBrowser, openPage, playWholeSession, screenshot, seriousViolations, startServer } from './harness.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const intake = readFileSync(join(here, '..', '..', 'examples', 'desk-worker.json'), 'utf8');
@@ -76,14 +76,7 @@ describe('how each exercise felt', () => {
       const routine = (await call('GET', '/api/v1/program')).body.plan.program.routine;
 
       await page.goto(`${server.url}/#/session?speed=${SPEED}`);
-      await page.getByRole('radio', { name: '4', exact: true }).check();
-      await page.getByRole('button', { name: 'Start the session' }).click();
-      await page.getByRole('button', { name: 'Stop — this hurts' }).waitFor();
-      const expectedMs = (today.timeline.total_ms / SPEED) * 4 + 60000;
-      await page.getByRole('heading', { level: 1, name: 'Session done' }).waitFor({ timeout: expectedMs });
-      await page.getByRole('radio', { name: '3', exact: true }).check();
-      await page.getByRole('button', { name: 'Save the session' }).click();
-      await page.getByText('Saved in your record.').waitFor();
+      await playWholeSession(page, today, { speed: SPEED, painBefore: 4, painAfter: 3 });
 
       // One group of four answers per exercise, named by the exercise, in the session's order.
       const section = page.getByRole('region', { name: 'How did each exercise feel?' });

@@ -189,3 +189,19 @@ export function unexpected(problems, paths, expected) {
   assert.ok(lines.length <= paths.length, 'every 404 line has a response behind it');
   return problems.filter((line) => line !== NOT_FOUND_LINE);
 }
+
+/**
+ * Plays today's whole session from the session start screen, at `speed` times real time: the pain
+ * before, start, wait for the end (`today` is GET /api/v1/session, for its length), the pain
+ * after, save, and wait until the server has it.
+ */
+export async function playWholeSession(page, today, { speed, painBefore, painAfter }) {
+  await page.getByRole('radio', { name: String(painBefore), exact: true }).check();
+  await page.getByRole('button', { name: 'Start the session' }).click();
+  await page.getByRole('button', { name: 'Stop — this hurts' }).waitFor();
+  const expectedMs = (today.timeline.total_ms / speed) * 4 + 60000;
+  await page.getByRole('heading', { level: 1, name: 'Session done' }).waitFor({ timeout: expectedMs });
+  await page.getByRole('radio', { name: String(painAfter), exact: true }).check();
+  await page.getByRole('button', { name: 'Save the session' }).click();
+  await page.getByText('Saved in your record.').waitFor();
+}
