@@ -208,8 +208,8 @@ function Routine(props: {
       ) : (
         <>
           <p class="muted">
-            {program.routine.length} {program.routine.length === 1 ? 'exercise' : 'exercises'}, {aboutMinutes(total)} in
-            all, in this order.
+            {program.routine.length} {program.routine.length === 1 ? 'exercise' : 'exercises'} in this order,{' '}
+            {aboutMinutes(total)} in all.
           </p>
           <ol class="routine">
             {program.routine.map((entry, index) => (
@@ -240,8 +240,9 @@ function RoutineCard(props: { entry: RoutineEntry; index: number; screening: Scr
             In place of <span class="routine-replaces-name">{replaces}</span>
           </p>
         )}
-        <p class="dose">{doseWords(entry, exercise?.dose?.rep_s)}</p>
-        <p class="muted">Takes {aboutMinutes(entry.seconds)}.</p>
+        <p class="dose">
+          {doseWords(entry, exercise?.dose?.rep_s)} <span class="dose-time">Takes {aboutMinutes(entry.seconds)}.</span>
+        </p>
         {modifications.length > 0 && (
           <div class="modifications">
             <h4>Changed for you</h4>
@@ -252,44 +253,38 @@ function RoutineCard(props: { entry: RoutineEntry; index: number; screening: Scr
             </ul>
           </div>
         )}
-        <details class="disclosure">
-          <summary>
-            Why it is here<span class="visually-hidden">: {entry.name}</span>
-          </summary>
-          <Because ids={entry.because} detail />
-        </details>
-        <HowTo exerciseName={entry.name} exercise={exercise} applied={entry.modifications} />
-        <Evidence exercise={exercise} />
+        <Details entry={entry} exercise={exercise} />
       </div>
     </li>
   );
 }
 
-function HowTo(props: { exerciseName: string; exercise: ReturnType<typeof useExercise>; applied: string[] }) {
-  const exercise = props.exercise;
+/**
+ * Everything else about an exercise behind one disclosure, so a card is its name, picture, dose and
+ * changes: how to do it, why it is in this routine, and what research says.
+ */
+function Details(props: { entry: RoutineEntry; exercise: ReturnType<typeof useExercise> }) {
+  const { entry, exercise } = props;
+  const [open, setOpen] = useState(false);
   return (
-    <details class="disclosure">
+    <details class="disclosure" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
       <summary>
-        How to do it<span class="visually-hidden">: {props.exerciseName}</span>
+        How to do it, and why<span class="visually-hidden">: {entry.name}</span>
       </summary>
-      {!exercise ? (
-        <Loading what="the steps" />
-      ) : (
-        <Instructions exercise={exercise} applied={props.applied} />
-      )}
+      {!exercise ? <Loading what="the steps" /> : <Instructions exercise={exercise} applied={entry.modifications} />}
+      <h4>Why it is here</h4>
+      <Because ids={entry.because} detail />
+      <h4>The evidence</h4>
+      <Evidence exercise={exercise} open={open} />
     </details>
   );
 }
 
-function Evidence(props: { exercise: ReturnType<typeof useExercise> }) {
-  const [open, setOpen] = useState(false);
+function Evidence(props: { exercise: ReturnType<typeof useExercise>; open: boolean }) {
   const exercise = props.exercise;
-  const sources = useSources(open);
+  const sources = useSources(props.open);
   return (
-    <details class="disclosure" onToggle={(event) => setOpen((event.currentTarget as HTMLDetailsElement).open)}>
-      <summary>
-        The evidence<span class="visually-hidden">{exercise ? `: ${exercise.name}` : ''}</span>
-      </summary>
+    <>
       {!exercise ? (
         <Loading what="the evidence" />
       ) : (
@@ -324,7 +319,7 @@ function Evidence(props: { exercise: ReturnType<typeof useExercise> }) {
           )}
         </>
       )}
-    </details>
+    </>
   );
 }
 
@@ -368,7 +363,7 @@ function Everyday(props: { program: Program }) {
   return (
     <section aria-labelledby="everyday-title">
       <h2 id="everyday-title">Through the day</h2>
-      <div class="card">
+      <div class="card everyday">
         <h3>Walking</h3>
         {program.walking.minutes > 0 && program.walking.times_per_day > 0 ? (
           <p class="dose">
@@ -377,21 +372,27 @@ function Everyday(props: { program: Program }) {
         ) : (
           <p class="dose">No walking is planned this week.</p>
         )}
-        {reasons?.program?.walking_text && <p>{reasons.program.walking_text}</p>}
-        {/* The walking program's own id has the same words as the text above: say them once. */}
-        <Because ids={program.walking.because.filter((id) => reasons?.reasons[id]?.kind !== 'walking')} label="Why walking" />
+        <details class="disclosure">
+          <summary>Why walking</summary>
+          {reasons?.program?.walking_text && <p>{reasons.program.walking_text}</p>}
+          {/* The walking program's own id has the same words as the text above: say them once. */}
+          <Because ids={program.walking.because.filter((id) => reasons?.reasons[id]?.kind !== 'walking')} label="Why walking" />
+        </details>
+        {program.desk_break_minutes > 0 && (
+          <>
+            <h3>Desk breaks</h3>
+            <p class="dose">Get up from your desk at least every {program.desk_break_minutes} minutes.</p>
+            <details class="disclosure">
+              <summary>Why desk breaks</summary>
+              {reasons?.program?.desk_break_text && <p>{reasons.program.desk_break_text}</p>}
+              <Because ids={program.desk_break_because} label="Why desk breaks" />
+            </details>
+            <p>
+              <a href="#/reminders">Set up reminders</a>
+            </p>
+          </>
+        )}
       </div>
-      {program.desk_break_minutes > 0 && (
-        <div class="card">
-          <h3>Desk breaks</h3>
-          <p class="dose">Get up from your desk at least every {program.desk_break_minutes} minutes.</p>
-          {reasons?.program?.desk_break_text && <p>{reasons.program.desk_break_text}</p>}
-          <Because ids={program.desk_break_because} label="Why desk breaks" />
-          <p>
-            <a href="#/reminders">Set up reminders</a>
-          </p>
-        </div>
-      )}
     </section>
   );
 }
@@ -461,10 +462,7 @@ function ComingWeeks(props: { week: number }) {
   return (
     <section aria-labelledby="coming-title">
       <h2 id="coming-title">The coming weeks</h2>
-      <p>
-        The weekly review decides each new week from how the last one went: it can move you on, keep you where you are,
-        or step back. This preview shows the plan if things go as hoped.
-      </p>
+      <p>Each weekly review decides the next week from how this one went. Here is the plan if all goes well.</p>
       {preview.state === 'idle' && (
         <button type="button" class="button" onClick={load}>
           Show the next {PREVIEW_WEEKS} weeks
