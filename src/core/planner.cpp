@@ -135,21 +135,22 @@ struct Played {
 };
 
 /// `taken` holds what the routine already plays or will play as itself: a version that is one of
-/// those does not play twice. A harder version that cannot play keeps the routine's own exercise;
-/// an easier one that cannot play leaves it out (it felt too hard or hurt).
+/// those does not play twice. A version plays only when screening allows it, it has a dose and the
+/// person has its equipment; else a harder version keeps the routine's own exercise, and an easier
+/// one leaves it out (it felt too hard or hurt).
 Played played_for(const KnowledgeBase& kb, ItemId slot, const std::vector<ItemChange>& changes,
                   const AllowedItems& allowed, const ItemSet& taken, const EquipmentSet& have) {
     const auto* change = change_for(kb, changes, slot);
     if (!change || change->use == change->item)
         return {.item = slot, .change = nullptr};
     const auto use = kb.find_item(change->use);
-    const bool playable = use && allowed.contains(*use) && kb.item(*use).dose && !taken.test(*use);
+    const bool playable = use && allowed.contains(*use) && kb.item(*use).dose &&
+                          !taken.test(*use) && missing_equipment(kb, kb.item(*use), have).empty();
+    if (playable)
+        return {.item = use, .change = change};
     if (change->kind == ChangeKind::Harder)
-        return playable && missing_equipment(kb, kb.item(*use), have).empty()
-                   ? Played{.item = use, .change = change}
-                   : Played{.item = slot, .change = nullptr};
-    return playable ? Played{.item = use, .change = change}
-                    : Played{.item = std::nullopt, .change = change};
+        return {.item = slot, .change = nullptr};
+    return {.item = std::nullopt, .change = change};
 }
 
 } // namespace

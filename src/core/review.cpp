@@ -632,10 +632,21 @@ std::vector<Reason> feedback_reasons(const KnowledgeBase& kb, FeedbackOutcome& o
             const auto instead = std::ranges::find_if(routine, [&](const RoutineItem& r) {
                 return r.replaces && kb.item(*r.replaces).id == decision.item;
             });
+            // Played in its place, or planned there and then left out for time.
+            const auto dropped =
+                change == outcome.changes.end() || change->use.empty()
+                    ? next.program->left_out.end()
+                    : std::ranges::find_if(next.program->left_out, [&](const LeftOut& l) {
+                          return kb.item(l.item).id == change->use;
+                      });
             if (instead != routine.end()) {
                 add(reason::feedback_easier, {{"exercise", rated},
                                               {"count", count},
                                               {"easier", kb.item(instead->item).name}});
+            } else if (dropped != next.program->left_out.end()) {
+                add(reason::feedback_easier, {{"exercise", rated},
+                                              {"count", count},
+                                              {"easier", kb.item(dropped->item).name}});
             } else if (change != outcome.changes.end() && !change->use.empty() &&
                        plays(change->use) != routine.end()) {
                 add(reason::feedback_easier_in_routine,

@@ -91,6 +91,20 @@ TEST_F(Feedback, AnEasierVersionTheRoutinePlaysAlreadyLeavesTheExerciseOut) {
     EXPECT_EQ(left->because, std::vector<std::string>{"no_easier_version"});
 }
 
+TEST_F(Feedback, AnEasierVersionWithoutThePersonsEquipmentLeavesTheExerciseOutByItsOwnName) {
+    // The desk worker has no pull-up bar; no review would pick the assisted hang as an easier
+    // cat-cow, but whatever a version needs, the planner checks.
+    const auto after = plan(kb, intake, 5, strength, {easier("cat_cow", "assisted_hang")});
+    ASSERT_TRUE(after.program);
+    EXPECT_EQ(played(*after.program, id(kb, "assisted_hang")), nullptr);
+    EXPECT_EQ(played(*after.program, id(kb, "cat_cow")), nullptr);
+    const auto left = std::ranges::find(after.program->left_out, id(kb, "cat_cow"), &LeftOut::item);
+    ASSERT_NE(left, after.program->left_out.end());
+    EXPECT_EQ(left->because, std::vector<std::string>{"no_easier_version"});
+    EXPECT_EQ(std::ranges::find(after.program->left_out, id(kb, "assisted_hang"), &LeftOut::item),
+              after.program->left_out.end());
+}
+
 TEST_F(Feedback, AVersionScreeningExcludesNeverPlays) {
     // Pain worse standing and better sitting excludes the superman (clinical.md section 3). No
     // review would choose it as an easier version; the planner refuses it all the same.
