@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -121,12 +122,17 @@ protected:
     }
 
     /// A whole session, pain 3 before and after, every morning of the first week (from Monday
-    /// 2 November 2026).
-    void record_a_good_first_week() {
+    /// 2 November 2026); `after` is called with each session and its day's index (0 to 6).
+    void record_a_good_first_week(
+        const std::function<void(const core::SessionRecord&, int)>& after = {}) {
+        int index = 0;
         for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05",
                                 "2026-11-06", "2026-11-07", "2026-11-08"}) {
             set_time(std::string(day) + "T08:00:00Z");
-            record_whole_session(3, 3);
+            const auto session = record_whole_session(3, 3);
+            if (after)
+                after(session, index);
+            ++index;
         }
     }
 
@@ -973,16 +979,11 @@ TEST_F(Journeys, AnExerciseRatedTooHardTwiceWhoseEasierVersionIsInTheRoutineIsLe
     const auto hard = exercise_whose_version(kb, before, true, true);
     ASSERT_TRUE(hard) << "the desk worker's relief routine plays the easier versions itself";
     const auto& item = kb.item(*hard);
-    int index = 0;
-    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
-                            "2026-11-07", "2026-11-08"}) {
-        set_time(std::string(day) + "T08:00:00Z");
-        const auto session = record_whole_session(3, 3);
+    record_a_good_first_week([&](const core::SessionRecord& session, int index) {
         // Once too hard, once hurt: both count; the rest were right.
         const auto* rating = index == 0 ? "too_hard" : index == 1 ? "hurt" : "right";
         EXPECT_EQ(must(rate_exercise(ws(), session.id, item.id, rating)).item, item.id);
-        ++index;
-    }
+    });
     set_time("2026-11-09T08:00:00Z");
     const auto outcome = must(review(ws(), no_warning_signs));
     const auto* reason = reason_of(outcome, "feedback_easier_in_routine");
@@ -1012,13 +1013,10 @@ TEST_F(Journeys, OneHardSessionDoesNotChangeTheExercise) {
     const auto& kb = test::knowledge_base();
     const auto hard = exercise_whose_version(kb, must(load_current(ws())), true, true);
     ASSERT_TRUE(hard);
-    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
-                            "2026-11-07", "2026-11-08"}) {
-        set_time(std::string(day) + "T08:00:00Z");
-        const auto session = record_whole_session(3, 3);
-        if (std::string_view(day) == "2026-11-04")
+    record_a_good_first_week([&](const core::SessionRecord& session, int index) {
+        if (index == 2) // Wednesday only.
             must(rate_exercise(ws(), session.id, kb.item(*hard).id, "hurt"));
-    }
+    });
     set_time("2026-11-09T08:00:00Z");
     const auto outcome = must(review(ws(), no_warning_signs));
     EXPECT_TRUE(std::ranges::none_of(outcome.record.because, [](const core::Reason& r) {
@@ -1033,17 +1031,13 @@ TEST_F(Journeys, AnExerciseRatedTooEasyThreeTimesIsOfferedItsHarderVersionUntilT
     const auto easy = exercise_whose_version(kb, must(load_current(ws())), false, false);
     ASSERT_TRUE(easy) << "the desk worker's routine needs an exercise with a harder version";
     const auto& item = kb.item(*easy);
-    int index = 0;
-    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
-                            "2026-11-07", "2026-11-08"}) {
-        set_time(std::string(day) + "T08:00:00Z");
-        const auto session = record_whole_session(3, 3);
-        if (index++ < 3) {
+    record_a_good_first_week([&](const core::SessionRecord& session, int index) {
+        if (index < 3) {
             // A second tap on the same session replaces the first: still one session.
             must(rate_exercise(ws(), session.id, item.id, "right"));
             must(rate_exercise(ws(), session.id, item.id, "too_easy"));
         }
-    }
+    });
     set_time("2026-11-09T08:00:00Z");
     const auto outcome = must(review(ws(), no_warning_signs));
     const auto* reason = reason_of(outcome, "feedback_harder_offered");
@@ -1078,14 +1072,10 @@ TEST_F(Journeys, AHarderVersionThatNeedsEquipmentThePersonLacksIsNotOffered) {
     ASSERT_NE(std::ranges::find(before.plan.program->routine, counter, &core::RoutineItem::item),
               before.plan.program->routine.end());
     ASSERT_EQ(kb.item(*kb.item(counter).progression).id, "assisted_hang");
-    int index = 0;
-    for (const auto* day : {"2026-11-02", "2026-11-03", "2026-11-04", "2026-11-05", "2026-11-06",
-                            "2026-11-07", "2026-11-08"}) {
-        set_time(std::string(day) + "T08:00:00Z");
-        const auto session = record_whole_session(3, 3);
-        if (index++ < 3)
+    record_a_good_first_week([&](const core::SessionRecord& session, int index) {
+        if (index < 3)
             must(rate_exercise(ws(), session.id, "counter_decompression", "too_easy"));
-    }
+    });
     set_time("2026-11-09T08:00:00Z");
     const auto outcome = must(review(ws(), no_warning_signs));
     EXPECT_EQ(reason_of(outcome, "feedback_harder_offered"), nullptr);
