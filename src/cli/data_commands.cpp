@@ -61,8 +61,9 @@ std::vector<std::pair<std::string, std::string>> csv_files(const json::Everythin
                      std::to_string(step.planned_ms), std::to_string(step.started_ms),
                      std::to_string(step.ended_ms), std::string(core::to_string(step.result))});
         for (const auto& event : session.events)
-            events += row({id, std::to_string(event.at_ms), event.kind, event.item, event.reason,
-                           event.detail});
+            events +=
+                row({id, std::to_string(event.at_ms), std::string(core::to_string(event.kind)),
+                     event.item, event.reason, event.detail});
     }
     std::string pain = row({"id", "at", "day", "pain", "note"});
     for (const auto& entry : all.pain)

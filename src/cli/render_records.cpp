@@ -75,7 +75,7 @@ std::string render_log(const core::KnowledgeBase& kb,
     for (const auto& session : sessions) {
         std::string stops;
         for (const auto& event : session.events) {
-            if (event.kind == "stop")
+            if (event.kind == core::EventKind::Stop)
                 stops += fmt::format("{}stopped {} ({})", stops.empty() ? "" : "; ", event.item,
                                      event.reason);
         }

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "cli/context.hpp"
-#include "service/session_replay.hpp"
+#include "core/session_play.hpp"
 
 namespace unload::cli {
 
@@ -135,42 +135,42 @@ play_script(const core::KnowledgeBase& kb, core::SessionRun& run, const SessionS
                                            .line = line});
     };
     // A key is the control it stands for; space toggles, as on the terminal.
-    static constexpr std::array<std::pair<char, service::ControlKind>, 5> kinds{{
-        {' ', service::ControlKind::Pause},
-        {'s', service::ControlKind::Skip},
-        {'w', service::ControlKind::Swap},
-        {'x', service::ControlKind::Stop},
-        {'q', service::ControlKind::Quit},
+    static constexpr std::array<std::pair<char, core::ControlKind>, 5> kinds{{
+        {' ', core::ControlKind::Pause},
+        {'s', core::ControlKind::Skip},
+        {'w', core::ControlKind::Swap},
+        {'x', core::ControlKind::Stop},
+        {'q', core::ControlKind::Quit},
     }};
-    std::vector<service::Control> controls;
+    std::vector<core::Control> controls;
     for (const auto& key : script.keys) {
         const auto* kind =
-            std::ranges::find(kinds, key.key, &std::pair<char, service::ControlKind>::first);
+            std::ranges::find(kinds, key.key, &std::pair<char, core::ControlKind>::first);
         if (kind == kinds.end())
             return script_error(fmt::format("unknown key '{}'", key.key), key.line);
         controls.push_back({.at_ms = key.at_ms, .kind = kind->second, .reason = key.reason});
     }
-    const auto control_text = [&](const service::AppliedControl& applied) -> std::string {
+    const auto control_text = [&](const core::AppliedControl& applied) -> std::string {
         if (applied.refused)
             return fmt::format("refused: {}", applied.refused->message);
         switch (applied.kind) {
-        case service::ControlKind::Pause:
+        case core::ControlKind::Pause:
             return "pause";
-        case service::ControlKind::Resume:
+        case core::ControlKind::Resume:
             return "resume";
-        case service::ControlKind::Skip:
+        case core::ControlKind::Skip:
             return "skip";
-        case service::ControlKind::Swap:
+        case core::ControlKind::Swap:
             return fmt::format("swap to {}", kb.item(*applied.swapped_to).id);
-        case service::ControlKind::Stop:
+        case core::ControlKind::Stop:
             return fmt::format("stop {}", controls[applied.index].reason);
-        case service::ControlKind::Quit:
+        case core::ControlKind::Quit:
             return "quit";
         }
         return {};
     };
-    const auto played = service::play_controls(
-        kb, run, controls, {.until_ms = std::nullopt, .pause = service::PauseControl::Toggles},
+    const auto played = core::play_controls(
+        kb, run, controls, {.until_ms = std::nullopt, .pause = core::PauseControl::Toggles},
         {.now_ms = now_ms, .wait_until = wait_until},
         {.step_started =
              [&](std::int64_t at, const core::Step& step) {
@@ -180,7 +180,7 @@ play_script(const core::KnowledgeBase& kb, core::SessionRun& run, const SessionS
                                       step.title)});
              },
          .control =
-             [&](const service::AppliedControl& applied) {
+             [&](const core::AppliedControl& applied) {
                  log.push_back({applied.at_ms, control_text(applied)});
              },
          .quit_while_paused =

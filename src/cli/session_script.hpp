@@ -50,7 +50,7 @@ struct PlayedLine {
     std::string text;
 };
 
-/// Plays `run` to its end with the service's replay loop (service/session_replay.hpp): jumps a
+/// Plays `run` to its end with the engine's play loop (core/session_play.hpp): jumps a
 /// virtual clock (or sleeps on a real one) to each step boundary and scripted key, applies the
 /// keys (space toggles pause and resume), and reports each step start and control in `log`. A
 /// key the session refuses (a swap with no allowed regression) is logged, not fatal; an unknown

@@ -12,6 +12,14 @@ constexpr EnumNames<StepResult, 5> step_result_names{{{StepResult::Done, "done"}
                                                       {StepResult::Stopped, "stopped"},
                                                       {StepResult::Unfinished, "unfinished"}}};
 
+constexpr EnumNames<EventKind, 7> event_kind_names{{{EventKind::Pause, "pause"},
+                                                    {EventKind::Resume, "resume"},
+                                                    {EventKind::Skip, "skip"},
+                                                    {EventKind::Swap, "swap"},
+                                                    {EventKind::Stop, "stop"},
+                                                    {EventKind::Quit, "quit"},
+                                                    {EventKind::Suspend, "suspend"}}};
+
 constexpr EnumNames<SessionOutcome, 3> session_outcome_names{
     {{SessionOutcome::Completed, "completed"},
      {SessionOutcome::Quit, "quit"},
@@ -33,6 +41,13 @@ constexpr EnumNames<ChangeKind, 2> change_kind_names{
     {{ChangeKind::Easier, "easier"}, {ChangeKind::Harder, "harder"}}};
 
 } // namespace
+
+std::string_view to_string(EventKind kind) {
+    return name_of(event_kind_names, kind);
+}
+std::optional<EventKind> parse_event_kind(std::string_view text) {
+    return enum_from_name(event_kind_names, text);
+}
 
 std::string_view to_string(Rating rating) {
     return name_of(rating_names, rating);

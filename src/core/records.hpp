@@ -81,10 +81,14 @@ struct StepRecord {
     StepResult result = StepResult::Done;
 };
 
+/// What a session event was: a control the person used, or `Suspend` (a stop's rules took an
+/// exercise out until the next review).
+enum class EventKind { Pause, Resume, Skip, Swap, Stop, Quit, Suspend };
+
 /// A control the person used, or something the rules did, at a moment of session time.
 struct SessionEvent {
     std::int64_t at_ms = 0;
-    std::string kind;   ///< `pause`, `resume`, `skip`, `swap`, `stop`, `quit`, `suspend`.
+    EventKind kind = EventKind::Pause;
     std::string item;   ///< The exercise it concerned, when any.
     std::string reason; ///< For `stop`: the stop reason id (clinical.md section 8).
     std::string detail; ///< For `swap`: the regression used; for `suspend`: why.
@@ -195,6 +199,8 @@ struct KeptAnswer {
 };
 
 std::string_view to_string(StepResult result);
+std::string_view to_string(EventKind kind);
+std::optional<EventKind> parse_event_kind(std::string_view text);
 std::string_view to_string(SessionOutcome outcome);
 std::string_view to_string(ReviewDecision decision);
 std::string_view to_string(Rating rating);

@@ -161,7 +161,7 @@ Facts gather(const ReviewInput& input, const ReviewRules& rules, int sessions_pe
             week.flare_in_last_days = true;
         if (in_days(session.day, events_from, today)) {
             for (const auto& event : session.events) {
-                if (event.kind != "stop")
+                if (event.kind != EventKind::Stop)
                     continue;
                 week.stop_reasons.push_back(event.reason);
                 if (!contains(facts.stop_reasons_seen, event.reason))

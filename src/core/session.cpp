@@ -52,13 +52,13 @@ bool played_through(const SessionRecord& session, std::string_view item) {
 
 bool stopped_on(const SessionRecord& session, std::string_view item, std::string_view reason) {
     return std::ranges::any_of(session.events, [&](const SessionEvent& event) {
-        return event.kind == "stop" && event.item == item && event.reason == reason;
+        return event.kind == EventKind::Stop && event.item == item && event.reason == reason;
     });
 }
 
 bool stopped_for(const SessionRecord& session, std::string_view reason) {
     return std::ranges::any_of(session.events, [&](const SessionEvent& event) {
-        return event.kind == "stop" && event.reason == reason;
+        return event.kind == EventKind::Stop && event.reason == reason;
     });
 }
 
@@ -211,10 +211,10 @@ void SessionRun::settle() {
         end(SessionOutcome::Completed);
 }
 
-void SessionRun::add_event(std::string_view kind, std::string item, std::string reason,
+void SessionRun::add_event(EventKind kind, std::string item, std::string reason,
                            std::string detail) {
     m_events.push_back({.at_ms = m_now_ms,
-                        .kind = std::string(kind),
+                        .kind = kind,
                         .item = std::move(item),
                         .reason = std::move(reason),
                         .detail = std::move(detail)});
@@ -262,7 +262,7 @@ Result<void> SessionRun::pause(std::int64_t now_ms) {
     std::erase_if(m_pending, [&](const PendingCue& cue) { return cue.step_index < m_current; });
     m_paused_at_ms = m_now_ms;
     const auto item = current_item();
-    add_event("pause", item ? m_kb->item(*item).id : std::string());
+    add_event(EventKind::Pause, item ? m_kb->item(*item).id : std::string());
     return {};
 }
 
@@ -274,7 +274,7 @@ Result<void> SessionRun::resume(std::int64_t now_ms) {
     m_paused_total_ms += m_now_ms - m_paused_at_ms;
     m_paused_at_ms = -1;
     const auto item = current_item();
-    add_event("resume", item ? m_kb->item(*item).id : std::string());
+    add_event(EventKind::Resume, item ? m_kb->item(*item).id : std::string());
     return {};
 }
 
@@ -284,7 +284,7 @@ Result<void> SessionRun::skip(std::int64_t now_ms) {
     TRY(check_playing("skip"));
     m_pending.clear();
     const auto item = current_item();
-    add_event("skip", item ? m_kb->item(*item).id : std::string());
+    add_event(EventKind::Skip, item ? m_kb->item(*item).id : std::string());
     const auto end_index = exercise_end(m_current);
     finish_step(m_now_ms, StepResult::Skipped);
     record_unplayed(m_current, end_index, StepResult::Skipped);
@@ -332,7 +332,7 @@ Result<ItemId> SessionRun::swap(std::int64_t now_ms) {
     m_pending.clear();
     const int routine_index = m_steps[m_current].routine_index;
     const auto end_index = exercise_end(m_current);
-    add_event("swap", item.id, {}, easier.id);
+    add_event(EventKind::Swap, item.id, {}, easier.id);
     finish_step(m_now_ms, StepResult::Swapped);
     replace_ahead(m_current, end_index,
                   steps_for(*m_kb, plan_for(regression, routine_index), routine_index,
@@ -363,7 +363,7 @@ Result<StopOutcome> SessionRun::stop(std::int64_t now_ms, std::string_view reaso
                         .suspended = {},
                         .advice = reason->advice,
                         .rescreen = reason->rescreen};
-    add_event("stop", item_id, reason->id);
+    add_event(EventKind::Stop, item_id, reason->id);
 
     // What one stop suspends by itself; a reason that needs several sessions in a row is
     // counted over the record by active_suspensions().
@@ -380,7 +380,7 @@ Result<StopOutcome> SessionRun::stop(std::int64_t now_ms, std::string_view reaso
     }
     for (const auto suspended : suspend) {
         m_suspended.set(suspended);
-        add_event("suspend", m_kb->item(suspended).id, reason->id, "until_review");
+        add_event(EventKind::Suspend, m_kb->item(suspended).id, reason->id, "until_review");
     }
     outcome.suspended = std::move(suspend);
 
@@ -448,7 +448,7 @@ void SessionRun::quit(std::int64_t now_ms) {
         return;
     m_pending.clear();
     const auto item = current_item();
-    add_event("quit", item ? m_kb->item(*item).id : std::string());
+    add_event(EventKind::Quit, item ? m_kb->item(*item).id : std::string());
     finish_step(m_now_ms, StepResult::Unfinished);
     end(SessionOutcome::Quit);
 }

@@ -113,7 +113,7 @@ private:
     void drop_items_ahead(const ItemSet& items);
     void end(SessionOutcome outcome);
     void settle();
-    void add_event(std::string_view kind, std::string item, std::string reason = {},
+    void add_event(EventKind kind, std::string item, std::string reason = {},
                    std::string detail = {});
     RoutineItem plan_for(ItemId item, int routine_index) const;
     Result<void> check_playing(std::string_view control) const;

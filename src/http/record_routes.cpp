@@ -130,9 +130,8 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
     add(Method::Post, "/api/v1/session/replay",
         [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
             const auto replay_request = TRY(decode_replay_request(request.body));
-            const auto session = TRY(service::prepare_session(ws));
             const auto replay =
-                TRY(service::replay(ws, session, replay_request.controls, replay_request.until_ms));
+                TRY(service::replay(ws, replay_request.controls, replay_request.until_ms));
             Json refused = Json::array();
             for (const auto& control : replay.refused)
                 refused.push_back({{"control", control.control}, {"message", control.message}});

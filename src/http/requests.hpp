@@ -13,19 +13,19 @@
 
 #include "core/error.hpp"
 #include "core/records.hpp"
-#include "service/journeys.hpp"
+#include "core/session_play.hpp"
 
 namespace unload::http {
 
 /// `{"controls": [...], "until_ms": 90000}` for POST /api/v1/session/replay.
 struct ReplayRequest {
-    std::vector<service::Control> controls;
+    std::vector<core::Control> controls;
     std::int64_t until_ms = 0;
 };
 core::Result<ReplayRequest> decode_replay_request(std::string_view body);
 
 /// A played session for POST /api/v1/sessions.
-core::Result<service::PlayedSession> decode_played_session(std::string_view body);
+core::Result<core::PlayedSession> decode_played_session(std::string_view body);
 
 /// `{"pain": 4, "note": "after gardening"}` for POST /api/v1/pain.
 struct PainRequest {

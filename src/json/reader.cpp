@@ -223,6 +223,19 @@ core::Result<std::optional<int>> int_at(const nlohmann::json& parent, std::strin
     return std::optional<int>{static_cast<int>(value)};
 }
 
+core::Result<std::optional<std::int64_t>> int64_at(const nlohmann::json& parent,
+                                                   std::string_view path, std::string_view key) {
+    const auto it = parent.find(key);
+    if (it == parent.end() || it->is_null())
+        return std::optional<std::int64_t>{};
+    if (!it->is_number_integer())
+        return invalid(join(path, key), fmt::format("expected an integer, got {}", type_name(*it)));
+    if (it->is_number_unsigned() &&
+        it->get<std::uint64_t>() > static_cast<std::uint64_t>(INT64_MAX))
+        return invalid(join(path, key), fmt::format("{} is too large", it->get<std::uint64_t>()));
+    return std::optional<std::int64_t>{it->get<std::int64_t>()};
+}
+
 core::Result<std::optional<double>> number_at(const nlohmann::json& parent, std::string_view path,
                                               std::string_view key, double min, double max) {
     const auto it = parent.find(key);

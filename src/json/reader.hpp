@@ -37,6 +37,10 @@ core::Result<const nlohmann::json*> object_at(const nlohmann::json& parent, std:
 /// An integer within [min, max]; a missing or null value gives `fallback` (nullopt: required).
 core::Result<std::optional<int>> int_at(const nlohmann::json& parent, std::string_view path,
                                         std::string_view key, int min, int max, bool nullable);
+/// Any integer a 64-bit signed number holds, for values whose range the engine checks by itself
+/// (session times, core/session_play.hpp); missing or null gives nullopt.
+core::Result<std::optional<std::int64_t>> int64_at(const nlohmann::json& parent,
+                                                   std::string_view path, std::string_view key);
 core::Result<std::optional<double>> number_at(const nlohmann::json& parent, std::string_view path,
                                               std::string_view key, double min, double max);
 core::Result<std::optional<bool>> bool_at(const nlohmann::json& parent, std::string_view path,

@@ -84,7 +84,7 @@ json session_document(const core::SessionRecord& session) {
     json events = json::array();
     for (const auto& event : session.events)
         events.push_back({{"at_ms", event.at_ms},
-                          {"kind", event.kind},
+                          {"kind", core::to_string(event.kind)},
                           {"exercise", event.item.empty() ? json(nullptr) : json(event.item)},
                           {"reason", event.reason.empty() ? json(nullptr) : json(event.reason)},
                           {"detail", event.detail.empty() ? json(nullptr) : json(event.detail)}});

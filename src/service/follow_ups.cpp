@@ -35,8 +35,9 @@ core::Result<Latest> given(const Workspace& ws) {
     for (const auto& session :
          TRY(ws.repo.sessions(to - look_back, to, core::SessionDetail::Full))) {
         for (const auto& event : session.events) {
-            const auto* reason =
-                event.kind == "stop" ? kb.session.find_stop_reason(event.reason) : nullptr;
+            const auto* reason = event.kind == core::EventKind::Stop
+                                     ? kb.session.find_stop_reason(event.reason)
+                                     : nullptr;
             if (reason == nullptr)
                 continue;
             for (const auto id : reason->advice)

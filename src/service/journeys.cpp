@@ -15,7 +15,6 @@
 #include "json/intake.hpp"
 #include "json/rescreen.hpp"
 #include "service/safety_stops.hpp"
-#include "service/session_replay.hpp"
 
 namespace unload::service {
 
@@ -73,7 +72,7 @@ bool rescreen_pending(const core::KnowledgeBase& kb,
             continue; // Answered since.
         for (const auto& event : session.events) {
             const auto* reason = kb.session.find_stop_reason(event.reason);
-            if (event.kind == "stop" && reason && reason->rescreen)
+            if (event.kind == core::EventKind::Stop && reason && reason->rescreen)
                 return true;
         }
     }
@@ -88,13 +87,6 @@ core::Result<void> check_due(const Workspace& ws, const Current& current) {
                           fmt::format("not due until {}: a review looks back on a whole week of "
                                       "the program",
                                       core::iso_day(due)));
-    return {};
-}
-
-core::Result<void> check_session_time(std::int64_t ms, std::string field) {
-    if (ms < 0 || ms > max_session_ms)
-        return invalid(std::move(field),
-                       fmt::format("must be from 0 to {} ms (a day), got {}", max_session_ms, ms));
     return {};
 }
 
@@ -141,7 +133,7 @@ enum class AtTheEnd { KeepRunning, Quit };
 
 /// Replays `controls` over a fresh run of the plan's session up to `until_ms`.
 core::Result<Replay> replay_run(const core::KnowledgeBase& kb, const SessionPlan& plan,
-                                const std::vector<Control>& controls, std::int64_t until_ms,
+                                const std::vector<core::Control>& controls, std::int64_t until_ms,
                                 AtTheEnd at_the_end) {
     if (!plan.current.plan.program)
         return core::fail(core::ErrorCode::Conflict, "program",
@@ -151,18 +143,18 @@ core::Result<Replay> replay_run(const core::KnowledgeBase& kb, const SessionPlan
     // The replay is not played in real time: time jumps to each moment something happens.
     std::int64_t now_ms = 0;
     Replay replay;
-    auto played =
-        play_controls(kb, run, controls, {.until_ms = until_ms, .pause = PauseControl::Explicit},
-                      {.now_ms = [&] { return now_ms; },
-                       .wait_until = [&](std::int64_t at) { now_ms = std::max(now_ms, at); }},
-                      {.step_started = {},
-                       .control =
-                           [&](const AppliedControl& applied) {
-                               if (applied.refused)
-                                   replay.refused.push_back({.control = applied.index,
-                                                             .message = applied.refused->message});
-                           },
-                       .quit_while_paused = {}});
+    auto played = core::play_controls(
+        kb, run, controls, {.until_ms = until_ms, .pause = core::PauseControl::Explicit},
+        {.now_ms = [&] { return now_ms; },
+         .wait_until = [&](std::int64_t at) { now_ms = std::max(now_ms, at); }},
+        {.step_started = {},
+         .control =
+             [&](const core::AppliedControl& applied) {
+                 if (applied.refused)
+                     replay.refused.push_back(
+                         {.control = applied.index, .message = applied.refused->message});
+             },
+         .quit_while_paused = {}});
     if (!played)
         return std::unexpected(played.error().error);
     for (auto index = played->reached; index < controls.size(); ++index)
@@ -178,8 +170,8 @@ core::Result<Replay> replay_run(const core::KnowledgeBase& kb, const SessionPlan
     // there, whatever the stop would have let go on: its outcome says so, not "the session goes
     // on".
     const auto last = played->reached > 0 ? &controls[played->reached - 1] : nullptr;
-    if (quit_at_the_end && last && last->kind == ControlKind::Stop && last->at_ms == until_ms &&
-        !replay.stops.empty())
+    if (quit_at_the_end && last && last->kind == core::ControlKind::Stop &&
+        last->at_ms == until_ms && !replay.stops.empty())
         replay.stops.back().session_ended = true;
     replay.steps = run.steps();
     replay.view = run.view(until_ms);
@@ -238,8 +230,12 @@ core::Result<Current> load_current_as_of(const Workspace& ws,
 /// Today's session as it stood at `as_of` (a session played then and sent now) or now: the
 /// answers in force then, and the sessions before it. A stop opened since does not refuse a
 /// session played before it: it was played, and its record may hold the very stop that opened it.
+/// Whether to build the session's timeline: a player shows it; a replay's run builds its own.
+enum class Timeline { Build, Leave };
+
 core::Result<SessionPlan> prepare_session_as_of(const Workspace& ws,
-                                                std::optional<core::Timestamp> as_of) {
+                                                std::optional<core::Timestamp> as_of,
+                                                Timeline timeline) {
     if (!as_of) {
         TRY(check_no_stop(ws));
     } else if (const auto stop = TRY(open_stop(ws)); stop && stop->stop.at <= *as_of) {
@@ -255,7 +251,9 @@ core::Result<SessionPlan> prepare_session_as_of(const Workspace& ws,
     if (as_of)
         std::erase_if(since, [&](const core::SessionRecord& s) { return s.started_at >= *as_of; });
     auto adjustments = core::next_session_adjustments(ws.kb, since);
-    auto timeline = core::build_timeline(ws.kb, *current.plan.program, adjustments);
+    auto built = timeline == Timeline::Build
+                     ? core::build_timeline(ws.kb, *current.plan.program, adjustments)
+                     : core::Timeline{};
     const bool pending = rescreen_pending(ws.kb, since, current.intake_record);
     const auto day = today(ws);
     const auto done_today = std::ranges::count_if(since, [&](const core::SessionRecord& session) {
@@ -264,7 +262,7 @@ core::Result<SessionPlan> prepare_session_as_of(const Workspace& ws,
     const int planned_today = current.plan.program->sessions_per_day;
     return SessionPlan{.current = std::move(current),
                        .adjustments = std::move(adjustments),
-                       .timeline = std::move(timeline),
+                       .timeline = std::move(built),
                        .rescreen_pending = pending,
                        .done_today = static_cast<int>(done_today),
                        .planned_today = planned_today};
@@ -331,20 +329,20 @@ core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view ans
 }
 
 core::Result<SessionPlan> prepare_session(const Workspace& ws) {
-    return prepare_session_as_of(ws, std::nullopt);
+    return prepare_session_as_of(ws, std::nullopt, Timeline::Build);
 }
 
-core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
-                            const std::vector<Control>& controls, std::int64_t until_ms) {
-    TRY(check_session_time(until_ms, "until_ms"));
+core::Result<Replay> replay(const Workspace& ws, const std::vector<core::Control>& controls,
+                            std::int64_t until_ms) {
+    TRY(core::check_session_time(until_ms, "until_ms"));
+    const auto plan = TRY(prepare_session_as_of(ws, std::nullopt, Timeline::Leave));
     return replay_run(ws.kb, plan, controls, until_ms, AtTheEnd::KeepRunning);
 }
 
-core::Result<Replay> record_session(const Workspace& ws, const PlayedSession& played) {
-    TRY(check_session_time(played.ended_ms, "ended_ms"));
-    const core::Timestamp started_at{
-        std::chrono::floor<std::chrono::seconds>(std::chrono::milliseconds(played.started_at_ms))};
-    const auto plan = TRY(prepare_session_as_of(ws, started_at));
+core::Result<Replay> record_session(const Workspace& ws, const core::PlayedSession& played) {
+    TRY(core::check_session_time(played.ended_ms, "ended_ms"));
+    const auto started_at = played.started_at;
+    const auto plan = TRY(prepare_session_as_of(ws, started_at, Timeline::Leave));
     auto replayed = TRY(replay_run(ws.kb, plan, played.controls, played.ended_ms, AtTheEnd::Quit));
     replayed.record = TRY(save_session(ws, plan, std::move(replayed.record),
                                        {.started_at = started_at,

@@ -23,6 +23,7 @@
 #include "core/repository.hpp"
 #include "core/review.hpp"
 #include "core/session.hpp"
+#include "core/session_play.hpp"
 #include "core/timeline.hpp"
 #include "json/records.hpp"
 
@@ -85,23 +86,6 @@ struct SessionPlan {
 /// Fails with Conflict (field `program`) when the latest screening withholds the program.
 core::Result<SessionPlan> prepare_session(const Workspace& ws);
 
-/// A control pressed during a session, at a session time (active and paused time since start).
-enum class ControlKind { Pause, Resume, Skip, Swap, Stop, Quit };
-struct Control {
-    std::int64_t at_ms = 0;
-    ControlKind kind = ControlKind::Pause;
-    std::string reason; ///< Stop reason id, for Stop.
-};
-
-/// A session played on another device (the browser), as it reports it.
-struct PlayedSession {
-    std::int64_t started_at_ms = 0; ///< Wall-clock start, ms since the Unix epoch.
-    int pain_before = 0;
-    std::optional<int> pain_after;
-    std::vector<Control> controls; ///< In time order.
-    std::int64_t ended_ms = 0;     ///< Session time at which the player stopped.
-};
-
 /// A control the session did not accept: its index in the controls, and why.
 struct RefusedControl {
     std::size_t control = 0;
@@ -123,8 +107,9 @@ struct Replay {
 /// of time order or with an unknown stop reason are InvalidInput errors naming `controls[i]`.
 /// So are controls after `until_ms`, and times outside 0 to a day (`until_ms` names itself).
 /// Controls after the session ended (a session-scope stop, a quit) are listed in `refused`.
-core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
-                            const std::vector<Control>& controls, std::int64_t until_ms);
+/// Fails as prepare_session() does when there is no session today.
+core::Result<Replay> replay(const Workspace& ws, const std::vector<core::Control>& controls,
+                            std::int64_t until_ms);
 
 /// Replays a finished session and stores it; a session still running at `ended_ms` (or paused
 /// there) is kept as quit there. The controls are checked as by replay(), with `ended_ms` as the
@@ -132,7 +117,7 @@ core::Result<Replay> replay(const Workspace& ws, const SessionPlan& plan,
 /// session was played, and the next prepare_session() still asks for the re-screen. Nor does a
 /// safety stop opened after the session started (sent late from a phone that was offline): it is
 /// replayed against the answers in force when it started. One started after the stop is refused.
-core::Result<Replay> record_session(const Workspace& ws, const PlayedSession& played);
+core::Result<Replay> record_session(const Workspace& ws, const core::PlayedSession& played);
 
 /// What a player knows about a session besides its run: when it began and the pain around it.
 struct SessionMarks {

@@ -344,7 +344,7 @@ void insert_events(soci::session& sql, Integer session,
         const auto& event = events[i];
         ordinals.push_back(static_cast<int>(i));
         at.push_back(event.at_ms);
-        kinds.push_back(event.kind);
+        kinds.emplace_back(core::to_string(event.kind));
         items.push_back(event.item);
         reasons.push_back(event.reason);
         details.push_back(event.detail);
@@ -387,17 +387,18 @@ Result<void> read_steps(soci::session& sql, const std::string& from, const std::
     return {};
 }
 
-void read_events(soci::session& sql, const std::string& from, const std::string& to,
-                 std::vector<core::SessionRecord>& sessions,
-                 const std::unordered_map<Integer, std::size_t>& places) {
+Result<void> read_events(soci::session& sql, const std::string& from, const std::string& to,
+                         std::vector<core::SessionRecord>& sessions,
+                         const std::unordered_map<Integer, std::size_t>& places) {
     Integer session = 0;
     Integer at = 0;
+    std::string kind;
     core::SessionEvent event;
     soci::statement statement =
         (sql.prepare << "SELECT ev.session_id, ev.at_ms, ev.kind, ev.item, ev.reason, ev.detail "
                         "FROM session_events ev JOIN sessions s ON s.id = ev.session_id "
                         "WHERE s.day BETWEEN :from AND :to ORDER BY ev.session_id, ev.ordinal",
-         soci::into(session), soci::into(at), soci::into(event.kind), soci::into(event.item),
+         soci::into(session), soci::into(at), soci::into(kind), soci::into(event.item),
          soci::into(event.reason), soci::into(event.detail), soci::use(from), soci::use(to));
     statement.execute();
     while (statement.fetch()) {
@@ -406,7 +407,9 @@ void read_events(soci::session& sql, const std::string& from, const std::string&
             continue;
         auto& stored = sessions[place->second].events.emplace_back(event);
         stored.at_ms = at;
+        stored.kind = TRY(read_enum(&core::parse_event_kind, kind, "session_events.kind"));
     }
+    return {};
 }
 
 // ---- Reminder settings ------------------------------------------------------------------------
@@ -713,7 +716,7 @@ Result<std::vector<core::SessionRecord>> SociRepository::sessions(core::Day from
         }
         if (detail == core::SessionDetail::Full && !found.empty()) {
             TRY(read_steps(sql, first, last, found, places));
-            read_events(sql, first, last, found, places);
+            TRY(read_events(sql, first, last, found, places));
         }
         return found;
     });

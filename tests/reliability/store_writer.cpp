@@ -60,9 +60,10 @@ unload::core::SessionRecord session(unload::core::RecordId program, long round,
                                 .started_ms = 20'000LL * i,
                                 .ended_ms = 20'000LL * i + 19'000,
                                 .result = unload::core::StepResult::Done});
-    record.events = {{.at_ms = 1'000, .kind = "pause", .detail = tag},
-                     {.at_ms = 3'000, .kind = "resume", .detail = tag},
-                     {.at_ms = 50'000, .kind = "skip", .item = "cat_cow", .detail = tag}};
+    record.events = {
+        {.at_ms = 1'000, .kind = unload::core::EventKind::Pause, .detail = tag},
+        {.at_ms = 3'000, .kind = unload::core::EventKind::Resume, .detail = tag},
+        {.at_ms = 50'000, .kind = unload::core::EventKind::Skip, .item = "cat_cow", .detail = tag}};
     return record;
 }
 

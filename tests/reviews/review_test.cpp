@@ -332,7 +332,7 @@ private:
                         return false;
                     }
                     input.sessions[*stopped].events.push_back({.at_ms = 60'000,
-                                                               .kind = "stop",
+                                                               .kind = core::EventKind::Stop,
                                                                .item = "cat_cow",
                                                                .reason = *reason,
                                                                .detail = {}});

@@ -238,10 +238,10 @@ TEST_F(Session, PauseTimeCountsTowardNoStep) {
     EXPECT_EQ(record.steps.back().ended_ms, 830'000);
     EXPECT_EQ(record.active_ms, 760'000);
     ASSERT_EQ(record.events.size(), 2u);
-    EXPECT_EQ(record.events[0].kind, "pause");
+    EXPECT_EQ(record.events[0].kind, EventKind::Pause);
     EXPECT_EQ(record.events[0].at_ms, 30'000);
     EXPECT_EQ(record.events[0].item, "ninety_ninety");
-    EXPECT_EQ(record.events[1].kind, "resume");
+    EXPECT_EQ(record.events[1].kind, EventKind::Resume);
     EXPECT_EQ(record.events[1].at_ms, 100'000);
 }
 
@@ -281,7 +281,7 @@ TEST_F(Session, SkipEndsTheRestOfTheExercise) {
     EXPECT_EQ(record.active_ms, 666'000);
     EXPECT_EQ(record.outcome, SessionOutcome::Completed);
     ASSERT_EQ(record.events.size(), 1u);
-    EXPECT_EQ(record.events[0].kind, "skip");
+    EXPECT_EQ(record.events[0].kind, EventKind::Skip);
     EXPECT_EQ(record.events[0].item, "knee_to_chest");
     EXPECT_EQ(record.events[0].at_ms, 290'000);
 }
@@ -322,7 +322,7 @@ TEST_F(Session, SwapMovesToTheRegression) {
     EXPECT_EQ(record.steps.size(), 39u);
     expect_contiguous(record);
     ASSERT_EQ(record.events.size(), 1u);
-    EXPECT_EQ(record.events[0].kind, "swap");
+    EXPECT_EQ(record.events[0].kind, EventKind::Swap);
     EXPECT_EQ(record.events[0].item, "cat_cow");
     EXPECT_EQ(record.events[0].detail, "knee_to_chest");
     EXPECT_EQ(record.outcome, SessionOutcome::Completed);
@@ -415,7 +415,7 @@ TEST_F(Session, SharpPainStopsTheExerciseRestsAndMovesOn) {
     EXPECT_EQ(record.steps.back().ended_ms, 700'000);
     EXPECT_EQ(record.outcome, SessionOutcome::Completed);
     ASSERT_EQ(record.events.size(), 1u);
-    EXPECT_EQ(record.events[0].kind, "stop");
+    EXPECT_EQ(record.events[0].kind, EventKind::Stop);
     EXPECT_EQ(record.events[0].item, "childs_pose");
     EXPECT_EQ(record.events[0].reason, "sharp_pain");
     EXPECT_EQ(record.events[0].at_ms, 439'000);
@@ -474,9 +474,9 @@ TEST_F(Session, SpreadingLegSymptomsEndTheSessionAndSuspendTheExercise) {
                   {2, "hold", "ninety_ninety", 25'000, 100'000, StepResult::Stopped});
     EXPECT_EQ(record.active_ms, 100'000);
     ASSERT_EQ(record.events.size(), 2u);
-    EXPECT_EQ(record.events[0].kind, "stop");
+    EXPECT_EQ(record.events[0].kind, EventKind::Stop);
     EXPECT_EQ(record.events[0].reason, "spreading_leg_symptoms");
-    EXPECT_EQ(record.events[1].kind, "suspend");
+    EXPECT_EQ(record.events[1].kind, EventKind::Suspend);
     EXPECT_EQ(record.events[1].item, "ninety_ninety");
     EXPECT_EQ(record.events[1].reason, "spreading_leg_symptoms");
 }
@@ -511,7 +511,7 @@ TEST_F(Session, DizzinessEndsTheSessionAndSuspendsTheHangs) {
     EXPECT_EQ(record.steps.back().result, StepResult::Stopped);
     EXPECT_EQ(record.steps.back().ended_ms, 450'000);
     EXPECT_TRUE(std::ranges::none_of(
-        record.events, [](const SessionEvent& event) { return event.kind == "suspend"; }));
+        record.events, [](const SessionEvent& event) { return event.kind == EventKind::Suspend; }));
 }
 
 TEST_F(Session, DizzinessSetsAsideOnlyTheHangsInTheRoutine) {
@@ -525,7 +525,7 @@ TEST_F(Session, DizzinessSetsAsideOnlyTheHangsInTheRoutine) {
     EXPECT_EQ(outcome->suspended, (std::vector<ItemId>{id("assisted_hang")}));
     std::vector<std::string> suspended;
     for (const auto& event : run.record().events) {
-        if (event.kind == "suspend")
+        if (event.kind == EventKind::Suspend)
             suspended.push_back(event.item);
     }
     EXPECT_EQ(suspended, (std::vector<std::string>{"assisted_hang"}));
@@ -634,7 +634,7 @@ TEST_F(Session, QuitKeepsWhatWasDone) {
                   {6, "rep", "knee_to_chest", 298'000, 300'000, StepResult::Unfinished});
     EXPECT_EQ(record.active_ms, 300'000);
     ASSERT_EQ(record.events.size(), 1u);
-    EXPECT_EQ(record.events[0].kind, "quit");
+    EXPECT_EQ(record.events[0].kind, EventKind::Quit);
     EXPECT_EQ(record.events[0].item, "knee_to_chest");
     EXPECT_EQ(record.events[0].at_ms, 300'000);
 }

@@ -78,16 +78,6 @@ const ErrorCase error_cases[] = {
      .body = R"({"controls": []})",
      .field = "until_ms",
      .message = "missing"},
-    {.name = "replay_until_negative",
-     .decoder = &replay,
-     .body = R"({"until_ms": -1})",
-     .field = "until_ms",
-     .message = "got -1"},
-    {.name = "replay_until_over_a_day",
-     .decoder = &replay,
-     .body = R"({"until_ms": 86400001})",
-     .field = "until_ms",
-     .message = "got 86400001"},
     {.name = "replay_until_not_an_integer",
      .decoder = &replay,
      .body = R"({"until_ms": 1.5})",
@@ -123,32 +113,11 @@ const ErrorCase error_cases[] = {
      .body = R"({"controls": [{"control": "pause"}], "until_ms": 10})",
      .field = "controls[0].at_ms",
      .message = "missing"},
-    {.name = "replay_stop_without_reason",
-     .decoder = &replay,
-     .body = R"({"controls": [{"at_ms": 1, "control": "stop"}], "until_ms": 10})",
-     .field = "controls[0].reason",
-     .message = "reason"},
-    {.name = "replay_stop_with_empty_reason",
-     .decoder = &replay,
-     .body = R"({"controls": [{"at_ms": 1, "control": "stop", "reason": ""}], "until_ms": 10})",
-     .field = "controls[0].reason",
-     .message = "reason"},
     {.name = "replay_reason_not_a_string",
      .decoder = &replay,
      .body = R"({"controls": [{"at_ms": 1, "control": "stop", "reason": 3}], "until_ms": 10})",
      .field = "controls[0].reason",
      .message = "expected a string"},
-    {.name = "replay_controls_out_of_order",
-     .decoder = &replay,
-     .body = R"({"controls": [{"at_ms": 500, "control": "pause"},
-                             {"at_ms": 400, "control": "resume"}], "until_ms": 1000})",
-     .field = "controls[1].at_ms",
-     .message = "time order"},
-    {.name = "replay_until_before_last_control",
-     .decoder = &replay,
-     .body = R"({"controls": [{"at_ms": 500, "control": "pause"}], "until_ms": 499})",
-     .field = "until_ms",
-     .message = "last control"},
     // The played session.
     {.name = "played_started_at_not_iso",
      .decoder = &played,
@@ -181,19 +150,19 @@ const ErrorCase error_cases[] = {
      .body = R"({"started_at": "2026-11-22T08:30:00Z", "pain_before": 1})",
      .field = "ended_ms",
      .message = "missing"},
-    {.name = "played_ended_before_last_control",
-     .decoder = &played,
-     .body = R"({"started_at": "2026-11-22T08:30:00Z", "pain_before": 1,
-                 "controls": [{"at_ms": 2000, "control": "quit"}], "ended_ms": 1000})",
-     .field = "ended_ms",
-     .message = "last control"},
     {.name = "played_control_error_named_by_path",
      .decoder = &played,
      .body = R"({"started_at": "2026-11-22T08:30:00Z", "pain_before": 1,
-                 "controls": [{"at_ms": 1, "control": "pause"}, {"at_ms": 2, "control": "stop"}],
+                 "controls": [{"at_ms": 1, "control": "pause"}, {"at_ms": 2, "control": "rest"}],
                  "ended_ms": 1000})",
-     .field = "controls[1].reason",
-     .message = "reason"},
+     .field = "controls[1].control",
+     .message = "got 'rest'"},
+    {.name = "replay_at_beyond_64_bits",
+     .decoder = &replay,
+     .body = R"({"controls": [{"at_ms": 18446744073709551615, "control": "pause"}],
+                 "until_ms": 10})",
+     .field = "controls[0].at_ms",
+     .message = "too large"},
     {.name = "played_unknown_key",
      .decoder = &played,
      .body = R"({"started_at": "2026-11-22T08:30:00Z", "pain_before": 1, "ended_ms": 1,
@@ -410,7 +379,7 @@ TEST(HttpRequestsReplay, DecodesControlsInOrder) {
     ASSERT_TRUE(decoded.has_value()) << decoded.error().to_string();
     EXPECT_EQ(decoded->until_ms, 9000);
     ASSERT_EQ(decoded->controls.size(), 5U);
-    using Kind = service::ControlKind;
+    using Kind = core::ControlKind;
     const Kind kinds[] = {Kind::Pause, Kind::Resume, Kind::Skip, Kind::Swap, Kind::Stop};
     const std::int64_t times[] = {1000, 1000, 5000, 6000, 9000};
     for (std::size_t i = 0; i < 5; ++i) {
@@ -432,7 +401,7 @@ TEST(HttpRequestsReplay, QuitNeedsNoReason) {
     const auto decoded =
         decode_replay_request(R"({"controls": [{"at_ms": 5, "control": "quit"}], "until_ms": 5})");
     ASSERT_TRUE(decoded.has_value()) << decoded.error().to_string();
-    EXPECT_EQ(decoded->controls.at(0).kind, service::ControlKind::Quit);
+    EXPECT_EQ(decoded->controls.at(0).kind, core::ControlKind::Quit);
 }
 
 TEST(HttpRequestsPlayedSession, DecodesEveryField) {
@@ -441,7 +410,8 @@ TEST(HttpRequestsPlayedSession, DecodesEveryField) {
         "controls": [{"at_ms": 30000, "control": "pause"}], "ended_ms": 600000})");
     ASSERT_TRUE(decoded.has_value()) << decoded.error().to_string();
     // 2026-11-22T08:30:00Z is 20779 days and 8.5 hours after the epoch.
-    EXPECT_EQ(decoded->started_at_ms, (20779LL * 86400 + 8 * 3600 + 30 * 60) * 1000);
+    EXPECT_EQ(decoded->started_at.time_since_epoch(),
+              std::chrono::seconds{20779LL * 86400 + 8 * 3600 + 30 * 60});
     EXPECT_EQ(decoded->pain_before, 4);
     EXPECT_EQ(decoded->pain_after, std::optional<int>(2));
     ASSERT_EQ(decoded->controls.size(), 1U);

@@ -21,11 +21,11 @@
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
 #include "core/repository.hpp"
+#include "core/session_play.hpp"
 #include "service/feedback.hpp"
 #include "service/follow_ups.hpp"
 #include "service/journeys.hpp"
 #include "service/safety_stops.hpp"
-#include "service/session_replay.hpp"
 #include "store/store.hpp"
 #include "store/store_support.hpp"
 #include "support/knowledge.hpp"
@@ -37,6 +37,8 @@ namespace {
 using std::chrono::days;
 using std::chrono::milliseconds;
 
+using core::Control;
+using core::ControlKind;
 using test::at;
 using test::must;
 
@@ -103,9 +105,7 @@ protected:
     void set_time(std::string_view iso) {
         m_clock.advance_to(std::chrono::duration_cast<milliseconds>(at(iso) - m_start).count());
     }
-    std::int64_t now_ms() const {
-        return std::chrono::duration_cast<milliseconds>(m_clock.now().time_since_epoch()).count();
-    }
+    core::Timestamp now() const { return m_clock.now(); }
 
     /// Starts the example program now.
     Started start_desk_worker() { return must(start(ws(), desk_worker(), Restart::No)); }
@@ -113,7 +113,7 @@ protected:
     /// Records a whole session started now, with no controls.
     core::SessionRecord record_whole_session(int pain_before, std::optional<int> pain_after) {
         const auto plan = must(prepare_session(ws()));
-        return must(record_session(ws(), {.started_at_ms = now_ms(),
+        return must(record_session(ws(), {.started_at = now(),
                                           .pain_before = pain_before,
                                           .pain_after = pain_after,
                                           .controls = {},
@@ -267,7 +267,7 @@ TEST_F(Journeys, ANumbnessStopAsksTheWarningSignsAgainUntilTheyAreAnswered) {
     start_desk_worker();
     set_time("2026-11-03T08:00:00Z");
     const auto stopped =
-        must(record_session(ws(), {.started_at_ms = now_ms(),
+        must(record_session(ws(), {.started_at = now(),
                                    .pain_before = 4,
                                    .pain_after = 4,
                                    .controls = {{.at_ms = 30'000,
@@ -291,7 +291,7 @@ TEST_F(Journeys, ANumbnessStopInASessionBegunInTheSameSecondAsTheAnswersStillAsk
     set_time("2026-11-03T08:00:00Z");
     start_desk_worker();
     const auto stopped =
-        must(record_session(ws(), {.started_at_ms = now_ms() + 900,
+        must(record_session(ws(), {.started_at = now(),
                                    .pain_before = 4,
                                    .pain_after = 4,
                                    .controls = {{.at_ms = 100,
@@ -318,14 +318,14 @@ TEST_F(Journeys, ARescreenWithAWarningSignStopsTodaysSession) {
 // started after the stop is refused, as no session can start while it is open.
 TEST_F(Journeys, ASessionPlayedBeforeAStopOpenedIsStillRecorded) {
     start_desk_worker();
-    const auto played_at = now_ms();
+    const auto played_at = now();
     const auto total = must(prepare_session(ws())).timeline.total_ms;
     set_time("2026-11-02T09:00:00Z");
     must(rescreen(ws(), R"({"warning_signs": {"saddle_numbness": true}, "leg": "none"})"));
     ASSERT_TRUE(must(open_stop(ws())));
 
     const auto recorded =
-        must(record_session(ws(), {.started_at_ms = played_at,
+        must(record_session(ws(), {.started_at = played_at,
                                    .pain_before = 4,
                                    .pain_after = 4,
                                    .controls = {{.at_ms = 60'000,
@@ -340,7 +340,7 @@ TEST_F(Journeys, ASessionPlayedBeforeAStopOpenedIsStillRecorded) {
               1u);
     EXPECT_TRUE(must(open_stop(ws()))) << "recording it changes nothing about the stop";
 
-    expect_error(record_session(ws(), {.started_at_ms = now_ms(),
+    expect_error(record_session(ws(), {.started_at = now(),
                                        .pain_before = 4,
                                        .pain_after = 4,
                                        .controls = {},
@@ -459,7 +459,7 @@ TEST_F(Journeys, AStopsAdviceStaysOpenUntilMarkedDoneAndAsksAgainWhenGivenAgain)
     start_desk_worker();
     EXPECT_TRUE(must(open_follow_ups(ws())).empty());
     const auto stop_with = [&](std::string_view reason) {
-        must(record_session(ws(), {.started_at_ms = now_ms(),
+        must(record_session(ws(), {.started_at = now(),
                                    .pain_before = 4,
                                    .pain_after = 5,
                                    .controls = {{.at_ms = 60'000,
@@ -502,7 +502,7 @@ TEST_F(Journeys, AStopsAdviceStaysOpenUntilMarkedDoneAndAsksAgainWhenGivenAgain)
 
 TEST_F(Journeys, AdviceOlderThanTheContentsLookBackNoLongerAsks) {
     start_desk_worker();
-    must(record_session(ws(), {.started_at_ms = now_ms(),
+    must(record_session(ws(), {.started_at = now(),
                                .pain_before = 4,
                                .pain_after = 5,
                                .controls = {{.at_ms = 60'000,
@@ -576,7 +576,7 @@ TEST_P(Replays, ApplyTheControlsInOrder) {
     start_desk_worker();
     const auto plan = must(prepare_session(ws()));
     const auto until = c.until_ms + (c.after_total ? plan.timeline.total_ms : 0);
-    const auto replayed = must(replay(ws(), plan, c.controls, until));
+    const auto replayed = must(replay(ws(), c.controls, until));
 
     std::vector<std::string> stops;
     for (const auto& stop : replayed.stops)
@@ -593,7 +593,7 @@ TEST_P(Replays, ApplyTheControlsInOrder) {
     EXPECT_EQ(replayed.record.program_version_id, plan.current.version.id);
     std::vector<std::string> events;
     for (const auto& event : replayed.record.events)
-        events.push_back(event.kind);
+        events.emplace_back(core::to_string(event.kind));
     EXPECT_EQ(events, c.events);
     // The view must point into the replay's own steps, not into the run that made them.
     if (!c.ended) {
@@ -695,9 +695,7 @@ class BadControls : public Journeys, public testing::WithParamInterface<BadContr
 TEST_P(BadControls, AreInvalidInputNamingTheControl) {
     const auto& c = GetParam();
     start_desk_worker();
-    const auto plan = must(prepare_session(ws()));
-    expect_error(replay(ws(), plan, c.controls, c.until_ms), core::ErrorCode::InvalidInput,
-                 c.field);
+    expect_error(replay(ws(), c.controls, c.until_ms), core::ErrorCode::InvalidInput, c.field);
 }
 
 INSTANTIATE_TEST_SUITE_P(
@@ -707,7 +705,7 @@ INSTANTIATE_TEST_SUITE_P(
                         .controls = {{.at_ms = 10'000, .kind = ControlKind::Skip, .reason = {}},
                                      {.at_ms = 5'000, .kind = ControlKind::Skip, .reason = {}}},
                         .until_ms = 60'000,
-                        .field = "controls[1]"},
+                        .field = "controls[1].at_ms"},
         BadControlsCase{
             .name = "unknown_stop_reason",
             .controls = {{.at_ms = 1'000, .kind = ControlKind::Skip, .reason = {}},
@@ -722,16 +720,26 @@ INSTANTIATE_TEST_SUITE_P(
         BadControlsCase{.name = "after_until",
                         .controls = {{.at_ms = 61'000, .kind = ControlKind::Skip, .reason = {}}},
                         .until_ms = 60'000,
-                        .field = "controls[0]"},
+                        .field = "controls[0].at_ms"},
         BadControlsCase{.name = "negative_time",
                         .controls = {{.at_ms = -1, .kind = ControlKind::Pause, .reason = {}}},
                         .until_ms = 60'000,
-                        .field = "controls[0]"},
+                        .field = "controls[0].at_ms"},
+        BadControlsCase{.name = "stop_without_a_reason",
+                        .controls = {{.at_ms = 1'000, .kind = ControlKind::Stop, .reason = {}}},
+                        .until_ms = 60'000,
+                        .field = "controls[0].reason"},
+        BadControlsCase{.name = "beyond_a_day",
+                        .controls = {{.at_ms = core::max_session_ms + 1,
+                                      .kind = ControlKind::Pause,
+                                      .reason = {}}},
+                        .until_ms = 60'000,
+                        .field = "controls[0].at_ms"},
         BadControlsCase{
             .name = "negative_until", .controls = {}, .until_ms = -1, .field = "until_ms"},
         BadControlsCase{.name = "until_beyond_a_day",
                         .controls = {},
-                        .until_ms = max_session_ms + 1,
+                        .until_ms = core::max_session_ms + 1,
                         .field = "until_ms"}),
     case_name<BadControlsCase>);
 
@@ -744,12 +752,12 @@ TEST_F(Journeys, ATogglingPauseResumesAPausedSession) {
     std::vector<ControlKind> done;
     const std::vector<Control> controls{{.at_ms = 5'000, .kind = ControlKind::Pause, .reason = {}},
                                         {.at_ms = 9'000, .kind = ControlKind::Pause, .reason = {}}};
-    const auto played = play_controls(
+    const auto played = core::play_controls(
         test::knowledge_base(), run, controls,
-        {.until_ms = std::nullopt, .pause = PauseControl::Toggles},
+        {.until_ms = std::nullopt, .pause = core::PauseControl::Toggles},
         {.now_ms = [&] { return now; }, .wait_until = [&](std::int64_t to) { now = to; }},
         {.step_started = {},
-         .control = [&](const AppliedControl& applied) { done.push_back(applied.kind); },
+         .control = [&](const core::AppliedControl& applied) { done.push_back(applied.kind); },
          .quit_while_paused = {}});
     ASSERT_TRUE(played);
     EXPECT_EQ(played->reached, 2u);
@@ -779,9 +787,9 @@ TEST_P(RecordSession, StoresWhatWasPlayed) {
     const auto version = *start_desk_worker().version;
     set_time("2026-11-03T08:00:00Z");
     const auto plan = must(prepare_session(ws()));
-    const auto started_at_ms = now_ms() + 500; // Kept to the second.
+    const auto started_at = now();
     const auto recorded = must(record_session(
-        ws(), {.started_at_ms = started_at_ms,
+        ws(), {.started_at = started_at,
                .pain_before = c.pain_before,
                .pain_after = c.pain_after,
                .controls = c.controls,
@@ -876,7 +884,7 @@ TEST_F(Journeys, AStopThatTheSessionEndedAtSaysTheSessionEndedThere) {
     // Mild discomfort lets a session go on; a player that ended there (offline) ended it.
     const auto ended = must(record_session(
         ws(),
-        {.started_at_ms = now_ms(),
+        {.started_at = now(),
          .pain_before = 3,
          .pain_after = 3,
          .controls = {{.at_ms = 60'000, .kind = ControlKind::Stop, .reason = "mild_discomfort"}},
@@ -889,7 +897,7 @@ TEST_F(Journeys, AStopThatTheSessionEndedAtSaysTheSessionEndedThere) {
     set_time("2026-11-02T09:00:00Z");
     const auto went_on = must(record_session(
         ws(),
-        {.started_at_ms = now_ms(),
+        {.started_at = now(),
          .pain_before = 3,
          .pain_after = 3,
          .controls = {{.at_ms = 60'000, .kind = ControlKind::Stop, .reason = "mild_discomfort"}},
@@ -900,13 +908,13 @@ TEST_F(Journeys, AStopThatTheSessionEndedAtSaysTheSessionEndedThere) {
 
 TEST_F(Journeys, RecordingNeedsPainInRangeAndStoresNothingOtherwise) {
     start_desk_worker();
-    const auto recorded = record_session(ws(), {.started_at_ms = now_ms(),
+    const auto recorded = record_session(ws(), {.started_at = now(),
                                                 .pain_before = 3,
                                                 .pain_after = 11,
                                                 .controls = {},
                                                 .ended_ms = 1'000});
     expect_error(recorded, core::ErrorCode::InvalidInput, "pain_after");
-    expect_error(record_session(ws(), {.started_at_ms = now_ms(),
+    expect_error(record_session(ws(), {.started_at = now(),
                                        .pain_before = 3,
                                        .pain_after = 3,
                                        .controls = {},

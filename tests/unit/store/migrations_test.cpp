@@ -288,7 +288,7 @@ TEST(Migrations, ADatabaseAtVersion1IsUpgradedInPlaceWithItsDataIntact) {
     EXPECT_EQ(session.steps[1].side, "left");
     EXPECT_EQ(session.steps[1].result, core::StepResult::Skipped);
     ASSERT_EQ(session.events.size(), 1u);
-    EXPECT_EQ(session.events[0].kind, "skip");
+    EXPECT_EQ(session.events[0].kind, core::EventKind::Skip);
 
     const auto pain = repo.pain_entries(day, day);
     ASSERT_TRUE(pain);

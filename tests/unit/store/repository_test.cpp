@@ -191,14 +191,18 @@ core::SessionRecord sample_session(core::RecordId program, std::string_view star
                                                  .result = static_cast<core::StepResult>(i % 5)});
     }
     session.events = {
-        {.at_ms = 12'000, .kind = "pause", .item = "", .reason = "", .detail = ""},
-        {.at_ms = 15'500, .kind = "resume", .item = "", .reason = "", .detail = ""},
+        {.at_ms = 12'000, .kind = core::EventKind::Pause, .item = "", .reason = "", .detail = ""},
+        {.at_ms = 15'500, .kind = core::EventKind::Resume, .item = "", .reason = "", .detail = ""},
         {.at_ms = 40'000,
-         .kind = "swap",
+         .kind = core::EventKind::Swap,
          .item = "cat_cow",
          .reason = "",
          .detail = "cat_cow_small"},
-        {.at_ms = 90'000, .kind = "stop", .item = "cat_cow", .reason = "sharp_pain", .detail = ""},
+        {.at_ms = 90'000,
+         .kind = core::EventKind::Stop,
+         .item = "cat_cow",
+         .reason = "sharp_pain",
+         .detail = ""},
     };
     return session;
 }

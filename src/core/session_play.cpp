@@ -1,59 +1,72 @@
-#include "service/session_replay.hpp"
+#include "core/session_play.hpp"
 
-#include <fmt/format.h>
+#include <string>
 
-namespace unload::service {
+#include "core/enum_names.hpp"
+
+namespace unload::core {
 
 namespace {
 
+constexpr EnumNames<ControlKind, 6> control_kind_names{{{ControlKind::Pause, "pause"},
+                                                        {ControlKind::Resume, "resume"},
+                                                        {ControlKind::Skip, "skip"},
+                                                        {ControlKind::Swap, "swap"},
+                                                        {ControlKind::Stop, "stop"},
+                                                        {ControlKind::Quit, "quit"}}};
+
 ControlError control_error(std::size_t index, std::string_view member, std::string message) {
     return {.index = index,
-            .error = {.code = core::ErrorCode::InvalidInput,
-                      .field = fmt::format("controls[{}]{}", index, member),
+            .error = {.code = ErrorCode::InvalidInput,
+                      .field = "controls[" + std::to_string(index) + "]" + std::string(member),
                       .message = std::move(message),
                       .file = {},
                       .line = 0}};
 }
 
 /// Everything that can be said about the controls before playing: a bad one fails at once rather
-/// than after minutes of a session on a real clock.
-std::expected<void, ControlError> check_controls(const core::KnowledgeBase& kb,
+/// than after minutes of a session on a real clock. This is the one place the controls' times are
+/// checked; the decoders only read them.
+std::expected<void, ControlError> check_controls(const KnowledgeBase& kb,
                                                  std::span<const Control> controls,
                                                  const PlayOptions& options) {
     std::int64_t previous = 0;
     for (std::size_t i = 0; i < controls.size(); ++i) {
         const auto& control = controls[i];
+        const auto at = std::to_string(control.at_ms);
         if (control.at_ms < 0 || control.at_ms > max_session_ms)
             return std::unexpected(control_error(
-                i, "", fmt::format("at_ms must be from 0 to {} (a day)", max_session_ms)));
+                i, ".at_ms",
+                "must be from 0 to " + std::to_string(max_session_ms) + " ms (a day), got " + at));
         if (control.at_ms < previous)
-            return std::unexpected(
-                control_error(i, "",
-                              fmt::format("out of time order: {} ms comes after {} ms",
-                                          control.at_ms, previous)));
+            return std::unexpected(control_error(i, ".at_ms",
+                                                 "out of time order: " + at + " ms comes after " +
+                                                     std::to_string(previous) + " ms"));
         if (options.until_ms && control.at_ms > *options.until_ms)
-            return std::unexpected(
-                control_error(i, "",
-                              fmt::format("at {} ms, after the end of the session at {} ms",
-                                          control.at_ms, *options.until_ms)));
+            return std::unexpected(control_error(i, ".at_ms",
+                                                 "at " + at +
+                                                     " ms, after the end of the session at " +
+                                                     std::to_string(*options.until_ms) + " ms"));
         if (control.kind == ControlKind::Stop && !kb.session.find_stop_reason(control.reason))
             return std::unexpected(control_error(
-                i, ".reason", fmt::format("unknown stop reason '{}'", control.reason)));
+                i, ".reason",
+                control.reason.empty()
+                    ? std::string("a stop needs its reason id (sharp_pain, spreading_leg, ...)")
+                    : "unknown stop reason '" + control.reason + "'"));
         previous = control.at_ms;
     }
     return {};
 }
 
 /// Applies one control at `at_ms`; what the session refuses is recorded in the result.
-AppliedControl apply(core::SessionRun& run, const Control& control, std::size_t index,
-                     std::int64_t at_ms, PauseControl pause,
-                     std::vector<core::StopOutcome>& stops) {
+AppliedControl apply(SessionRun& run, const Control& control, std::size_t index, std::int64_t at_ms,
+                     PauseControl pause, std::vector<StopOutcome>& stops) {
     AppliedControl applied{.index = index,
                            .at_ms = at_ms,
                            .kind = control.kind,
                            .swapped_to = std::nullopt,
                            .refused = std::nullopt};
-    core::Result<void> done;
+    Result<void> done;
     switch (control.kind) {
     case ControlKind::Pause:
     case ControlKind::Resume:
@@ -88,10 +101,24 @@ AppliedControl apply(core::SessionRun& run, const Control& control, std::size_t 
 
 } // namespace
 
+std::string_view to_string(ControlKind kind) {
+    return name_of(control_kind_names, kind);
+}
+std::optional<ControlKind> parse_control_kind(std::string_view text) {
+    return enum_from_name(control_kind_names, text);
+}
+
+Result<void> check_session_time(std::int64_t ms, std::string field) {
+    if (ms < 0 || ms > max_session_ms)
+        return fail(ErrorCode::InvalidInput, std::move(field),
+                    "must be from 0 to " + std::to_string(max_session_ms) + " ms (a day), got " +
+                        std::to_string(ms));
+    return {};
+}
+
 std::expected<Played, ControlError>
-play_controls(const core::KnowledgeBase& kb, core::SessionRun& run,
-              std::span<const Control> controls, const PlayOptions& options,
-              const SessionTime& time, const ReplayObserver& observer) {
+play_controls(const KnowledgeBase& kb, SessionRun& run, std::span<const Control> controls,
+              const PlayOptions& options, const SessionTime& time, const ReplayObserver& observer) {
     if (auto checked = check_controls(kb, controls, options); !checked)
         return std::unexpected(std::move(checked).error());
 
@@ -146,4 +173,4 @@ play_controls(const core::KnowledgeBase& kb, core::SessionRun& run,
     return played;
 }
 
-} // namespace unload::service
+} // namespace unload::core
