@@ -49,11 +49,6 @@ Json program_document(const core::KnowledgeBase& kb, const service::Current& cur
     return json::current_program_document(kb, current.version, current.plan);
 }
 
-core::Result<std::string> object_text(const Request& request) {
-    TRY(require_object(request.body));
-    return request.body;
-}
-
 } // namespace
 
 void add_record_routes(Router& router, const service::Workspace& ws) {
@@ -82,26 +77,24 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
         [ws, &kb](const Request&, const Params&) -> core::Result<Response> {
             return json_response(program_document(kb, TRY(service::load_current(ws))));
         });
-    add_write(
-        Method::Post, "/api/v1/program",
-        [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto restart = TRY(bool_query(request, "restart"));
-            const auto text = TRY(object_text(request));
-            const auto started = TRY(
-                service::start(ws, text, restart ? service::Restart::Yes : service::Restart::No));
-            if (!started.version)
-                return json_response(
-                    {{"program", nullptr}, {"plan", json::plan_document(kb, started.plan)}});
-            return json_response({{"program", json::program_version_document(*started.version)},
-                                  {"plan", json::plan_document(kb, started.plan)}},
-                                 201);
-        });
+    add_write(Method::Post, "/api/v1/program",
+              [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
+                  const auto restart = TRY(bool_query(request, "restart"));
+                  const auto started = TRY(from_body(service::start(
+                      ws, request.body, restart ? service::Restart::Yes : service::Restart::No)));
+                  if (!started.version)
+                      return json_response(
+                          {{"program", nullptr}, {"plan", json::plan_document(kb, started.plan)}});
+                  return json_response(
+                      {{"program", json::program_version_document(*started.version)},
+                       {"plan", json::plan_document(kb, started.plan)}},
+                      201);
+              });
 
     add_write(Method::Post, "/api/v1/rescreen",
               [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto answers = TRY(object_text(request));
-                  return json_response(
-                      json::screen_document(kb, TRY(service::rescreen(ws, answers))));
+                  return json_response(json::screen_document(
+                      kb, TRY(from_body(service::rescreen(ws, request.body)))));
               });
 
     add(Method::Get, "/api/v1/session",
@@ -196,9 +189,9 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
 
     add_write(Method::Post, "/api/v1/review",
               [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto answers = TRY(object_text(request));
-                  return json_response(json::review_document(kb, TRY(service::review(ws, answers))),
-                                       201);
+                  return json_response(
+                      json::review_document(kb, TRY(from_body(service::review(ws, request.body)))),
+                      201);
               });
     add(Method::Get, "/api/v1/reviews",
         [ws](const Request&, const Params&) -> core::Result<Response> {

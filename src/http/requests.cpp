@@ -89,11 +89,6 @@ std::vector<int> int_list(const Json& array) {
 
 } // namespace
 
-core::Result<void> require_object(std::string_view body) {
-    TRY(parse_object(body));
-    return {};
-}
-
 core::Result<ReplayRequest> decode_replay_request(std::string_view body) {
     const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"controls", "until_ms"}));

@@ -60,7 +60,14 @@ core::Result<void> decode_forget_request(std::string_view body);
 /// A body that must be a JSON object (intakes, answers), parsed once; a missing, malformed or
 /// non-object body is answered the same way everywhere (field `(body)`).
 core::Result<nlohmann::json> parse_object(std::string_view body);
-/// The same check when the document's own decoder reads the text.
-core::Result<void> require_object(std::string_view body);
+/// A body handed to the service as text, which decodes it once (intakes, re-screen answers): a
+/// decoder's error about the document as a whole names the request body, as the API documents
+/// it, and any other result passes through.
+template <class T>
+core::Result<T> from_body(core::Result<T> result) {
+    if (!result && result.error().field == "(document)")
+        result.error().field = "(body)";
+    return result;
+}
 
 } // namespace unload::http

@@ -45,9 +45,8 @@ void add_stop_routes(Router& router, const service::Workspace& ws, std::string e
                idempotent(ws,
                           [ws, &kb, emergency_number](const Request& request,
                                                       const Params&) -> core::Result<Response> {
-                              TRY(require_object(request.body));
                               const auto stop =
-                                  TRY(service::record_onboarding_stop(ws, request.body));
+                                  TRY(from_body(service::record_onboarding_stop(ws, request.body)));
                               return json_response(stop_document(kb, stop, emergency_number), 201);
                           }));
     router.add(Method::Post, "/api/v1/stop/seen", Work::Database,

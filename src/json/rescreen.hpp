@@ -13,13 +13,19 @@
 #include <string_view>
 
 #include "core/error.hpp"
+#include "core/intake.hpp"
 #include "core/knowledge.hpp"
 
 namespace unload::json {
 
-/// The intake document with the answers applied, validated as an intake.
-core::Result<std::string> apply_rescreen(const core::KnowledgeBase& kb,
-                                         std::string_view intake_document,
-                                         std::string_view answers);
+/// An intake with re-screen answers applied: the document to store, and the intake it decodes to.
+struct Rescreened {
+    std::string document;
+    core::Intake intake;
+};
+/// The intake document with the answers applied, decoded (and so validated) as an intake once.
+/// Answers that are not a JSON object are an error naming `(document)`.
+core::Result<Rescreened> apply_rescreen(const core::KnowledgeBase& kb,
+                                        std::string_view intake_document, std::string_view answers);
 
 } // namespace unload::json

@@ -320,11 +320,11 @@ core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view ans
     if (!latest)
         return core::fail(core::ErrorCode::NotFound, "intake",
                           "no intake yet to re-screen; start a program first");
-    const auto document = TRY(json::apply_rescreen(ws.kb, latest->document, answers));
-    const auto intake = TRY(json::decode_intake(ws.kb, document));
-    auto screening = core::screen(ws.kb, intake);
-    TRY(ws.repo.add_intake({.id = 0, .at = ws.clock.now(), .document = document},
-                           stop_opened_by(ws, screening, StopOrigin::Rescreen, document)));
+    const auto rescreened = TRY(json::apply_rescreen(ws.kb, latest->document, answers));
+    auto screening = core::screen(ws.kb, rescreened.intake);
+    TRY(ws.repo.add_intake(
+        {.id = 0, .at = ws.clock.now(), .document = rescreened.document},
+        stop_opened_by(ws, screening, StopOrigin::Rescreen, rescreened.document)));
     return screening;
 }
 
@@ -416,8 +416,8 @@ core::Result<void> check_review_due(const Workspace& ws) {
 core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view answers) {
     const auto current = TRY(load_current(ws));
     TRY(check_due(ws, current));
-    const auto document = TRY(json::apply_rescreen(ws.kb, current.intake_record.document, answers));
-    const auto intake_now = TRY(json::decode_intake(ws.kb, document));
+    auto [document, intake_now] =
+        TRY(json::apply_rescreen(ws.kb, current.intake_record.document, answers));
 
     // A late review still sees everything since its program version began.
     const auto day = today(ws);

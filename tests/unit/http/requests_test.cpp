@@ -33,7 +33,7 @@ const Decoder reminders = [](std::string_view body) {
     return error_of(decode_reminder_settings(body));
 };
 const Decoder forget = [](std::string_view body) { return error_of(decode_forget_request(body)); };
-const Decoder object = [](std::string_view body) { return error_of(require_object(body)); };
+const Decoder object = [](std::string_view body) { return error_of(parse_object(body)); };
 
 struct ErrorCase {
     std::string_view name;
@@ -510,8 +510,22 @@ TEST(HttpRequestsForget, TakesTheDeliberateWord) {
 }
 
 TEST(HttpRequestsObject, AcceptsAnyObject) {
-    EXPECT_TRUE(require_object("{}").has_value());
-    EXPECT_TRUE(require_object(R"({"format": "unload-intake/1"})").has_value());
+    EXPECT_TRUE(parse_object("{}").has_value());
+    EXPECT_TRUE(parse_object(R"({"format": "unload-intake/1"})").has_value());
+}
+
+// Intakes and answers reach the service as text and are decoded there once; what the decoder
+// says about the document as a whole names the body, and any other field passes unchanged.
+TEST(HttpRequestsObject, ADecodersWholeDocumentErrorNamesTheBody) {
+    const auto whole = from_body(core::Result<int>(
+        core::fail(core::ErrorCode::InvalidInput, "(document)", "malformed JSON")));
+    ASSERT_FALSE(whole);
+    EXPECT_EQ(whole.error().field, "(body)");
+    const auto field = from_body(core::Result<int>(
+        core::fail(core::ErrorCode::InvalidInput, "symptoms.leg", "expected none, ...")));
+    ASSERT_FALSE(field);
+    EXPECT_EQ(field.error().field, "symptoms.leg");
+    EXPECT_EQ(from_body(core::Result<int>(7)).value_or(0), 7);
 }
 
 } // namespace
