@@ -40,6 +40,17 @@ while IFS= read -r hit; do
     echo "layer violation (service includes a front end or adapter): $hit"
     status=1
 done < <(grep -rnE '#\s*include\s*"(cli|http|store|content)/' src/service || true)
+# Every look at or change to the record goes through the service, where the permission checks and
+# the audit trail live: no front end calls the repository itself.
+while IFS= read -r hit; do
+    echo "layer violation (a front end reaches the repository without the service): $hit"
+    status=1
+done < <(grep -rnE '\brepo\s*(\.|->)\s*[a-z_]+\s*\(' src/http src/cli apps | grep -vE '\brepo\.get\(\)' || true)
+# The service returns values: its headers include core (and each other) alone, never a JSON type.
+while IFS= read -r hit; do
+    echo "layer violation (a service header includes more than core): $hit"
+    status=1
+done < <(grep -nE '#\s*include\s*[<"](nlohmann/|json/|fmt/)' src/service/*.hpp | grep -v '^src/service/checks\.hpp:' || true)
 # The command line is one front end and the HTTP API another: src/cli knows no HTTP. The composition
 # root, apps/unload, wires `unload serve` to the server.
 while IFS= read -r hit; do
@@ -50,5 +61,5 @@ if grep -nE 'unload_http' src/cli/CMakeLists.txt; then
     echo "layer violation: src/cli links unload_http"
     status=1
 fi
-[ $status -eq 0 ] && echo "layers: src/core and src/picture are pure; Beast stays in src/http/server.cpp and wire.*; the service knows no front end; the CLI knows no HTTP"
+[ $status -eq 0 ] && echo "layers: src/core and src/picture are pure; Beast stays in src/http/server.cpp and wire.*; the service knows no front end and returns values; front ends reach the record only through it; the CLI knows no HTTP"
 exit $status

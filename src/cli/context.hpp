@@ -16,7 +16,7 @@
 #include "core/error.hpp"
 #include "core/knowledge.hpp"
 #include "core/repository.hpp"
-#include "service/journeys.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::cli {
 

@@ -13,7 +13,7 @@
 #include "cli/render_records.hpp"
 #include "core/calendar.hpp"
 #include "json/records.hpp"
-#include "service/journeys.hpp"
+#include "service/data.hpp"
 
 namespace unload::cli {
 
@@ -22,7 +22,7 @@ namespace {
 namespace fs = std::filesystem;
 
 /// One CSV file per table, each with a header row; nested lists go to their own files.
-std::vector<std::pair<std::string, std::string>> csv_files(const json::Everything& all) {
+std::vector<std::pair<std::string, std::string>> csv_files(const core::WholeRecord& all) {
     const auto row = [](std::initializer_list<std::string> fields) {
         std::string line;
         for (const auto& field : fields)

@@ -15,7 +15,7 @@
 #include "json/intake.hpp"
 #include "json/learn.hpp"
 #include "picture/svg.hpp"
-#include "service/journeys.hpp"
+#include "service/scores.hpp"
 
 namespace unload::cli {
 
@@ -118,7 +118,7 @@ core::Result<void> run_score(Context& ctx, const std::string& instrument,
     const auto text = TRY(read_input(answers_path, "--answers"));
     const auto score = TRY(service::score(*ctx.kb, instrument, text));
     if (ctx.json()) {
-        print_json(service::score_document(score));
+        print_json(json::score_document(score));
     } else {
         const auto& specs = ctx.kb->instruments;
         std::cout << std::visit(

@@ -18,7 +18,7 @@
 #include "core/ics.hpp"
 #include "core/reminders.hpp"
 #include "json/records.hpp"
-#include "service/journeys.hpp"
+#include "service/reminders.hpp"
 
 extern char** environ;
 
@@ -170,8 +170,8 @@ core::Result<void> run_remind(Context& ctx, const std::string& ics_path, bool on
 }
 
 core::Result<void> run_remind_set(Context& ctx, const RemindSettingsOptions& options) {
-    auto* repo = TRY(ctx.store());
-    auto settings = TRY(repo->reminder_settings());
+    const auto ws = TRY(ctx.workspace());
+    auto settings = TRY(service::reminder_settings(ws));
     if (!options.sessions.empty()) {
         settings.session_minutes.clear();
         std::stringstream in(options.sessions);
@@ -207,13 +207,13 @@ core::Result<void> run_remind_set(Context& ctx, const RemindSettingsOptions& opt
         settings.desk_breaks = TRY(parse_switch(options.desk_breaks, "--desk-breaks"));
     if (!options.session_reminders.empty())
         settings.sessions = TRY(parse_switch(options.session_reminders, "--session-reminders"));
-    TRY(repo->save_reminder_settings(settings));
+    TRY(service::save_reminder_settings(ws, settings));
     return run_remind_show(ctx);
 }
 
 core::Result<void> run_remind_show(Context& ctx) {
-    auto* repo = TRY(ctx.store());
-    const auto settings = TRY(repo->reminder_settings());
+    const auto ws = TRY(ctx.workspace());
+    const auto settings = TRY(service::reminder_settings(ws));
     if (ctx.json()) {
         print_json(json::reminder_settings_document(settings));
         return {};

@@ -16,8 +16,10 @@
 #include "core/calendar.hpp"
 #include "json/documents.hpp"
 #include "json/records.hpp"
-#include "service/journeys.hpp"
+#include "service/program.hpp"
 #include "service/safety_stops.hpp"
+#include "service/session.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::cli {
 

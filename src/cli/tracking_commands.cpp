@@ -15,8 +15,10 @@
 #include "json/documents.hpp"
 #include "json/records.hpp"
 #include "service/feedback.hpp"
-#include "service/journeys.hpp"
+#include "service/program.hpp"
+#include "service/review.hpp"
 #include "service/safety_stops.hpp"
+#include "service/tracking.hpp"
 
 namespace unload::cli {
 

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "core/error.hpp"
@@ -123,6 +124,9 @@ Result<RmdqScore> score_rmdq(const RmdqSpec& spec, std::span<const bool> answers
 Result<RmdqScore> score_rmdq(const RmdqSpec& spec, const std::vector<bool>& answers);
 /// Scores STarT Back: exactly `spec.agree_items` agree answers and a known bothersomeness option.
 Result<StartBackScore> score_startback(const StartBackSpec& spec, const StartBackAnswers& answers);
+
+/// A questionnaire's score, whichever it is.
+using InstrumentScore = std::variant<OdiScore, RmdqScore, StartBackScore>;
 
 /// Whether a change from `baseline` to `now` is at least the MCID. Lower is better on every
 /// instrument here, so the improvement is `baseline - now`.

@@ -211,4 +211,18 @@ std::optional<StepResult> parse_step_result(std::string_view text);
 std::optional<SessionOutcome> parse_session_outcome(std::string_view text);
 std::optional<ReviewDecision> parse_review_decision(std::string_view text);
 
+/// Everything stored about the person, as an export carries it.
+struct WholeRecord {
+    std::vector<IntakeRecord> intakes;
+    std::vector<ProgramVersion> programs;
+    std::vector<SessionRecord> sessions;
+    std::vector<PainEntry> pain;
+    std::vector<ScoreRecord> scores;
+    std::vector<ReviewRecord> reviews;
+    std::vector<SafetyStop> stops;
+    std::vector<FollowUpDone> follow_ups_done;
+    std::vector<ExerciseFeedback> feedback;
+    ReminderSettings reminders;
+};
+
 } // namespace unload::core

@@ -11,7 +11,7 @@
 #include "http/pipeline.hpp"
 #include "http/router.hpp"
 #include "http/static_files.hpp"
-#include "service/journeys.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::http {
 

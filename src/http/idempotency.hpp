@@ -12,7 +12,8 @@
 #include <string_view>
 
 #include "http/router.hpp"
-#include "service/journeys.hpp"
+#include "service/kept_answers.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::http {
 

@@ -12,7 +12,14 @@
 #include "json/documents.hpp"
 #include "json/reader.hpp"
 #include "json/records.hpp"
+#include "service/data.hpp"
 #include "service/feedback.hpp"
+#include "service/program.hpp"
+#include "service/reminders.hpp"
+#include "service/review.hpp"
+#include "service/scores.hpp"
+#include "service/session.hpp"
+#include "service/tracking.hpp"
 
 namespace unload::http {
 
@@ -64,13 +71,10 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
 
     add(Method::Get, "/api/v1/intake",
         [ws](const Request&, const Params&) -> core::Result<Response> {
-            const auto latest = TRY(ws.repo.latest_intake());
-            if (!latest)
-                return core::fail(core::ErrorCode::NotFound, "intake",
-                                  "no intake yet: POST /api/v1/program with one");
-            return json_response({{"id", latest->id},
-                                  {"at", core::iso_timestamp(latest->at)},
-                                  {"intake", json::parse(latest->document).value_or(Json())}});
+            const auto latest = TRY(service::latest_intake(ws));
+            return json_response({{"id", latest.id},
+                                  {"at", core::iso_timestamp(latest.at)},
+                                  {"intake", json::parse(latest.document).value_or(Json())}});
         });
 
     add(Method::Get, "/api/v1/program",
@@ -195,19 +199,19 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
               });
     add(Method::Get, "/api/v1/reviews",
         [ws](const Request&, const Params&) -> core::Result<Response> {
-            return json_response(list_of(TRY(ws.repo.reviews()), json::review_record_document));
+            return json_response(list_of(TRY(service::reviews(ws)), json::review_record_document));
         });
 
     add(Method::Get, "/api/v1/scores",
         [ws](const Request&, const Params&) -> core::Result<Response> {
-            return json_response(list_of(TRY(ws.repo.scores()), json::score_record_document));
+            return json_response(list_of(TRY(service::scores(ws)), json::score_record_document));
         });
     add_write(Method::Post, "/api/v1/scores",
               [ws, &kb](const Request& request, const Params&) -> core::Result<Response> {
                   const auto score_request = TRY(decode_score_request(request.body));
                   const auto score =
                       TRY(service::score(kb, score_request.instrument, score_request.answers));
-                  auto document = service::score_document(score);
+                  auto document = json::score_document(score);
                   if (!score_request.save)
                       return json_response(document);
                   document["saved"] = json::score_record_document(TRY(service::save_score(
@@ -218,12 +222,12 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
     add(Method::Get, "/api/v1/reminders",
         [ws](const Request&, const Params&) -> core::Result<Response> {
             return json_response(
-                json::reminder_settings_document(TRY(ws.repo.reminder_settings())));
+                json::reminder_settings_document(TRY(service::reminder_settings(ws))));
         });
     add_write(Method::Put, "/api/v1/reminders",
               [ws](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto settings = TRY(decode_reminder_settings(request.body));
-                  TRY(ws.repo.save_reminder_settings(settings));
+                  const auto decoded = TRY(decode_reminder_settings(request.body));
+                  const auto settings = TRY(service::save_reminder_settings(ws, decoded));
                   return json_response(json::reminder_settings_document(settings));
               });
 
@@ -246,7 +250,7 @@ void add_record_routes(Router& router, const service::Workspace& ws) {
     add(Method::Delete, "/api/v1/data",
         [ws](const Request& request, const Params&) -> core::Result<Response> {
             TRY(decode_forget_request(request.body));
-            TRY(ws.repo.forget_everything());
+            TRY(service::forget(ws));
             return json_response({{"forgotten", true}});
         });
 }

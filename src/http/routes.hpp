@@ -8,7 +8,7 @@
 
 #include "core/knowledge.hpp"
 #include "http/router.hpp"
-#include "service/journeys.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::http {
 

@@ -1,6 +1,8 @@
 #include "json/documents.hpp"
 
 #include <algorithm>
+#include <type_traits>
+#include <variant>
 
 namespace unload::json {
 
@@ -215,6 +217,20 @@ json startback_document(const core::StartBackScore& score) {
             {"total", score.total},
             {"psychosocial", score.psychosocial},
             {"risk", score.risk}};
+}
+
+json score_document(const core::InstrumentScore& score) {
+    return std::visit(
+        [](const auto& scored) {
+            using Score = std::decay_t<decltype(scored)>;
+            if constexpr (std::is_same_v<Score, core::OdiScore>)
+                return odi_document(scored);
+            else if constexpr (std::is_same_v<Score, core::RmdqScore>)
+                return rmdq_document(scored);
+            else
+                return startback_document(scored);
+        },
+        score);
 }
 
 json rules_document(const core::KnowledgeBase& kb) {

@@ -18,6 +18,8 @@ nlohmann::json exercises_document(const core::KnowledgeBase& kb);
 nlohmann::json odi_document(const core::OdiScore& score);
 nlohmann::json rmdq_document(const core::RmdqScore& score);
 nlohmann::json startback_document(const core::StartBackScore& score);
+/// The score document of whichever questionnaire it is.
+nlohmann::json score_document(const core::InstrumentScore& score);
 /// The whole rule set as a review sheet: each rule with what fires it, what it does and its text.
 nlohmann::json rules_document(const core::KnowledgeBase& kb);
 /// `{"error": {"code", "field", "message"}}`, plus file and line for content errors.

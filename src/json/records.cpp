@@ -311,7 +311,7 @@ json safety_stop_document(const core::SafetyStop& stop) {
              stop.cleared_by_intake ? json(*stop.cleared_by_intake) : json(nullptr)}};
 }
 
-json export_document(const Everything& everything) {
+json export_document(const core::WholeRecord& everything) {
     json intakes = json::array();
     for (const auto& intake : everything.intakes)
         intakes.push_back({{"id", intake.id},

@@ -35,19 +35,7 @@ nlohmann::json stop_outcome_document(const core::KnowledgeBase& kb,
                                      const core::StopOutcome& outcome);
 
 /// Everything stored, as one document (`unload export`).
-struct Everything {
-    std::vector<core::IntakeRecord> intakes;
-    std::vector<core::ProgramVersion> programs;
-    std::vector<core::SessionRecord> sessions;
-    std::vector<core::PainEntry> pain;
-    std::vector<core::ScoreRecord> scores;
-    std::vector<core::ReviewRecord> reviews;
-    std::vector<core::SafetyStop> stops;
-    std::vector<core::FollowUpDone> follow_ups_done;
-    std::vector<core::ExerciseFeedback> feedback;
-    core::ReminderSettings reminders;
-};
-nlohmann::json export_document(const Everything& everything);
+nlohmann::json export_document(const core::WholeRecord& everything);
 
 /// A stored safety stop: when and where the answers were given, their verdict, and when the
 /// person said they had been seen and when answers cleared it (null while not).

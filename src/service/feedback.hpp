@@ -10,7 +10,8 @@
 
 #include "core/error.hpp"
 #include "core/records.hpp"
-#include "service/journeys.hpp"
+#include "service/program.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::service {
 

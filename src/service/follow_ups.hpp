@@ -13,7 +13,7 @@
 #include "core/error.hpp"
 #include "core/knowledge.hpp"
 #include "core/records.hpp"
-#include "service/journeys.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::service {
 

@@ -12,7 +12,7 @@
 #include "core/error.hpp"
 #include "core/records.hpp"
 #include "core/screening.hpp"
-#include "service/journeys.hpp"
+#include "service/workspace.hpp"
 
 namespace unload::service {
 

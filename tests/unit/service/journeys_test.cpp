@@ -22,10 +22,18 @@
 #include "core/clock.hpp"
 #include "core/repository.hpp"
 #include "core/session_play.hpp"
+#include "json/documents.hpp"
+#include "json/records.hpp"
+#include "service/data.hpp"
 #include "service/feedback.hpp"
 #include "service/follow_ups.hpp"
-#include "service/journeys.hpp"
+#include "service/program.hpp"
+#include "service/review.hpp"
 #include "service/safety_stops.hpp"
+#include "service/scores.hpp"
+#include "service/session.hpp"
+#include "service/tracking.hpp"
+#include "service/workspace.hpp"
 #include "store/store.hpp"
 #include "store/store_support.hpp"
 #include "support/knowledge.hpp"
@@ -1242,7 +1250,7 @@ class Scores : public Journeys, public testing::WithParamInterface<ScoreCase> {}
 TEST_P(Scores, AreScoredByTheirInstrumentAndSaved) {
     const auto& c = GetParam();
     const auto scored = must(score(test::knowledge_base(), c.instrument, c.answers));
-    const auto document = score_document(scored);
+    const auto document = json::score_document(scored);
     EXPECT_EQ(document.value("instrument", ""), c.instrument) << document.dump();
 
     set_time("2026-11-04T19:00:00Z");
