@@ -5,10 +5,7 @@
 // carries an Idempotency-Key (see idempotency.ts), so a write resent after a lost answer is stored
 // once.
 import { IDEMPOTENCY_HEADER, PendingWrites } from './idempotency';
-
-export interface ErrorDocument {
-  error: { code: string; field?: string; message: string };
-}
+import type { ErrorDocument } from './types';
 
 export class ApiError extends Error {
   constructor(

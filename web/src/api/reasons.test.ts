@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { type ReasonsDocument, asSentence, reasonList, reasonWords } from './reasons';
+import { asSentence, reasonList, reasonWords } from './reasons';
+import type { Reasons } from './types';
 
-const glossary: ReasonsDocument = {
+const glossary: Reasons = {
   reasons: {
     knee_sensitivity: { id: 'knee_sensitivity', kind: 'condition', text: 'sore knees when kneeling' },
     gentle_rule: { id: 'gentle_rule', kind: 'rule', text: 'Start gently.', detail: 'Because it settles faster.' },
     no_mat: { id: 'no_mat', kind: 'equipment', text: 'needs a mat' },
     adherence_low: { id: 'adherence_low', kind: 'review', text: 'You did {done} of {planned}.' },
   },
+  program: { walking_text: '', desk_break_text: '' },
 };
 
 describe('asSentence', () => {
@@ -50,7 +52,7 @@ describe('reasonWords', () => {
 
 describe('reasonList', () => {
   it('lists each id once, in order', () => {
-    const words = reasonList(glossary, ['gentle_rule', 'knee_sensitivity', { id: 'gentle_rule' }]);
+    const words = reasonList(glossary, ['gentle_rule', 'knee_sensitivity', { id: 'gentle_rule', text: '' }]);
     expect(words.map((w) => w.id)).toEqual(['gentle_rule', 'knee_sensitivity']);
   });
   it("keeps one id twice when a record gives it other words each time (two exercises' feedback)", () => {

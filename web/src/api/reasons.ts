@@ -1,28 +1,13 @@
 // Plain words for the ids in `because` lists (GET /api/v1/reasons). The server's glossary is the
 // only dictionary: this module looks ids up in it and falls back to the id itself, so a reason is
 // never hidden just because its words are missing or still loading.
-
-/** One id in plain words. `kind` says what the id names (warning_sign, rule, stage, review, ...). */
-export interface ReasonEntry {
-  id: string;
-  kind: string;
-  text: string;
-  /** More words, when a rule of the same id explains what the fact did. */
-  detail?: string;
-}
-
-/** GET /api/v1/reasons. */
-export interface ReasonsDocument {
-  reasons: Record<string, ReasonEntry>;
-  /** The program's everyday texts that no `because` names. */
-  program?: { walking_text?: string; desk_break_text?: string };
-}
+import type { Explanation, Reason, Reasons } from './types';
 
 /**
  * What a `because` list holds: mostly bare ids; some records (program versions, weekly reviews)
  * carry `{id, text}` with the text already filled in for that case, which is then the better words.
  */
-export type ReasonItem = string | { id: string; text?: string };
+export type ReasonItem = string | Reason;
 
 export interface ReasonWords {
   id: string;
@@ -50,15 +35,15 @@ export function asSentence(text: string): string {
  * How an entry reads in a list of reasons. Facts are phrases, so they say where they come from
  * ("From your answers: an ache after sitting."); everything else is made a sentence.
  */
-export function reasonSentence(entry: Pick<ReasonEntry, 'kind' | 'text'>): string {
+export function reasonSentence(entry: Pick<Explanation, 'kind' | 'text'>): string {
   if (FACT_KINDS.has(entry.kind)) return `From your answers: ${asSentence(entry.text).replace(/^./, (c) => c.toLowerCase())}`;
   return asSentence(entry.text);
 }
 
 /** The words for one item: its own text, else the glossary's, else the id. */
-export function reasonWords(document: ReasonsDocument | null | undefined, item: ReasonItem): ReasonWords {
+export function reasonWords(document: Reasons | null | undefined, item: ReasonItem): ReasonWords {
   const id = typeof item === 'string' ? item : item.id;
-  const own = typeof item === 'string' ? undefined : item.text?.trim();
+  const own = typeof item === 'string' ? undefined : item.text.trim();
   const entry = document?.reasons[id];
   if (own) return { id, text: asSentence(own), detail: entry?.detail, kind: entry?.kind, known: true };
   // A glossary text with `{name}` placeholders (a weekly review's reasons) only makes sense filled
@@ -73,7 +58,7 @@ export function reasonWords(document: ReasonsDocument | null | undefined, item: 
  * The words for a list, each reason once, in order. A record can carry one id more than once with
  * its own words each time (a weekly review's `feedback_easier` for two exercises): those all stay.
  */
-export function reasonList(document: ReasonsDocument | null | undefined, items: readonly ReasonItem[]): ReasonWords[] {
+export function reasonList(document: Reasons | null | undefined, items: readonly ReasonItem[]): ReasonWords[] {
   const seen = new Set<string>();
   const out: ReasonWords[] = [];
   for (const item of items) {

@@ -4,17 +4,18 @@
 import { useEffect, useState } from 'preact/hooks';
 import './reasons.css';
 import { api } from '../api/client';
-import { type ReasonItem, type ReasonsDocument, reasonList } from '../api/reasons';
+import { type ReasonItem, reasonList } from '../api/reasons';
+import type { Reasons } from '../api/types';
 
-let cached: ReasonsDocument | null = null;
-let pending: Promise<ReasonsDocument | null> | null = null;
-const listeners = new Set<(document: ReasonsDocument | null) => void>();
+let cached: Reasons | null = null;
+let pending: Promise<Reasons | null> | null = null;
+const listeners = new Set<(document: Reasons | null) => void>();
 
 /** Starts loading the glossary once; a failed load is tried again by the next component that asks. */
-export function loadReasons(): Promise<ReasonsDocument | null> {
+export function loadReasons(): Promise<Reasons | null> {
   if (cached) return Promise.resolve(cached);
   if (!pending) {
-    pending = api.get<ReasonsDocument>('/api/v1/reasons').then(
+    pending = api.get<Reasons>('/api/v1/reasons').then(
       (document) => {
         cached = document;
         for (const listener of listeners) listener(document);
@@ -30,8 +31,8 @@ export function loadReasons(): Promise<ReasonsDocument | null> {
 }
 
 /** The glossary, or null while it loads (or when it could not be loaded). */
-export function useReasons(): ReasonsDocument | null {
-  const [document, setDocument] = useState<ReasonsDocument | null>(cached);
+export function useReasons(): Reasons | null {
+  const [document, setDocument] = useState<Reasons | null>(cached);
   useEffect(() => {
     if (cached) {
       setDocument(cached);

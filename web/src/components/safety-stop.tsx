@@ -4,26 +4,12 @@
 // safety questions again; they can say first that they have been seen, which is recorded too.
 import { useState } from 'preact/hooks';
 import { api } from '../api/client';
+import type { OpenSafetyStop, StopAnswer } from '../api/types';
 import { ONBOARDING_KEY, RESCREEN_KEY, reopen } from '../pages/onboarding/storage';
-import type { Screen } from '../pages/onboarding/types';
 import { headlineOf, warningsByUrgency } from '../pages/onboarding/verdict';
 import { Because } from './reasons';
 import './safety-stop.css';
 import { ErrorNotice, type Loaded, useApi } from './ui';
-
-export interface SafetyStop {
-  id: number;
-  at: string;
-  origin: 'onboarding' | 'rescreen' | 'review';
-  verdict: 'emergency' | 'urgent' | 'consult';
-  seen_at: string | null;
-  screen: Screen;
-}
-
-export interface StopAnswer {
-  stop: SafetyStop | null;
-  emergency_number: string;
-}
 
 /** The stop in force, asked of the server each time a page opens. */
 export function useSafetyStop(): Loaded<StopAnswer> {
@@ -31,7 +17,7 @@ export function useSafetyStop(): Loaded<StopAnswer> {
 }
 
 /** The open stop, or null while loading, on error, or when there is none. */
-export function openStop(loaded: Loaded<StopAnswer>): SafetyStop | null {
+export function openStop(loaded: Loaded<StopAnswer>): OpenSafetyStop | null {
   return loaded.state === 'ready' ? loaded.data.stop : null;
 }
 
@@ -50,7 +36,7 @@ export function CallEmergency(props: { number: string }) {
   );
 }
 
-const TAGS: Record<SafetyStop['verdict'], string> = {
+const TAGS: Record<OpenSafetyStop['verdict'], string> = {
   emergency: 'Emergency: now',
   urgent: 'Today',
   consult: 'Before you exercise',
@@ -65,7 +51,7 @@ export function SafetyStopNotice(props: { answer: StopAnswer; onChange: () => vo
   const [error, setError] = useState<unknown>(null);
   const [saving, setSaving] = useState(false);
   if (!stop) return null;
-  const headline = headlineOf(stop.screen, null) ?? 'Please get medical advice before doing any exercises.';
+  const headline = headlineOf(stop.screen) ?? 'Please get medical advice before doing any exercises.';
   const again = stop.origin === 'onboarding' ? '#/start' : '#/start/rescreen';
   const seen = async () => {
     setSaving(true);

@@ -1,10 +1,11 @@
 // A small timeline shaped like the engine's, for the player's tests.
-import type { Cue, TimelineStep } from './types';
+import type { Cue, TimelineStep } from '../api/types';
 
 export function step(kind: TimelineStep['kind'], duration: number, cues: Cue[] = [], extra: Partial<TimelineStep> = {}): TimelineStep {
   return {
     kind,
     exercise: kind === 'get_ready' ? null : 'cat_cow',
+    modifications: [],
     side: null,
     rep: 0,
     reps: 0,

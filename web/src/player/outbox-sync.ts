@@ -2,6 +2,7 @@
 // app starts and whenever the connection comes back, one flush at a time (across tabs too, where
 // the browser has Web Locks). Pages listen for changes to show what is waiting.
 import { api } from '../api/client';
+import type { Diary, PlayedSession, RecordedSession } from '../api/types';
 import {
   diaryDaysFor,
   type FlushResult,
@@ -12,7 +13,6 @@ import {
   type Sender,
   type TextStore,
 } from './outbox';
-import type { PlayedSession, RecordedSession } from './types';
 
 export const browserStore: TextStore = {
   read() {
@@ -37,7 +37,7 @@ const apiSender: Sender = {
   send: (session, key) => api.post<RecordedSession>('/api/v1/sessions', session, { idempotencyKey: key }),
   async alreadyStored(session: PlayedSession) {
     const days = diaryDaysFor(session.started_at, Date.now());
-    const diary = await api.get<{ sessions: { started_at: string }[] }>(`/api/v1/diary?days=${days}`);
+    const diary = await api.get<Diary>(`/api/v1/diary?days=${days}`);
     const start = Date.parse(session.started_at);
     return diary.sessions.some((stored) => Date.parse(stored.started_at) === start);
   },

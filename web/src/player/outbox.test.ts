@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { storedSession } from '../api/fixtures';
+import type { PlayedSession, RecordedSession } from '../api/types';
 import {
   addToOutbox,
   diaryDaysFor,
@@ -11,7 +13,6 @@ import {
   type Sender,
   type TextStore,
 } from './outbox';
-import type { PlayedSession, RecordedSession } from './types';
 
 function memory(): TextStore & { text: string | null } {
   const store = {
@@ -30,15 +31,9 @@ function session(minute: number): PlayedSession {
 
 function recorded(played: PlayedSession): RecordedSession {
   return {
-    id: 1,
-    started_at: played.started_at,
-    day: '2026-03-02',
-    planned_ms: 60000,
-    active_ms: 60000,
-    outcome: 'completed',
+    ...storedSession({ started_at: played.started_at, active_ms: 60000 }),
     pain_before: played.pain_before,
-    pain_after: played.pain_after,
-    flare: false,
+    pain_after: played.pain_after ?? null,
     stops: [],
     rescreen_needed: false,
   };

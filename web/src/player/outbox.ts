@@ -10,7 +10,7 @@
 //   same key and the server answers a repeat with its first answer instead of storing it again.
 // Storage, sending and the lock are injected, so all of this is tested without a browser.
 import { newIdempotencyKey } from '../api/idempotency';
-import type { PlayedSession, RecordedSession } from './types';
+import type { PlayedSession, RecordedSession } from '../api/types';
 
 export interface OutboxEntry {
   /** A local id, so the page can tell its own session from others in the outbox. */

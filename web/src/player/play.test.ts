@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { storedSession } from '../api/fixtures';
+import type { Replay, StopOutcome } from '../api/types';
 import { sampleSteps } from './fixtures';
 import {
   applyReplay,
@@ -16,7 +18,6 @@ import {
   withdrawLast,
 } from './play';
 import { locate } from './timeline';
-import type { Replay, StopOutcome } from './types';
 
 const steps = sampleSteps();
 
@@ -25,6 +26,7 @@ function replay(partial: Omit<Partial<Replay>, 'view'> & { view: Partial<Replay[
     steps: partial.steps ?? steps,
     stops: partial.stops ?? [],
     refused: partial.refused ?? [],
+    session: partial.session ?? storedSession(),
     view: {
       step_index: 0,
       step_elapsed_ms: 0,

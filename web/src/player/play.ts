@@ -4,8 +4,8 @@
 // replay supplies the new steps and position, and nothing here decides what a control does to the
 // session. The one local decision is the conservative one: a stop with no engine to ask ends the
 // session there.
+import type { Control, PlayedSession, Replay, ReplayRequest, StopOutcome, TimelineStep } from '../api/types';
 import { type Anchor, endAt, locate, reanchor, START } from './timeline';
-import type { Control, PlayedSession, Replay, StopOutcome, TimelineStep } from './types';
 
 export interface PlayState {
   steps: TimelineStep[];
@@ -79,7 +79,7 @@ export function lastControl(state: PlayState): Control | undefined {
 }
 
 /** The replay request for everything pressed so far, up to the last control or to `until`. */
-export function replayRequest(state: PlayState, until?: number): { controls: Control[]; until_ms: number } {
+export function replayRequest(state: PlayState, until?: number): ReplayRequest {
   const last = lastControl(state);
   return { controls: state.controls, until_ms: until ?? (last ? last.at_ms : 0) };
 }

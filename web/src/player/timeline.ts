@@ -4,7 +4,7 @@
 // stop the engine's replay gives the new steps and a new anchor. Everything here is a pure function
 // of (steps, anchor, time), so the countdown is recomputed every frame instead of being
 // decremented, and a frame that comes late simply lands further along.
-import type { Cue, TimelineStep } from './types';
+import type { Cue, TimelineStep } from '../api/types';
 
 export interface Anchor {
   /** Session time of the anchor, pauses included. */

@@ -1,7 +1,7 @@
 // What the player shows in numbers and short words: the countdown, the step's place in the
 // exercise, and the one-line announcement a screen reader hears when the step changes. The
 // step's own words (title, text, cue text) come from the engine unchanged.
-import type { TimelineStep } from './types';
+import type { TimelineStep } from '../api/types';
 
 /**
  * Whole seconds left, rounded up: 0.2 s left still shows 1, as a kitchen timer does, and so does

@@ -5,6 +5,7 @@
 // page says it is done and offers a fresh start.
 import { useState } from 'preact/hooks';
 import { api, request, storedToken } from '../../api/client';
+import type { ForgetRequest } from '../../api/types';
 import { saveBlob } from '../../components/download';
 import { TokenForm } from '../../components/token';
 import { ErrorNotice, Page } from '../../components/ui';
@@ -100,7 +101,8 @@ function Delete(props: { onDeleted: () => void }) {
     if (!ready) return;
     setState({ state: 'working' });
     try {
-      await api.delete('/api/v1/data', { confirm: 'forget' });
+      const body: ForgetRequest = { confirm: 'forget' };
+      await api.delete('/api/v1/data', body);
       stopReminders();
       await forgetLocalCopies();
       props.onDeleted();

@@ -3,17 +3,9 @@
 // done. The server keeps it (GET /api/v1/follow-ups), so it survives a reload or another device.
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import type { FollowUp, FollowUps as FollowUpList } from '../../api/types';
 import { ErrorNotice, useApi } from '../../components/ui';
 import { dayWords } from './today';
-
-export interface FollowUp {
-  advice: string;
-  text: string;
-  given_at: string;
-  day: string;
-  from: 'stop' | 'review';
-  because: string;
-}
 
 /** Where the advice came from, in the person's words. */
 export function givenWhen(followUp: FollowUp): string {
@@ -23,7 +15,7 @@ export function givenWhen(followUp: FollowUp): string {
 }
 
 export function FollowUps() {
-  const open = useApi<FollowUps>('/api/v1/follow-ups');
+  const open = useApi<FollowUpList>('/api/v1/follow-ups');
   // After "done", the server's answer (what is still open) replaces the list without a reload.
   const [left, setLeft] = useState<FollowUp[] | null>(null);
   const [said, setSaid] = useState('');
@@ -54,18 +46,14 @@ export function FollowUps() {
   );
 }
 
-interface FollowUps {
-  follow_ups: FollowUp[];
-}
-
-function FollowUpItem(props: { followUp: FollowUp; onDone: (still: FollowUps) => void }) {
+function FollowUpItem(props: { followUp: FollowUp; onDone: (still: FollowUpList) => void }) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const done = async () => {
     setSaving(true);
     setError(null);
     try {
-      props.onDone(await api.post<FollowUps>(`/api/v1/follow-ups/${encodeURIComponent(props.followUp.advice)}/done`, {}));
+      props.onDone(await api.post<FollowUpList>(`/api/v1/follow-ups/${encodeURIComponent(props.followUp.advice)}/done`, {}));
     } catch (caught) {
       setError(caught);
       setSaving(false);

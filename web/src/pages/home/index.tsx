@@ -4,13 +4,13 @@
 // again, which then come first. Advice a stop or a review gave to act on (see a physical
 // therapist) stays above the card until the person says it is done.
 import { ApiError } from '../../api/client';
+import type { CurrentProgram, TodaySession } from '../../api/types';
 import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { ONBOARDING_KEY, loadSaved } from '../onboarding/storage';
 import './home.css';
 import { FollowUps } from './follow-ups';
 import { dayWords, doneForToday, plural, todayCard } from './today';
-import type { CurrentProgram, TodaySession } from './types';
 
 export function HomePage() {
   const stop = useSafetyStop();

@@ -1,43 +1,31 @@
 import { describe, expect, it } from 'vitest';
+import { currentProgram, plan, program as weekProgram, routineEntry, todaySession } from '../../api/fixtures';
+import type { TodaySession } from '../../api/types';
+import { step } from '../../player/fixtures';
 import { dayWords, doneForToday, plural, todayCard } from './today';
-import type { CurrentProgram, TodaySession } from './types';
 
-const session = (change: Partial<TodaySession> = {}): TodaySession => ({
-  program_version: 1,
-  timeline: {
-    total_ms: 12 * 60000 + 20000,
-    steps: [
-      { kind: 'get_ready', exercise: null, duration_ms: 10000 },
-      { kind: 'hold', exercise: 'ninety_ninety', duration_ms: 240000 },
-      { kind: 'rep', exercise: 'cat_cow', duration_ms: 5000 },
-      { kind: 'rep', exercise: 'cat_cow', duration_ms: 5000 },
-      { kind: 'hold', exercise: 'childs_pose', duration_ms: 60000 },
-    ],
-  },
-  low_dose: false,
-  suspended: [],
-  rescreen_pending: false,
-  today: { day: '2026-03-02', sessions_done: 0, sessions_planned: 1 },
-  ...change,
-});
-
-const program: CurrentProgram = {
-  id: 1,
-  week: 1,
-  stage: 'relief_once',
-  review_due_on: '2026-03-09',
-  plan: {
-    verdict: 'clear',
-    program: {
-      minutes: 12,
-      sessions_per_day: 1,
-      routine: [
-        { exercise: 'ninety_ninety', name: '90-90 rest' },
-        { exercise: 'knee_to_chest', name: 'Knee to chest' },
+const session = (change: Partial<TodaySession> = {}): TodaySession =>
+  todaySession({
+    timeline: {
+      total_ms: 12 * 60000 + 20000,
+      steps: [
+        step('get_ready', 10000),
+        step('hold', 240000, [], { exercise: 'ninety_ninety' }),
+        step('rep', 5000, [], { exercise: 'cat_cow' }),
+        step('rep', 5000, [], { exercise: 'cat_cow' }),
+        step('hold', 60000, [], { exercise: 'childs_pose' }),
       ],
     },
-  },
-};
+    ...change,
+  });
+
+const program = currentProgram({
+  plan: plan({
+    program: weekProgram({
+      routine: [routineEntry('ninety_ninety', '90-90 rest'), routineEntry('knee_to_chest', 'Knee to chest')],
+    }),
+  }),
+});
 
 describe('todayCard', () => {
   it('counts minutes and each exercise once, in order', () => {

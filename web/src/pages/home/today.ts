@@ -1,6 +1,6 @@
 // Today's card in numbers, read off the session the engine built: how long it is, how many
 // exercises it holds and what was set aside. Counting only: the session itself decides all of it.
-import type { CurrentProgram, TodaySession } from './types';
+import type { CurrentProgram, TodaySession } from '../../api/types';
 
 export interface TodayCard {
   /** Whole minutes, at least 1 for any session with steps. */

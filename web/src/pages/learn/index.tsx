@@ -2,11 +2,11 @@
 // sleep, pacing, ...). `#/learn` lists them; `#/learn/{id}` shows one. Warning rules come from
 // the screening content with their urgency, and the most urgent are shown first and unmistakably.
 import { ApiError } from '../../api/client';
+import type { LearnRule, LearnSection, LearnTopic, LearnTopics } from '../../api/types';
 import { ExercisePicture } from '../../components/picture';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { useSources } from '../program/library';
 import { readableReference } from '../program/view';
-import type { LearnRule, LearnSection, LearnTopic, LearnTopics } from './types';
 import { groupByUrgency } from './urgency';
 import './learn.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LearnRule } from './types';
+import type { LearnRule } from '../../api/types';
 import { groupByUrgency } from './urgency';
 
 const rule = (id: string, urgency: LearnRule['urgency']): LearnRule => ({ id, urgency, text: id, source: [] });
@@ -13,8 +13,5 @@ describe('groupByUrgency', () => {
   it('leaves out empty groups', () => {
     expect(groupByUrgency([rule('a', 'urgent')]).map((g) => g.urgency)).toEqual(['urgent']);
     expect(groupByUrgency([])).toEqual([]);
-  });
-  it('never drops a rule without an urgency', () => {
-    expect(groupByUrgency([rule('x', null)])[0].rules.map((r) => r.id)).toEqual(['x']);
   });
 });

@@ -1,6 +1,6 @@
 // Warning rules grouped by how soon to act, most urgent first, so the emergencies stand out.
 // The urgency of each rule comes from the screening content; this only orders and names groups.
-import type { LearnRule, Urgency } from './types';
+import type { LearnRule, Urgency } from '../../api/types';
 
 export interface UrgencyGroup {
   urgency: Urgency;
@@ -14,11 +14,11 @@ const ORDER: { urgency: Urgency; heading: string }[] = [
   { urgency: 'consult', heading: 'Soon: see a clinician before you start' },
 ];
 
-/** The rules in groups, emergency first; a rule without an urgency counts as the least urgent. */
+/** The rules in groups, emergency first, each group in content order. */
 export function groupByUrgency(rules: readonly LearnRule[]): UrgencyGroup[] {
   return ORDER.map(({ urgency, heading }) => ({
     urgency,
     heading,
-    rules: rules.filter((rule) => (rule.urgency ?? 'consult') === urgency),
+    rules: rules.filter((rule) => rule.urgency === urgency),
   })).filter((group) => group.rules.length > 0);
 }

@@ -4,13 +4,13 @@
 // as "not recommended, and why", without any steps. Data: GET /api/v1/exercises, /program, /stop.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import type { CurrentProgram, Exercise, Plan } from '../../api/types';
 import { ExercisePicture } from '../../components/picture';
 import { Because, ReasonText } from '../../components/reasons';
 import { openStop, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { Instructions } from '../program/instructions';
 import { useSources } from '../program/library';
-import type { CurrentProgram, Exercise, Plan } from '../program/types';
 import { evidenceWords, readableReference } from '../program/view';
 import '../program/program.css';
 import './library.css';

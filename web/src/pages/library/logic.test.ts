@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { Exercise } from '../../api/types';
 import { groupExercises, isRejected, personalTag, phaseWords, shownUnder } from './logic';
 
-const ev = (direction: string) => ({ strength: 'low', direction, summary: '', references: [] });
+type Direction = Exercise['evidence']['direction'];
+
+const ev = (direction: Direction): Exercise['evidence'] => ({ strength: 'low', direction, summary: '', references: [] });
+const entry = (id: string, phase: Exercise['phase'], direction: Direction) => ({ id, phase, evidence: ev(direction) });
 
 describe('isRejected', () => {
   it('rejects clinic techniques and those shown to make no difference or to harm', () => {
@@ -15,12 +19,13 @@ describe('isRejected', () => {
 
 describe('groupExercises', () => {
   const list = [
-    { id: 'a', phase: 'strength', evidence: ev('helps') },
-    { id: 'b', phase: 'clinic', evidence: ev('no_difference') },
-    { id: 'c', phase: 'relief', evidence: ev('unclear') },
-    { id: 'd', phase: 'odd', evidence: ev('unclear') },
-    { id: 'e', phase: 'relief', evidence: ev('unclear') },
-    { id: 'f', phase: 'warm_up', evidence: ev('unclear') },
+    entry('a', 'strength', 'helps'),
+    entry('b', 'clinic', 'no_difference'),
+    entry('c', 'relief', 'unclear'),
+    // A phase this app does not know yet (a newer server's).
+    entry('d', 'odd' as Exercise['phase'], 'unclear'),
+    entry('e', 'relief', 'unclear'),
+    entry('f', 'warm_up', 'unclear'),
   ];
   it('orders phases as a program meets them, unknown ones last, and keeps rejected apart', () => {
     const library = groupExercises(list);
@@ -34,6 +39,7 @@ describe('personalTag', () => {
   const plan = {
     screening: {
       verdict: 'caution' as const,
+      headline: '',
       warnings: [],
       excluded: [
         { item: 'twist', rule: 'bone', because: ['osteoporosis'], text: 'Fragile bones.' },
@@ -41,7 +47,7 @@ describe('personalTag', () => {
       ],
       modified: [],
       advice: [],
-      bias: '',
+      bias: 'neutral' as const,
     },
     program: {
       routine: [{ exercise: 'bridge' }],
@@ -62,8 +68,8 @@ describe('personalTag', () => {
 });
 
 describe('shownUnder', () => {
-  const relief = { phase: 'relief', evidence: ev('unclear') };
-  const clinic = { phase: 'clinic', evidence: ev('no_difference') };
+  const relief = entry('relief', 'relief', 'unclear');
+  const clinic = entry('clinic', 'clinic', 'no_difference');
   it('filters by phase, by the plan, and the rejected group', () => {
     expect(shownUnder('all', clinic, null)).toBe(true);
     expect(shownUnder('phase:relief', relief, null)).toBe(true);

@@ -1,8 +1,8 @@
 // The exercise library's pure logic: which techniques Unload rejects, how the exercises group by
 // phase, and what the person's program says about each one (in the routine, left out and why, or
 // nothing). It decides nothing clinical: the exercise documents and the plan are the server's.
-import type { Exercise, Plan } from '../program/types';
 import type { ReasonItem } from '../../api/reasons';
+import type { Exercise, Plan } from '../../api/types';
 
 /** The evidence directions that mean a technique is not worth doing, whatever else it says. */
 const REJECTING_DIRECTIONS = new Set(['no_difference', 'harms']);

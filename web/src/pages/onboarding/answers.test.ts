@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { IntakeField } from '../../api/types';
 import {
+  legExtentOf,
   type Answers,
   applyRescreen,
   buildIntake,
@@ -10,10 +12,9 @@ import {
   startingAnswers,
 } from './answers';
 import { fixtureForm } from './form.fixture';
-import type { FormField } from './types';
 
 const form = fixtureForm();
-const field = (path: string) => form.fields.find((f) => f.path === path) as FormField;
+const field = (path: string) => form.fields.find((f) => f.path === path) as IntakeField;
 
 function answered(change: Partial<Answers>): Answers {
   return { ...emptyAnswers(), ...change };
@@ -187,6 +188,17 @@ describe('buildRescreen', () => {
     expect(buildRescreen(form, both).warning_signs.bilateral_leg_symptoms).toBe(false);
     expect(buildRescreen(form, both).leg).toBe('thigh');
     expect(buildRescreen(form, emptyAnswers())).toEqual({ warning_signs: {}, leg: 'none' });
+  });
+});
+
+describe('legExtentOf', () => {
+  it('sends none only for an unanswered leg question', () => {
+    expect(legExtentOf(undefined)).toBe('none');
+    expect(legExtentOf(null)).toBe('none');
+    expect(legExtentOf('below_knee')).toBe('below_knee');
+  });
+  it('never turns an answer it does not know into none, so the server refuses it by name', () => {
+    expect(legExtentOf('foot')).toBe('foot');
   });
 });
 

@@ -1,11 +1,29 @@
 // The person's answers while onboarding runs, and the intake document built from them. Nothing
 // here judges an answer: the engine screens the intake; this module only puts each answer where
 // the `unload-intake/1` format wants it, using the ids and paths the form itself names.
-import type { FactQuestion, FormField, IntakeDocument, IntakeForm, RescreenAnswers, ScoreAnswer } from './types';
+import type {
+  Intake,
+  IntakeField,
+  IntakeForm,
+  IntakeQuestion,
+  LegExtent,
+  RescreenAnswers,
+  ScoreAnswer,
+} from '../../api/types';
 import { HEIGHT, type ImperialText, type Units, WEIGHT, heightFromFeetInches, weightFromPounds } from './units';
 
 /** Which legs the symptoms reach, asked next to the body picture. */
 export type LegSide = 'left' | 'right' | 'both';
+
+/**
+ * Where leg symptoms reach, as a re-screen sends it: `none` only when the question was left
+ * unanswered. A value the page does not know (content with a new option) is sent as it is, so
+ * that the server refuses it by name: quietly sending `none` could hide symptoms that spread.
+ */
+export function legExtentOf(value: unknown): LegExtent {
+  if (value === undefined || value === null || value === '') return 'none';
+  return String(value) as LegExtent;
+}
 
 /** The optional function questionnaire the person picked, or `none` to skip it. */
 export type FunctionChoice = 'odi' | 'rmdq' | 'none';
@@ -40,13 +58,13 @@ export function emptyAnswers(): Answers {
 }
 
 /**
- * Whether a yes/no question offers "Not sure". The form may say so per question; where it does
- * not, every condition question offers it: a person may not know what a scan or a doctor found,
- * and yes (what "Not sure" is sent as) only ever leaves something out, changes it or asks for a
- * check. Warning signs keep Yes and No, with the advice to answer yes when unsure.
+ * Whether a yes/no question offers "Not sure": every condition question does, since a person may
+ * not know what a scan or a doctor found, and yes (what "Not sure" is sent as) only ever leaves
+ * something out, changes it or asks for a check. Warning signs keep Yes and No, with the advice to
+ * answer yes when unsure.
  */
-export function offersUnsure(question: FactQuestion): boolean {
-  return question.unsure ?? question.answer === 'conditions';
+export function offersUnsure(question: IntakeQuestion): boolean {
+  return question.answer === 'conditions';
 }
 
 /** The answer a question shows: yes, no, not sure, or nothing yet. */
@@ -100,7 +118,7 @@ export function startingAnswers(form: IntakeForm): Answers {
 export type Parsed = { ok: true; value: number | null } | { ok: false; message: string };
 
 /** Reads a number field's text: empty is null where the field allows it. */
-export function parseNumber(field: FormField, text: string): Parsed {
+export function parseNumber(field: IntakeField, text: string): Parsed {
   const trimmed = text.trim().replace(',', '.');
   if (trimmed === '') {
     return field.nullable ? { ok: true, value: null } : { ok: false, message: 'Please enter a number.' };
@@ -124,7 +142,7 @@ export const METRIC_UNITS: Readonly<Record<string, string>> = { [WEIGHT]: 'kg', 
  * A number field's answer in the intake's own units: weight and height typed in pounds, feet and
  * inches are converted; everything else is read as typed.
  */
-export function readField(field: FormField, answers: Answers): Parsed {
+export function readField(field: IntakeField, answers: Answers): Parsed {
   if (answers.units === 'imperial' && field.path === WEIGHT) return weightFromPounds(field, answers.imperial);
   if (answers.units === 'imperial' && field.path === HEIGHT) return heightFromFeetInches(field, answers.imperial);
   const answer = answers.fields[field.path];
@@ -164,7 +182,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 }
 
 /** The value a field's answer puts in the intake, or undefined to leave it out. */
-function fieldValue(field: FormField, answers: Answers): unknown {
+function fieldValue(field: IntakeField, answers: Answers): unknown {
   const answer = answers.fields[field.path];
   const imperial = answers.units === 'imperial' && (field.path === WEIGHT || field.path === HEIGHT);
   if (answer === undefined && !imperial) return undefined;
@@ -191,7 +209,7 @@ function fieldValue(field: FormField, answers: Answers): unknown {
  * which only happens for a check before the person reached that question. The maps hold only the
  * ids the form asked, so the server never sees an id it does not know.
  */
-export function buildIntake(form: IntakeForm, answers: Answers): IntakeDocument {
+export function buildIntake(form: IntakeForm, answers: Answers): Intake {
   const document: Record<string, unknown> = { format: form.format, person: {}, symptoms: {} };
   for (const field of form.fields) {
     if (!fieldAsked(field.path, answers)) continue;
@@ -212,7 +230,7 @@ export function buildIntake(form: IntakeForm, answers: Answers): IntakeDocument 
   document.warning_signs = maps.warning_signs;
   document.conditions = maps.conditions;
   setPath(document, 'symptoms.patterns', maps['symptoms.patterns']);
-  return document as unknown as IntakeDocument;
+  return document as unknown as Intake;
 }
 
 /** The answers of a re-screen (POST /api/v1/rescreen): every warning sign, and the legs now. */
@@ -226,7 +244,7 @@ export function buildRescreen(form: IntakeForm, answers: Answers): RescreenAnswe
     }
   }
   const leg = answers.fields['symptoms.leg'];
-  const body: RescreenAnswers = { warning_signs: signs, leg: typeof leg === 'string' ? leg : 'none' };
+  const body: RescreenAnswers = { warning_signs: signs, leg: legExtentOf(leg) };
   const numbness = answers.fields['symptoms.leg_numbness_or_tingling'];
   if (typeof numbness === 'boolean') body.leg_numbness_or_tingling = numbness;
   const painField = form.fields.find((field) => field.path === 'symptoms.pain_now');
@@ -240,7 +258,7 @@ export function buildRescreen(form: IntakeForm, answers: Answers): RescreenAnswe
  * RescreenAnswers): the warning-sign map is replaced, the leg fields and pain set when given. Used
  * to ask the engine about a re-screen before it is stored.
  */
-export function applyRescreen(intake: IntakeDocument, body: RescreenAnswers): IntakeDocument {
+export function applyRescreen(intake: Intake, body: RescreenAnswers): Intake {
   const symptoms = { ...intake.symptoms, leg: body.leg };
   if (body.leg_numbness_or_tingling !== undefined) symptoms.leg_numbness_or_tingling = body.leg_numbness_or_tingling;
   if (body.pain_now !== undefined) symptoms.pain_now = body.pain_now;

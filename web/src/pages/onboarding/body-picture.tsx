@@ -3,11 +3,11 @@
 // reader reads them as one group); the figure shows the answer and can be tapped too, so a person
 // who thinks in pictures and one who thinks in words both get there.
 import { useState } from 'preact/hooks';
+import type { IntakeField } from '../../api/types';
 import type { LegSide } from './answers';
 import { LEG_LEVELS, type LegLevel, type Region, type Side, highlightedRegions, legValueOf } from './body';
 import { Choices } from './controls';
 import { controlId } from './steps';
-import type { FormField } from './types';
 
 /** The shapes of the figure: each level of each leg, in figure coordinates (viewBox 34 0 132 372). */
 const LEG_X: Record<Side, number> = { right: 66, left: 104 };
@@ -24,7 +24,7 @@ const SIDE_OPTIONS: { value: LegSide; label: string }[] = [
 ];
 
 export function BodyPicture(props: {
-  field: FormField;
+  field: IntakeField;
   value: string | undefined;
   side: LegSide | null;
   onChange: (value: string) => void;

@@ -3,9 +3,9 @@
 // keyboard and screen readers work without extra scripting; the first control of a group carries
 // the id that the list of missing answers links to.
 import type { ComponentChildren } from 'preact';
+import type { IntakeField } from '../../api/types';
 import { type FactChoice, type FieldValue, METRIC_UNITS, NEVER_TRIED } from './answers';
 import { controlId, splitQuestion } from './steps';
-import type { FormField } from './types';
 
 /** A message under a question that still needs an answer. */
 function Missing(props: { id: string; message: string | undefined }) {
@@ -57,7 +57,7 @@ function LabelledQuestion(props: {
 
 /** A fixed field whose answer is kept as the text typed or picked, and what is missing there. */
 interface TextFieldProps {
-  field: FormField;
+  field: IntakeField;
   value: string | undefined;
   onChange: (text: string) => void;
   problem?: string;
@@ -266,7 +266,7 @@ export function PainSlider(props: TextFieldProps) {
 }
 
 /** The equipment at hand: one checkbox per thing. */
-export function EquipmentField(props: { field: FormField; value: string[]; onChange: (ids: string[]) => void }) {
+export function EquipmentField(props: { field: IntakeField; value: string[]; onChange: (ids: string[]) => void }) {
   const field = props.field;
   const id = controlId(field.path);
   const { hintId } = questionIds(id, field.hint, undefined);
@@ -335,7 +335,7 @@ export function MinutesField(props: TextFieldProps) {
 
 /** Any fixed field, with the control its type and path call for. */
 export function FieldControl(props: {
-  field: FormField;
+  field: IntakeField;
   value: FieldValue | undefined;
   onChange: (value: FieldValue) => void;
   problem?: string;
@@ -392,7 +392,7 @@ export function FieldControl(props: {
  * which is sent as no, and the page says so.
  */
 function NeverTriedQuestion(props: {
-  field: FormField;
+  field: IntakeField;
   value: FieldValue | undefined;
   onChange: (value: FieldValue) => void;
   problem?: string;

@@ -3,6 +3,7 @@
 // safety screen, so a warning sign ends the flow on the stop page the moment it is answered.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { IntakeForm, ScoreAnswer, Screen } from '../../api/types';
 import { ErrorNotice } from '../../components/ui';
 import {
   type Answers,
@@ -35,7 +36,6 @@ import {
 } from './steps';
 import { HEIGHT, WEIGHT } from './units';
 import { type Saved, type Stopped, loadSaved, save } from './storage';
-import type { IntakeForm, Screen, ScoreAnswer } from './types';
 import { stopsOnboarding } from './verdict';
 
 export interface FlowConfig {
@@ -202,7 +202,6 @@ export function Flow(props: { form: IntakeForm; config: FlowConfig; label: strin
       <FlowFrame label={props.label}>
         <StopPage
           screen={stopped.screen}
-          form={form}
           headingRef={heading}
           saveError={stopSaveError}
           onBack={() => setSaved((current) => ({ ...current, stopped: null, step: stopped.from }))}
@@ -376,7 +375,6 @@ export function StandardStep(props: { context: StepContext }) {
               key={question.id}
               idKey={question.id}
               question={question.question}
-              hint={question.help}
               unsure={offersUnsure(question)}
               value={factChoice(answers, question.id)}
               onChange={(value) => setFact(question.id, value)}
@@ -396,7 +394,6 @@ export function StandardStep(props: { context: StepContext }) {
               key={question.id}
               idKey={question.id}
               question={question.question}
-              hint={question.help}
               unsure={offersUnsure(question)}
               value={factChoice(answers, question.id)}
               onChange={(value) => setFact(question.id, value)}

@@ -1,5 +1,5 @@
 // A small intake form in the shape GET /api/v1/intake/form sends, for unit tests only.
-import type { IntakeForm } from './types';
+import type { IntakeForm } from '../../api/types';
 
 export function fixtureForm(): IntakeForm {
   return {

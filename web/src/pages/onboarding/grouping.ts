@@ -1,6 +1,6 @@
 // Screening lists each exercise a rule leaves out on its own line, with the rule's text repeated.
 // The review shows each rule once, with the names of everything it left out.
-import type { Excluded } from './types';
+import type { ScreenExcluded } from '../../api/types';
 
 export interface ExcludedGroup {
   rule: string;
@@ -10,7 +10,7 @@ export interface ExcludedGroup {
   items: string[];
 }
 
-export function groupExcluded(excluded: readonly Excluded[], names: Readonly<Record<string, string>>): ExcludedGroup[] {
+export function groupExcluded(excluded: readonly ScreenExcluded[], names: Readonly<Record<string, string>>): ExcludedGroup[] {
   const groups: ExcludedGroup[] = [];
   for (const entry of excluded) {
     let group = groups.find((g) => g.rule === entry.rule);

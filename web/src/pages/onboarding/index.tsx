@@ -1,13 +1,13 @@
 // `#/start` runs the first onboarding; `#/start/rescreen` asks the warning-sign questions again
 // before the next session. Both read the questions from GET /api/v1/intake/form.
 import { useMemo } from 'preact/hooks';
+import type { IntakeForm, StoredIntake } from '../../api/types';
 import { ErrorNotice, Loading, useApi } from '../../components/ui';
 import { useRoute } from '../../router';
 import { Flow } from './flow';
 import './onboarding.css';
 import { rescreenConfig } from './rescreen';
 import { onboardingConfig } from './start';
-import type { IntakeForm, StoredIntake } from './types';
 
 export function OnboardingPage(_props: Record<string, unknown>) {
   const route = useRoute();

@@ -2,7 +2,7 @@
 // its own instructions and beside it where the person picks one. The form gives each
 // questionnaire's name and how to answer it, but not this; a questionnaire without a sentence
 // here is shown with its instructions alone.
-import type { Questionnaire } from './types';
+import type { Questionnaire } from '../../api/types';
 
 const INTROS: Readonly<Record<string, (count: number) => string>> = {
   odi: (count) =>

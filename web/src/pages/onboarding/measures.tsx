@@ -2,10 +2,10 @@
 // of units sits above both; the intake gets metric either way (units.ts converts), and switching
 // carries over what was typed.
 import type { ComponentChildren } from 'preact';
+import type { IntakeField } from '../../api/types';
 import type { Answers, FieldValue } from './answers';
 import { Choices, NumberField } from './controls';
 import { controlId } from './steps';
-import type { FormField } from './types';
 import { type ImperialText, type Units, imperialFromMetric, metricFromImperial } from './units';
 
 const UNIT_CHOICES: { value: Units; label: string }[] = [
@@ -14,7 +14,7 @@ const UNIT_CHOICES: { value: Units; label: string }[] = [
 ];
 
 /** Switches units, carrying over what was typed in the others. */
-export function switchUnits(answers: Answers, to: Units, weight?: FormField, height?: FormField): Answers {
+export function switchUnits(answers: Answers, to: Units, weight?: IntakeField, height?: IntakeField): Answers {
   if (answers.units === to) return answers;
   if (to === 'imperial') {
     const carried = imperialFromMetric(
@@ -66,8 +66,8 @@ function UnitBox(props: {
 }
 
 export function BodyMeasures(props: {
-  weight?: FormField;
-  height?: FormField;
+  weight?: IntakeField;
+  height?: IntakeField;
   answers: Answers;
   update: (change: (answers: Answers) => Answers) => void;
   problemFor: (target: string) => string | undefined;
@@ -152,7 +152,7 @@ export function BodyMeasures(props: {
 
 /** A weight or height question typed in pounds, feet and inches: a group named by its question. */
 function ImperialQuestion(props: {
-  field: FormField;
+  field: IntakeField;
   problem: string | undefined;
   children: (describedBy: string | undefined, invalid: boolean) => ComponentChildren;
 }) {

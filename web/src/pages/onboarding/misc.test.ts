@@ -1,6 +1,7 @@
 // The small pure parts of onboarding: the body picture's regions, the saved copy, the verdict's
 // presentation and the review's summary.
 import { describe, expect, it } from 'vitest';
+import type { Screen } from '../../api/types';
 import { emptyAnswers } from './answers';
 import { highlightedRegions, legValueOf } from './body';
 import { groupExcluded } from './grouping';
@@ -8,7 +9,6 @@ import { fixtureForm } from './form.fixture';
 import { onboardingSteps } from './steps';
 import { parseSaved, serializeSaved } from './storage';
 import { summarize } from './summary';
-import type { Screen } from './types';
 import { firstSentence, headlineOf, stopsOnboarding, warningsByUrgency } from './verdict';
 
 const sorted = (set: Set<string>) => [...set].sort();
@@ -38,10 +38,12 @@ describe('highlightedRegions', () => {
 
 const screen = (change: Partial<Screen> = {}): Screen => ({
   verdict: 'clear',
+  headline: '',
   warnings: [],
   excluded: [],
   modified: [],
   advice: [],
+  bias: 'neutral',
   ...change,
 });
 
@@ -116,16 +118,14 @@ describe('verdicts', () => {
     expect(firstSentence('Contact a doctor today.')).toBe('Contact a doctor today.');
     expect(firstSentence('No full stop here')).toBe('No full stop here');
   });
-  it('opens with the server’s verdict sentence when there is one, else the most urgent warning’s first sentence', () => {
+  it('opens with the server’s verdict sentence, else the most urgent warning’s first sentence', () => {
     const warnings = [
       { rule: 'u', urgency: 'urgent' as const, because: [], text: 'Contact a doctor today. Because.' },
       { rule: 'e', urgency: 'emergency' as const, because: [], text: 'Go to an emergency department now. Because.' },
     ];
-    expect(headlineOf(screen({ verdict: 'emergency', warnings }), null)).toBe('Go to an emergency department now.');
-    expect(headlineOf(screen({ verdict: 'emergency', warnings, headline: 'From the screen.' }), null)).toBe('From the screen.');
-    const form = { ...fixtureForm(), verdicts: { emergency: 'From the form.' } };
-    expect(headlineOf(screen({ verdict: 'emergency', warnings }), form)).toBe('From the form.');
-    expect(headlineOf(screen({ verdict: 'clear' }), null)).toBeNull();
+    expect(headlineOf(screen({ verdict: 'emergency', warnings }))).toBe('Go to an emergency department now.');
+    expect(headlineOf(screen({ verdict: 'emergency', warnings, headline: 'From the screen.' }))).toBe('From the screen.');
+    expect(headlineOf(screen({ verdict: 'clear' }))).toBeNull();
   });
 });
 

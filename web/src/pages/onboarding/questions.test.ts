@@ -1,16 +1,16 @@
 // Questions a person can answer: "Not sure", "Never tried", the explaining line of a question,
 // weight and height in either units, a step counter that holds still, and optional sections.
 import { describe, expect, it } from 'vitest';
+import type { IntakeField, IntakeForm } from '../../api/types';
 import { type Answers, NEVER_TRIED, buildIntake, emptyAnswers, factChoice, offersUnsure, setFact } from './answers';
 import { fixtureForm } from './form.fixture';
 import { switchUnits } from './measures';
 import { onboardingSteps, problemsOf, progressOf, skipSection, splitQuestion } from './steps';
 import { questionnairesToSave } from './start';
 import { summarize } from './summary';
-import type { FormField, IntakeForm } from './types';
 import { cmFromFeetInches, heightFromFeetInches, kgFromLb, weightFromPounds } from './units';
 
-const height: FormField = {
+const height: IntakeField = {
   path: 'person.height_cm',
   type: 'number',
   required: false,
@@ -20,7 +20,7 @@ const height: FormField = {
   max: 250,
   default: null,
 };
-const decompression: FormField = {
+const decompression: IntakeField = {
   path: 'symptoms.pain_when_decompressing',
   type: 'boolean',
   required: false,
@@ -30,18 +30,16 @@ const decompression: FormField = {
 };
 const base = fixtureForm();
 const form: IntakeForm = { ...base, fields: [...base.fields, height, decompression] };
-const field = (path: string) => form.fields.find((f) => f.path === path) as FormField;
+const field = (path: string) => form.fields.find((f) => f.path === path) as IntakeField;
 const with_ = (change: Partial<Answers>): Answers => ({ ...emptyAnswers(), ...change });
 
 describe('"Not sure"', () => {
   const osteoporosis = form.topics[1].questions[0];
   const saddle = form.topics[0].questions[0];
 
-  it('is offered for conditions, not for warning signs, unless the form says otherwise', () => {
+  it('is offered for conditions, not for warning signs', () => {
     expect(offersUnsure(osteoporosis)).toBe(true);
     expect(offersUnsure(saddle)).toBe(false);
-    expect(offersUnsure({ ...saddle, unsure: true })).toBe(true);
-    expect(offersUnsure({ ...osteoporosis, unsure: false })).toBe(false);
   });
 
   it('is sent as yes, the conservative answer, and shown as not sure', () => {

@@ -2,15 +2,15 @@
 // warning-sign questions are asked again before the next session. The engine is asked after each
 // screen, as in onboarding, and the answers are stored with POST /api/v1/rescreen at the end.
 import { api } from '../../api/client';
+import type { Intake, IntakeForm, Screen } from '../../api/types';
 import { type Answers, buildRescreen, applyRescreen, emptyAnswers } from './answers';
 import type { FlowConfig } from './flow';
 import { ScreenSummary } from './results';
 import { rescreenSteps } from './steps';
 import { RESCREEN_KEY, forget } from './storage';
-import type { IntakeDocument, IntakeForm, Screen } from './types';
 import { headlineOf, stopsOnboarding } from './verdict';
 
-export function rescreenConfig(latest: IntakeDocument): FlowConfig {
+export function rescreenConfig(latest: Intake): FlowConfig {
   // A stop can come before the leg question is reached: the legs stay as last answered then.
   const answersNow = (form: IntakeForm, answers: Answers) => {
     const body = buildRescreen(form, answers);
@@ -43,7 +43,7 @@ function RescreenDone(props: { screen: Screen; form: IntakeForm }) {
   return (
     <div class="rescreen-done">
       {needsCheck && (
-        <p class="notice notice-warn review-headline">{headlineOf(screen, props.form)}</p>
+        <p class="notice notice-warn review-headline">{headlineOf(screen)}</p>
       )}
       <ScreenSummary screen={screen} />
       <div class="button-row">

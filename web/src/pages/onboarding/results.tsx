@@ -3,12 +3,12 @@
 // before a program, and the list of changes made for safety that the review screen shows.
 import type { Ref } from 'preact';
 import { useMemo } from 'preact/hooks';
+import type { Exercise, GivenAdvice, Screen, StopAnswer } from '../../api/types';
 import { Because } from '../../components/reasons';
-import { CallEmergency, type StopAnswer } from '../../components/safety-stop';
+import { CallEmergency } from '../../components/safety-stop';
 import { useApi } from '../../components/ui';
 import { groupExcluded } from './grouping';
 import { headlineOf, warningsByUrgency } from './verdict';
-import type { Advice, IntakeForm, Screen } from './types';
 
 /**
  * The stop page. It opens with what to do and how soon, then each warning that fired with its
@@ -17,7 +17,6 @@ import type { Advice, IntakeForm, Screen } from './types';
  */
 export function StopPage(props: {
   screen: Screen;
-  form: IntakeForm | null;
   onBack: () => void;
   headingRef: Ref<HTMLHeadingElement>;
   /** Why the answers could not be stored, when they could not. */
@@ -28,7 +27,7 @@ export function StopPage(props: {
   // The stop is stored by now; its answer carries the number this server's people call.
   const stored = useApi<StopAnswer>('/api/v1/stop');
   const number = stored.state === 'ready' ? stored.data.emergency_number : '112';
-  const headline = headlineOf(screen, props.form) ?? 'Please get medical advice before doing any exercises.';
+  const headline = headlineOf(screen) ?? 'Please get medical advice before doing any exercises.';
   const warnings = warningsByUrgency(screen);
   return (
     <section class={emergency ? 'stop stop-emergency' : 'stop stop-urgent'} aria-labelledby="stop-title">
@@ -83,7 +82,7 @@ function Why(props: { ids: string[] }) {
 }
 
 /** Advice from the engine, each with its reasons. */
-export function AdviceList(props: { advice: Advice[] }) {
+export function AdviceList(props: { advice: GivenAdvice[] }) {
   if (props.advice.length === 0) return null;
   return (
     <ul class="result-list">
@@ -103,9 +102,9 @@ export function AdviceList(props: { advice: Advice[] }) {
  * Exercises are named by their names: from `names` when the page has them, else loaded here (the
  * re-screen), with the id in words only until they arrive.
  */
-export function ScreenSummary(props: { screen: Screen; extraAdvice?: Advice[]; names?: Record<string, string> }) {
+export function ScreenSummary(props: { screen: Screen; extraAdvice?: GivenAdvice[]; names?: Record<string, string> }) {
   const { screen } = props;
-  const library = useApi<{ id: string; name: string }[]>(props.names === undefined ? '/api/v1/exercises' : null);
+  const library = useApi<Exercise[]>(props.names === undefined ? '/api/v1/exercises' : null);
   const loaded = useMemo(
     () => (library.state === 'ready' ? Object.fromEntries(library.data.map((e) => [e.id, e.name])) : {}),
     [library],

@@ -3,6 +3,7 @@
 // program starts. A warning sign found at any check ends it on the stop page.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import type { Exercise, IntakeForm, Plan, ScoreRequest, Screen, StartedOrWithheld } from '../../api/types';
 import { ErrorNotice, Loading, useApi } from '../../components/ui';
 import { navigate } from '../../router';
 import { type Answers, buildIntake, scoreAnswers, startingAnswers } from './answers';
@@ -13,16 +14,7 @@ import { ScreenSummary } from './results';
 import { FUNCTION_INSTRUMENTS, controlId, firstIncomplete, onboardingSteps } from './steps';
 import { ONBOARDING_KEY, forget } from './storage';
 import { summarize } from './summary';
-import type { Advice, IntakeForm, Screen, StartAnswer, Verdict } from './types';
 import { headlineOf, stopsOnboarding } from './verdict';
-
-/** POST /api/v1/plan: the screening and, when it allows one, the first week's program. */
-interface PlanPreview {
-  verdict: Verdict;
-  screening: Screen;
-  program: { minutes: number; sessions_per_day: number; routine: unknown[] } | null;
-  advice: Advice[];
-}
 
 /** The questionnaires to save with the program: the function one picked, and the others always asked. */
 export function questionnairesToSave(form: IntakeForm, answers: Answers) {
@@ -113,7 +105,7 @@ function FunctionChoice(props: { context: StepContext }) {
 type ReviewState =
   | { state: 'checking' }
   | { state: 'failed'; error: unknown }
-  | { state: 'ready'; plan: PlanPreview };
+  | { state: 'ready'; plan: Plan };
 
 function Review(props: { context: StepContext }) {
   const { form, steps, answers, goTo, stop } = props.context;
@@ -126,7 +118,7 @@ function Review(props: { context: StepContext }) {
   const [saved, setSaved] = useState(false);
   const firstSafetyStep = steps.find((s) => s.kind === 'topic')?.id ?? steps[0].id;
   // Exercise names for the lists of what screening changed; ids stand in until they load.
-  const library = useApi<{ id: string; name: string }[]>('/api/v1/exercises');
+  const library = useApi<Exercise[]>('/api/v1/exercises');
   const names = useMemo(
     () => (library.state === 'ready' ? Object.fromEntries(library.data.map((e) => [e.id, e.name])) : {}),
     [library],
@@ -136,7 +128,7 @@ function Review(props: { context: StepContext }) {
   useEffect(() => {
     let live = true;
     setReview({ state: 'checking' });
-    api.post<PlanPreview>('/api/v1/plan', buildIntake(form, answers)).then(
+    api.post<Plan>('/api/v1/plan', buildIntake(form, answers)).then(
       (plan) => {
         if (!live) return;
         if (stopsOnboarding(plan.screening)) stop(plan.screening, firstSafetyStep);
@@ -152,11 +144,12 @@ function Review(props: { context: StepContext }) {
 
   const saveScores = async () => {
     for (const questionnaire of questionnairesToSave(form, answers)) {
-      await api.post('/api/v1/scores', {
+      const body: ScoreRequest = {
         instrument: questionnaire.id,
         answers: scoreAnswers(answers, questionnaire.id, questionnaire.questions.length),
         save: true,
-      });
+      };
+      await api.post('/api/v1/scores', body);
     }
   };
 
@@ -178,7 +171,7 @@ function Review(props: { context: StepContext }) {
     setError(null);
     setConflict(false);
     try {
-      const result = await api.post<StartAnswer>(
+      const result = await api.post<StartedOrWithheld>(
         restart ? '/api/v1/program?restart=true' : '/api/v1/program',
         buildIntake(form, answers),
       );
@@ -230,7 +223,7 @@ function Review(props: { context: StepContext }) {
         <h2 id="review-result">{withheld ? 'A check comes first' : 'Your program'}</h2>
         {withheld ? (
           <div class="notice notice-warn">
-            <p class="review-headline">{headlineOf(plan.screening, form) ?? 'Please see a clinician before starting.'}</p>
+            <p class="review-headline">{headlineOf(plan.screening) ?? 'Please see a clinician before starting.'}</p>
             <p>
               Unload will keep your answers but will not start a program until a clinician has checked you.
             </p>

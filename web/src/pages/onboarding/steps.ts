@@ -2,14 +2,14 @@
 // come from the form: one per screening topic, then the symptom questions, the questionnaires and
 // the set-up. Which fields sit on which screen is layout only; any field the layout does not know
 // yet still gets asked, on the set-up screen.
+import type { IntakeField, IntakeForm, IntakeQuestion, IntakeTopic, Questionnaire } from '../../api/types';
 import { type Answers, NEVER_TRIED, NEVER_TRIED_FIELDS, fieldAsked, offersUnsure, readField, sideAsked } from './answers';
-import type { FactQuestion, FormField, IntakeForm, Questionnaire, Topic } from './types';
 
 export type Step =
   | { kind: 'welcome'; id: 'welcome'; title: string; screens: false }
   | { kind: 'fields'; id: string; title: string; intro?: string; paths: string[]; screens: boolean }
-  | { kind: 'topic'; id: string; title: string; topic: Topic; screens: true }
-  | { kind: 'patterns'; id: 'patterns'; title: string; questions: FactQuestion[]; screens: false }
+  | { kind: 'topic'; id: string; title: string; topic: IntakeTopic; screens: true }
+  | { kind: 'patterns'; id: 'patterns'; title: string; questions: IntakeQuestion[]; screens: false }
   | { kind: 'legs'; id: 'legs'; title: string; paths: string[]; screens: true }
   | { kind: 'function'; id: 'function'; title: string; screens: false }
   | {
@@ -231,7 +231,7 @@ export function controlId(key: string): string {
   return `q-${key.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
 }
 
-function fieldProblem(field: FormField, answers: Answers): Problem | null {
+function fieldProblem(field: IntakeField, answers: Answers): Problem | null {
   const answer = answers.fields[field.path];
   const target = controlId(field.path);
   switch (field.type) {
@@ -256,7 +256,7 @@ function fieldProblem(field: FormField, answers: Answers): Problem | null {
 /** What still needs an answer on a step; empty when the person may go on. */
 export function problemsOf(step: Step, form: IntakeForm, answers: Answers): Problem[] {
   const problems: Problem[] = [];
-  const factProblems = (questions: FactQuestion[]) => {
+  const factProblems = (questions: IntakeQuestion[]) => {
     for (const question of questions) {
       if (answers.facts[question.id] === undefined) {
         const words = offersUnsure(question) ? 'yes, no or not sure' : 'yes or no';

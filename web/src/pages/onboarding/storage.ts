@@ -1,8 +1,8 @@
 // Onboarding's answers live in sessionStorage until the program starts, so a reload (or the phone
 // locking mid-way) loses nothing, and closing the tab forgets them. What is read back is checked
 // field by field: a damaged or older copy starts afresh rather than half-filling the form.
+import type { ScoreAnswer, Screen } from '../../api/types';
 import type { Answers, FieldValue, FunctionChoice, LegSide } from './answers';
-import type { Screen, ScoreAnswer } from './types';
 
 /** A stop page being shown, and the step the person came from (for "I answered wrongly"). */
 export interface Stopped {

@@ -1,8 +1,8 @@
 // The review screen's summary of the answers: one short entry per screen, in the words the form
 // used, so the person can check what they said before anything is stored.
+import type { IntakeField, IntakeForm, IntakeQuestion } from '../../api/types';
 import { type Answers, METRIC_UNITS, NEVER_TRIED, fieldAsked, readField, sideAsked } from './answers';
 import type { Step } from './steps';
-import type { FactQuestion, FormField, IntakeForm } from './types';
 
 export interface SummaryLine {
   label: string;
@@ -17,8 +17,8 @@ export interface SummaryGroup {
 
 const SIDE_WORDS: Record<string, string> = { left: 'left leg', right: 'right leg', both: 'both legs' };
 
-function factLines(questions: FactQuestion[], answers: Answers): SummaryLine[] {
-  const unsure = (question: FactQuestion) => answers.unsure.includes(question.id);
+function factLines(questions: IntakeQuestion[], answers: Answers): SummaryLine[] {
+  const unsure = (question: IntakeQuestion) => answers.unsure.includes(question.id);
   const yes = questions.filter((question) => answers.facts[question.id] === true && !unsure(question)).map((question) => question.text);
   const lines = [{ label: 'You answered yes to', value: yes.length > 0 ? yes.join('; ') : 'none of these' }];
   const notSure = questions.filter((question) => answers.facts[question.id] === true && unsure(question));
@@ -38,7 +38,7 @@ function imperialWords(path: string, answers: Answers): string {
 }
 
 /** A field's answer in words. */
-export function fieldAnswer(field: FormField, answers: Answers): string {
+export function fieldAnswer(field: IntakeField, answers: Answers): string {
   const answer = answers.fields[field.path];
   switch (field.type) {
     case 'integer':

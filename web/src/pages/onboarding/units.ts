@@ -2,7 +2,7 @@
 // centimetres (`person.weight_kg`, `person.height_cm`); pounds, feet and inches are only how the
 // answer is typed, converted here with the exact factors and rounded to what a scale or a tape
 // measure gives (0.1 kg, 1 cm). Ranges come from the form's own metric bounds.
-import type { FormField } from './types';
+import type { IntakeField } from '../../api/types';
 
 export type Units = 'metric' | 'imperial';
 
@@ -45,18 +45,18 @@ function readNumber(text: string | undefined): number | null | undefined {
   return Number.isFinite(value) ? value : undefined;
 }
 
-function inRange(field: FormField, value: number): boolean {
+function inRange(field: IntakeField, value: number): boolean {
   return (field.min === undefined || value >= field.min) && (field.max === undefined || value <= field.max);
 }
 
 /** The weight range in whole pounds that stays inside the form's kilogram range. */
-export function poundRange(field: FormField): { min: number; max: number } | null {
+export function poundRange(field: IntakeField): { min: number; max: number } | null {
   if (field.min === undefined || field.max === undefined) return null;
   return { min: Math.ceil(field.min / KG_PER_LB), max: Math.floor(field.max / KG_PER_LB) };
 }
 
 /** The height range in whole inches that stays inside the form's centimetre range. */
-export function inchRange(field: FormField): { min: number; max: number } | null {
+export function inchRange(field: IntakeField): { min: number; max: number } | null {
   if (field.min === undefined || field.max === undefined) return null;
   return { min: Math.ceil(field.min / CM_PER_IN), max: Math.floor(field.max / CM_PER_IN) };
 }
@@ -64,7 +64,7 @@ export function inchRange(field: FormField): { min: number; max: number } | null
 export const feetAndInches = (inches: number) => `${Math.floor(inches / IN_PER_FT)} ft ${inches % IN_PER_FT} in`;
 
 /** Pounds typed, as kilograms for the intake. */
-export function weightFromPounds(field: FormField, text: ImperialText): Converted {
+export function weightFromPounds(field: IntakeField, text: ImperialText): Converted {
   const range = poundRange(field);
   const message = range
     ? `Please enter your weight in pounds, from ${range.min} to ${range.max}, or leave it empty.`
@@ -77,7 +77,7 @@ export function weightFromPounds(field: FormField, text: ImperialText): Converte
 }
 
 /** Feet and inches typed, as centimetres for the intake. Feet alone or inches alone are fine. */
-export function heightFromFeetInches(field: FormField, text: ImperialText): Converted {
+export function heightFromFeetInches(field: IntakeField, text: ImperialText): Converted {
   const range = inchRange(field);
   const message = range
     ? `Please enter your height in feet and inches, from ${feetAndInches(range.min)} to ${feetAndInches(range.max)}, or leave both empty.`
@@ -111,7 +111,7 @@ export function imperialFromMetric(kgText: string | undefined, cmText: string | 
 }
 
 /** The metric text for imperial answers, for the switch back. Empty where nothing valid was typed. */
-export function metricFromImperial(weight: FormField | undefined, height: FormField | undefined, text: ImperialText) {
+export function metricFromImperial(weight: IntakeField | undefined, height: IntakeField | undefined, text: ImperialText) {
   const out: { kg?: string; cm?: string } = {};
   const kg = weight ? weightFromPounds(weight, text) : null;
   if (kg?.ok && kg.value !== null) out.kg = String(kg.value);

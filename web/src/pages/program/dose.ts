@@ -1,6 +1,6 @@
 // A routine entry's dose in everyday words ("3 holds of 30 seconds on each side, then 1 minute to
 // finish"). Only wording: every number comes from the plan the engine made.
-import type { RoutineEntry } from './types';
+import type { RoutineEntry } from '../../api/types';
 
 /** "45 seconds", "1 minute", "2 minutes 30 seconds". */
 export function durationWords(seconds: number): string {

@@ -5,6 +5,7 @@
 // words.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import type { CurrentProgram, Offer, Plan, Program, RoutineEntry, Screen, StoredIntake } from '../../api/types';
 import { ExercisePicture } from '../../components/picture';
 import { Because, ReasonText, useReasons } from '../../components/reasons';
 import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
@@ -12,7 +13,6 @@ import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
 import { aboutMinutes, daysPerWeek, doseWords, durationWords, timesPerDay } from './dose';
 import { useExercise, useSources } from './library';
 import { HarderOffer, OfferTaken } from './offer';
-import type { CurrentProgram, Offer, Plan, Program, RoutineEntry, Screen, StoredIntake } from './types';
 import { Instructions } from './instructions';
 import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, readableReference, replacedName } from './view';
 import './program.css';
@@ -374,7 +374,7 @@ function Everyday(props: { program: Program }) {
         )}
         <details class="disclosure">
           <summary>Why walking</summary>
-          {reasons?.program?.walking_text && <p>{reasons.program.walking_text}</p>}
+          {reasons?.program.walking_text && <p>{reasons.program.walking_text}</p>}
           {/* The walking program's own id has the same words as the text above: say them once. */}
           <Because ids={program.walking.because.filter((id) => reasons?.reasons[id]?.kind !== 'walking')} label="Why walking" />
         </details>
@@ -384,7 +384,7 @@ function Everyday(props: { program: Program }) {
             <p class="dose">Get up from your desk at least every {program.desk_break_minutes} minutes.</p>
             <details class="disclosure">
               <summary>Why desk breaks</summary>
-              {reasons?.program?.desk_break_text && <p>{reasons.program.desk_break_text}</p>}
+              {reasons?.program.desk_break_text && <p>{reasons.program.desk_break_text}</p>}
               <Because ids={program.desk_break_because} label="Why desk breaks" />
             </details>
             <p>

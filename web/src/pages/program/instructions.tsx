@@ -1,7 +1,7 @@
 // An exercise's instructions as a person reads them, on the program page and in the library: the
 // starting position, the numbered steps, breathing and the safety notes. With `applied`, a
 // change's own position and without the steps it forbids (howToFor).
-import type { Exercise } from './types';
+import type { Exercise } from '../../api/types';
 import { howToFor } from './view';
 
 export function Instructions(props: { exercise: Exercise; applied?: readonly string[] }) {

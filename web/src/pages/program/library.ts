@@ -2,7 +2,7 @@
 // that needs them. A failed fetch is forgotten so the next render can try again.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import type { Exercise, RulesSheet, Source } from './types';
+import type { Exercise, Rules, RuleSource } from '../../api/types';
 
 const exercises = new Map<string, Promise<Exercise>>();
 
@@ -33,11 +33,11 @@ export function useExercise(id: string): Exercise | null {
   return exercise;
 }
 
-let sources: Promise<Map<string, Source>> | null = null;
+let sources: Promise<Map<string, RuleSource>> | null = null;
 
-export function loadSources(): Promise<Map<string, Source>> {
+export function loadSources(): Promise<Map<string, RuleSource>> {
   if (!sources) {
-    sources = api.get<RulesSheet>('/api/v1/rules').then((sheet) => new Map(sheet.sources.map((source) => [source.id, source])));
+    sources = api.get<Rules>('/api/v1/rules').then((sheet) => new Map(sheet.sources.map((source) => [source.id, source])));
     sources.catch(() => {
       sources = null;
     });
@@ -46,8 +46,8 @@ export function loadSources(): Promise<Map<string, Source>> {
 }
 
 /** Source titles by id; null while loading or when they could not be loaded. */
-export function useSources(enabled: boolean): Map<string, Source> | null {
-  const [map, setMap] = useState<Map<string, Source> | null>(null);
+export function useSources(enabled: boolean): Map<string, RuleSource> | null {
+  const [map, setMap] = useState<Map<string, RuleSource> | null>(null);
   useEffect(() => {
     if (!enabled) return;
     let live = true;

@@ -3,8 +3,8 @@
 // (POST /api/v1/program/harder/{exercise}); the program the server answers replaces the page's.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import type { CurrentProgram, Offer } from '../../api/types';
 import { ErrorNotice } from '../../components/ui';
-import type { CurrentProgram, Offer } from './types';
 import { offerWords } from './view';
 
 export function HarderOffer(props: { offer: Offer; onTaken: (program: CurrentProgram, said: string) => void }) {

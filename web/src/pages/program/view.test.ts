@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { ExerciseModification } from '../../api/types';
 import { comingWeeks, dayWords, evidenceWords, label, modificationTexts, offerWords, readableReference, replacedName, howToFor } from './view';
+
+/** A change as an exercise document carries it: no position of its own, nothing left out. */
+function change(id: string, text: string, extra: Partial<ExerciseModification> = {}): ExerciseModification {
+  return { id, text, position: null, leaves_out_steps: [], leaves_out_finish_hold: false, ...extra };
+}
 
 describe('modificationTexts', () => {
   const entry = { exercise: 'childs_pose', modifications: ['pillow_under_hips', 'slow_start', 'mystery'] };
@@ -10,10 +16,7 @@ describe('modificationTexts', () => {
     ],
   };
   const exercise = {
-    modifications: [
-      { id: 'pillow_under_hips', text: 'Exercise words.' },
-      { id: 'slow_start', text: 'Start slowly.' },
-    ],
+    modifications: [change('pillow_under_hips', 'Exercise words.'), change('slow_start', 'Start slowly.')],
   };
   it("prefers screening's words for this exercise, then the exercise's, then the id", () => {
     expect(modificationTexts(entry, screening, exercise)).toEqual([
@@ -86,9 +89,9 @@ describe('howToFor', () => {
     position: 'On your back with knees bent',
     steps: ['Lie down.', 'One knee in.', 'Lower it.', 'Other leg.', 'Both knees in and rock.', 'Finish.'],
     modifications: [
-      { id: 'single_knee_only', text: 'One knee at a time only.', position: null, leaves_out_steps: [5], leaves_out_finish_hold: true },
-      { id: 'side_lying', text: 'On your side.', position: 'On your side', leaves_out_steps: [1] },
-      { id: 'towel', text: 'Use a towel.' },
+      change('single_knee_only', 'One knee at a time only.', { leaves_out_steps: [5], leaves_out_finish_hold: true }),
+      change('side_lying', 'On your side.', { position: 'On your side', leaves_out_steps: [1] }),
+      change('towel', 'Use a towel.'),
     ],
   };
 

@@ -1,7 +1,7 @@
 // Small pure helpers for the program page: which words go with a routine entry's modification
 // ids, how an id reads as a label when no better words exist, and the words of a harder version
 // on offer or taken.
-import type { Exercise, Offer, RoutineEntry, Screen } from './types';
+import type { Exercise, Offer, RoutineEntry, Screen } from '../../api/types';
 
 export interface ModificationText {
   id: string;
@@ -30,7 +30,7 @@ export function modificationTexts(entry: Pick<RoutineEntry, 'exercise' | 'modifi
 export function howToFor(exercise: Pick<Exercise, 'position' | 'steps' | 'modifications'>, applied: readonly string[]): { position: string; steps: string[] } {
   const changes = exercise.modifications.filter((modification) => applied.includes(modification.id));
   const position = changes.find((change) => change.position)?.position ?? exercise.position;
-  const left = new Set(changes.flatMap((change) => change.leaves_out_steps ?? []));
+  const left = new Set(changes.flatMap((change) => change.leaves_out_steps));
   return { position, steps: exercise.steps.filter((_, i) => !left.has(i + 1)) };
 }
 

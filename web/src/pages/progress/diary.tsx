@@ -2,22 +2,22 @@
 // after a session, and the list of recent sessions and pain entries.
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import type { Diary, Pain, PainRequest } from '../../api/types';
 import { PainQuestion } from '../../components/pain';
 import { ErrorNotice } from '../../components/ui';
 import { type DiaryItem, clockTime, diaryItems, sessionLine, shortDay } from './logic';
-import type { Diary, PainEntry } from './types';
 
 /** The note's limit in bytes, as the server counts it (UTF-8). */
 const NOTE_BYTES = 2000;
 
 /** The pain diary's form: a number chosen from 0 to 10 (none at first) and an optional note. */
-export function PainLog(props: { onSaved: (entry: PainEntry) => void }) {
+export function PainLog(props: { onSaved: (entry: Pain) => void }) {
   const [pain, setPain] = useState<number | null>(null);
   const [missing, setMissing] = useState(false);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [saved, setSaved] = useState<PainEntry | null>(null);
+  const [saved, setSaved] = useState<Pain | null>(null);
   const noteBytes = new TextEncoder().encode(note).length;
   const tooLong = noteBytes > NOTE_BYTES;
 
@@ -31,9 +31,9 @@ export function PainLog(props: { onSaved: (entry: PainEntry) => void }) {
     setSaving(true);
     setError(null);
     try {
-      const body: { pain: number; note?: string } = { pain };
+      const body: PainRequest = { pain };
       if (note.trim()) body.note = note.trim();
-      const entry = await api.post<PainEntry>('/api/v1/pain', body);
+      const entry = await api.post<Pain>('/api/v1/pain', body);
       setSaved(entry);
       setNote('');
       setPain(null);

@@ -1,9 +1,9 @@
 // "How the exercises felt": the person's answers after each session, counted per exercise over the
 // period (GET /api/v1/progress `feedback`). Hidden until something was rated.
+import type { ExerciseFeedback } from '../../api/types';
 import { feltRows } from './logic';
-import type { ExerciseFeedback } from './types';
 
-export function FeltSection(props: { feedback: ExerciseFeedback[] | undefined; weeks: number }) {
+export function FeltSection(props: { feedback: ExerciseFeedback[]; weeks: number }) {
   const rows = feltRows(props.feedback);
   if (rows.length === 0) return null;
   return (

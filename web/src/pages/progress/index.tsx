@@ -4,6 +4,7 @@
 import './progress.css';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import type { CurrentProgram, Diary, Progress, ReviewRecord } from '../../api/types';
 import { SafetyStopNotice, openStop, useSafetyStop } from '../../components/safety-stop';
 import { Page, Show, useApi } from '../../components/ui';
 import { useRoute } from '../../router';
@@ -15,7 +16,6 @@ import { PainChart } from './pain-chart';
 import { QuestionnairePage } from './questionnaire';
 import { PastReviews, ReviewCard, ReviewPage } from './review';
 import { ScoresSection } from './scores';
-import type { CurrentProgram, Diary, Progress, ReviewRecord } from './types';
 
 const WEEKS = 12;
 const DIARY_DAYS = 14;

@@ -2,21 +2,21 @@
 // review documents) for the page — calendar rows, chart series, weekly sums and sentences. It
 // decides nothing clinical: adherence, responders, reviews and their reasons all come from the
 // server; this file only lays them out and puts them into words.
-import { RATINGS, ratingLabel } from '../session/ratings';
 import type {
   Day,
   Diary,
   ExerciseFeedback,
   Instrument,
   Mcid,
-  PainEntry,
+  Pain,
   Progress,
   ProgressDay,
   ProgressScore,
-  RecordedSession,
   ReviewDecision,
+  Session,
   WeekSummary,
-} from './types';
+} from '../../api/types';
+import { RATINGS, ratingLabel } from '../session/ratings';
 
 const DAY_MS = 86_400_000;
 
@@ -272,7 +272,7 @@ export function painSummary(progress: Progress): string[] {
   const lines = [`Lately your pain averages ${oneDecimal(latest)} out of 10.`];
   if (baseline === null) return lines;
   lines[0] = `Lately your pain averages ${oneDecimal(latest)} out of 10, against ${oneDecimal(baseline)} when you started.`;
-  const smallest = progress.pain_mcid ? ` ${capitalise(mcidWords(progress.pain_mcid))} is the smallest change that matters.` : '';
+  const smallest = ` ${capitalise(mcidWords(progress.pain_mcid))} is the smallest change that matters.`;
   if (progress.pain_responder) lines.push(`That fall is a change that matters.${smallest}`);
   else if (latest < baseline) lines.push(`It is lower, though not yet by a change that matters.${smallest}`);
   return lines;
@@ -338,8 +338,8 @@ export function scoreChangeText(score: ProgressScore): string {
 // ---- the diary -----------------------------------------------------------------------------------
 
 export type DiaryItem =
-  | { kind: 'pain'; at: string; day: Day; entry: PainEntry }
-  | { kind: 'session'; at: string; day: Day; session: RecordedSession };
+  | { kind: 'pain'; at: string; day: Day; entry: Pain }
+  | { kind: 'session'; at: string; day: Day; session: Session };
 
 /** Sessions and pain entries together, newest first. */
 export function diaryItems(diary: Diary): DiaryItem[] {
@@ -350,14 +350,14 @@ export function diaryItems(diary: Diary): DiaryItem[] {
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
 
-const OUTCOME_WORDS: Record<RecordedSession['outcome'], string> = {
+const OUTCOME_WORDS: Record<Session['outcome'], string> = {
   completed: 'Session completed',
   quit: 'Session ended early',
   stopped: 'Session stopped to protect your back',
 };
 
 /** One line for a session: what happened, how long, and pain before and after. */
-export function sessionLine(session: RecordedSession): string {
+export function sessionLine(session: Session): string {
   const parts = [`${OUTCOME_WORDS[session.outcome]}: ${minutesText(session.active_ms)} of ${minutesText(session.planned_ms)}`];
   if (session.pain_before !== null && session.pain_after !== null) parts.push(`pain ${session.pain_before} before, ${session.pain_after} after`);
   else if (session.pain_before !== null) parts.push(`pain ${session.pain_before} before`);
@@ -423,8 +423,8 @@ export interface FeltRow {
 }
 
 /** The progress document's `feedback`, in its order (first rated first), ready to show. */
-export function feltRows(feedback: readonly ExerciseFeedback[] | undefined): FeltRow[] {
-  return (feedback ?? []).map((entry) => {
+export function feltRows(feedback: readonly ExerciseFeedback[]): FeltRow[] {
+  return feedback.map((entry) => {
     const counts = RATINGS.map((choice) => ({ label: choice.label, count: entry[choice.rating] }));
     return {
       exercise: entry.exercise,

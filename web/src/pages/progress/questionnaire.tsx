@@ -3,11 +3,19 @@
 // the answers (POST /api/v1/scores), so no scoring happens here.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
+import type {
+  Instrument,
+  IntakeForm,
+  Questionnaire,
+  SavedScore,
+  ScoreAnswer,
+  ScoreRecord,
+  ScoreRequest,
+} from '../../api/types';
 import { ErrorNotice, Loading, Page } from '../../components/ui';
 import { INSTRUMENT_NAMES, scoreValueText } from './logic';
 import { bandWords } from './scores';
-import { type Answer, answeredCount } from './review-answers';
-import type { Instrument, IntakeForm, Questionnaire, SavedScore, ScoreRecord } from './types';
+import { answeredCount } from './review-answers';
 
 const FUNCTION_INSTRUMENTS: Instrument[] = ['odi', 'rmdq'];
 
@@ -64,7 +72,7 @@ export function QuestionnairePage(props: { instrument: string | null }) {
 
 function QuestionnaireForm(props: { questionnaire: Questionnaire }) {
   const q = props.questionnaire;
-  const [answers, setAnswers] = useState<(Answer | undefined)[]>(() => q.questions.map(() => undefined));
+  const [answers, setAnswers] = useState<(ScoreAnswer | undefined)[]>(() => q.questions.map(() => undefined));
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
@@ -86,12 +94,11 @@ function QuestionnaireForm(props: { questionnaire: Questionnaire }) {
     setSending(true);
     setError(null);
     try {
-      setSaved(
-        await api.post<SavedScore>('/api/v1/scores', {
-          instrument: q.id,
-          answers: answers.map((answer) => (answer === undefined ? null : answer)),
-        }),
-      );
+      const body: ScoreRequest = {
+        instrument: q.id,
+        answers: answers.map((answer) => (answer === undefined ? null : answer)),
+      };
+      setSaved(await api.post<SavedScore>('/api/v1/scores', body));
     } catch (caught) {
       setError(caught);
     } finally {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { intakeField } from '../../api/fixtures';
+import type { IntakeForm } from '../../api/types';
 import { answeredCount, reviewBody, unanswered, warningTopics } from './review-answers';
-import type { IntakeForm } from './types';
 
 const form: IntakeForm = {
+  format: 'unload-intake/1',
   topics: [
     {
       id: 'nerves',
@@ -16,10 +18,11 @@ const form: IntakeForm = {
     { id: 'spine', title: 'Spine', intro: '', questions: [{ id: 'osteoporosis', answer: 'conditions', question: 'Bones?', text: '' }] },
   ],
   fields: [
-    { path: 'symptoms.leg', type: 'choice', question: 'Leg?', options: [{ value: 'none', label: 'No' }] },
-    { path: 'symptoms.leg_numbness_or_tingling', type: 'boolean', question: 'Numb?' },
-    { path: 'symptoms.pain_now', type: 'integer', question: 'Pain?' },
+    intakeField('symptoms.leg', 'choice', 'Leg?', { options: [{ value: 'none', label: 'No' }] }),
+    intakeField('symptoms.leg_numbness_or_tingling', 'boolean', 'Numb?'),
+    intakeField('symptoms.pain_now', 'integer', 'Pain?'),
   ],
+  patterns: [],
   questionnaires: [],
 };
 

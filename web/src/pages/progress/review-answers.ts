@@ -1,16 +1,17 @@
 // The weekly review's answers: the warning-sign questions, where leg symptoms reach and pain now,
 // each starting unanswered so that every safety answer is one the person gave. The server applies
 // them to the latest intake and re-screens (POST /api/v1/review); nothing is judged here.
-import type { FormField, FormTopic, IntakeForm, RescreenAnswers } from './types';
+import type { IntakeField, IntakeForm, IntakeTopic, RescreenAnswers, ScoreAnswer } from '../../api/types';
+import { legExtentOf } from '../onboarding/answers';
 
 /** The topics that hold warning-sign questions, each with only those questions. */
-export function warningTopics(form: IntakeForm): FormTopic[] {
+export function warningTopics(form: IntakeForm): IntakeTopic[] {
   return form.topics
     .map((topic) => ({ ...topic, questions: topic.questions.filter((question) => question.answer === 'warning_signs') }))
     .filter((topic) => topic.questions.length > 0);
 }
 
-export function field(form: IntakeForm, path: string): FormField | undefined {
+export function field(form: IntakeForm, path: string): IntakeField | undefined {
   return form.fields.find((candidate) => candidate.path === path);
 }
 
@@ -43,17 +44,14 @@ export function unanswered(form: IntakeForm, answers: ReviewAnswers): string[] {
 export function reviewBody(answers: ReviewAnswers): RescreenAnswers {
   const body: RescreenAnswers = {
     warning_signs: Object.fromEntries(Object.entries(answers.signs).filter((entry): entry is [string, boolean] => entry[1] !== undefined)),
-    leg: answers.leg ?? 'none',
+    leg: legExtentOf(answers.leg),
   };
   if (answers.numb !== undefined) body.leg_numbness_or_tingling = answers.numb;
   if (answers.pain !== undefined && answers.pain !== '') body.pain_now = Number(answers.pain);
   return body;
 }
 
-/** A questionnaire answer as POST /api/v1/scores takes it; null for a section left blank. */
-export type Answer = string | number | boolean | null;
-
 /** How many questions of a questionnaire have an answer (a blank, where allowed, is none). */
-export function answeredCount(answers: readonly (Answer | undefined)[]): number {
+export function answeredCount(answers: readonly (ScoreAnswer | undefined)[]): number {
   return answers.filter((answer) => answer !== undefined && answer !== null).length;
 }

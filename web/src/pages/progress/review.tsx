@@ -6,14 +6,13 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
 import { reasonWords } from '../../api/reasons';
+import type { CurrentProgram, Diary, IntakeForm, Review, ReviewRecord, Rules } from '../../api/types';
 import { Because, useReasons } from '../../components/reasons';
 import { ErrorNotice, Loading, Page } from '../../components/ui';
 import { decisionHeadline, dueDayFromMessage, longDay, reviewOpen, shortDay, weekSummaryText } from './logic';
 import { Choices, PainSlider, YesNo } from '../onboarding/controls';
 import { controlId } from '../onboarding/steps';
-import type { FormField as OnboardingField } from '../onboarding/types';
 import { LEG_PATH, NUMB_PATH, type ReviewAnswers, field, reviewBody, unanswered, warningTopics } from './review-answers';
-import type { CurrentProgram, IntakeForm, Review, ReviewRecord } from './types';
 
 const URGENCY_WORDS: Record<string, string> = {
   emergency: 'Emergency: get help now',
@@ -166,7 +165,7 @@ function useAdviceWords(needed: boolean): Record<string, string> {
   useEffect(() => {
     if (!needed) return;
     let live = true;
-    api.get<{ advice: { id: string; text: string }[] }>('/api/v1/rules').then(
+    api.get<Rules>('/api/v1/rules').then(
       (rules) => live && setWords(Object.fromEntries(rules.advice.map((advice) => [advice.id, advice.text]))),
       () => undefined, // The ids stay as they are.
     );
@@ -224,7 +223,7 @@ async function loadSetup(): Promise<ReviewSetup> {
       throw error;
     }),
     api.get<IntakeForm>('/api/v1/intake/form'),
-    api.get<{ to: string }>('/api/v1/diary?days=1'),
+    api.get<Diary>('/api/v1/diary?days=1'),
   ]);
   return { program, form, today: diary.to };
 }
@@ -394,7 +393,7 @@ export function ReviewPage() {
           )}
           {painField && (
             <PainSlider
-              field={painField as unknown as OnboardingField}
+              field={painField}
               value={answers.pain}
               onChange={(text) => setAnswers({ ...answers, pain: text })}
             />

@@ -1,8 +1,8 @@
 // Questionnaire scores over time, as the engine reports them: each score, its change since the
 // first one, whether that change matters (the engine's `responder`), and the smallest change that
 // matters drawn as a line below the first score.
+import type { Instrument, ProgressScore } from '../../api/types';
 import { INSTRUMENT_NAMES, oneDecimal, scoreChangeText, scoreValueText, scoresByInstrument, shortDay } from './logic';
-import type { Instrument, ProgressScore } from './types';
 
 const SCALE_TOP: Record<Instrument, number> = { odi: 100, rmdq: 24, startback: 9 };
 

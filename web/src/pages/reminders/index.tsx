@@ -3,13 +3,13 @@
 // that remind even when the browser is closed.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api, request, storedToken } from '../../api/client';
+import type { CurrentProgram, ReminderSettings } from '../../api/types';
 import { saveBlob } from '../../components/download';
 import { ErrorNotice, Loading, Page, useApi } from '../../components/ui';
-import type { CurrentProgram } from '../program/types';
 import { timesPerDay } from '../program/dose';
 import { type NotifyState, notificationText, notifyState, planOf, showNotification, startReminders, turnOff, turnOn } from './notifier';
 import { nextReminder, normalised, settingsProblems } from './schedule';
-import type { ReminderPlan, ReminderSettings } from './types';
+import type { ReminderPlan } from './types';
 import './reminders.css';
 
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];

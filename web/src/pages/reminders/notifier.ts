@@ -4,10 +4,9 @@
 // click opens the app) and `new Notification` otherwise. Reminders that are long overdue (the
 // computer slept) are dropped instead of arriving late in a bunch.
 import { api } from '../../api/client';
-import type { ReasonsDocument } from '../../api/reasons';
-import type { CurrentProgram } from '../program/types';
+import type { CurrentProgram, Reasons, ReminderSettings } from '../../api/types';
 import { dueNow, type DatedReminder } from './schedule';
-import type { ReminderPlan, ReminderSettings } from './types';
+import type { ReminderPlan } from './types';
 
 const WANTED_KEY = 'unload.reminders.notify';
 const CHECK_MS = 30_000;
@@ -70,11 +69,11 @@ async function load(): Promise<Loaded | null> {
     const [settings, current, reasons] = await Promise.all([
       api.get<ReminderSettings>('/api/v1/reminders'),
       api.get<CurrentProgram>('/api/v1/program'),
-      api.get<ReasonsDocument>('/api/v1/reasons').catch(() => null),
+      api.get<Reasons>('/api/v1/reasons').catch(() => null),
     ]);
     const plan = planOf(current);
     if (!plan) return null;
-    return { settings, plan, deskBreakText: reasons?.program?.desk_break_text ?? '' };
+    return { settings, plan, deskBreakText: reasons?.program.desk_break_text ?? '' };
   } catch {
     return null;
   }

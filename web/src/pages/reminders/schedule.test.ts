@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ReminderSettings } from '../../api/types';
 import {
   dueNow,
   formatClock,
@@ -11,7 +12,7 @@ import {
   sessionTimes,
   settingsProblems,
 } from './schedule';
-import type { ReminderPlan, ReminderSettings } from './types';
+import type { ReminderPlan } from './types';
 
 const settings: ReminderSettings = {
   sessions: true,

@@ -2,7 +2,8 @@
 // schedule the server writes into its iCalendar file (src/core/reminders.cpp): sessions at the
 // first `sessionsPerDay` chosen times, every day; desk breaks every `deskBreakMinutes` after work
 // starts and strictly before it ends, on work days only. Pure, so it is tested without a clock.
-import type { ReminderPlan, ReminderSettings } from './types';
+import type { ReminderSettings } from '../../api/types';
+import type { ReminderPlan } from './types';
 
 export type ReminderKind = 'session' | 'desk_break';
 

@@ -3,7 +3,7 @@
 // later tap replaces it; nothing has to be answered.
 import { useRef, useState } from 'preact/hooks';
 import { api } from '../../api/client';
-import type { ExerciseRating, Rating } from '../../player/types';
+import type { ExerciseRating, Rating } from '../../api/types';
 import { choose, RATINGS, type RatingState, ratingPath, ratingStatus, settle, UNRATED } from './ratings';
 
 export function ExerciseFeedback(props: { session: number; exercises: { id: string; name: string }[] }) {

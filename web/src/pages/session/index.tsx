@@ -5,17 +5,18 @@
 // stored session means (POST /api/v1/sessions).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import type { Exercise, PlayedSession, StopAnswer, TodaySession } from '../../api/types';
 import { PainForm } from '../../components/pain';
-import { SafetyStopNotice, type StopAnswer, useSafetyStop } from '../../components/safety-stop';
+import { SafetyStopNotice, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page } from '../../components/ui';
 import { parseSpeed } from '../../player/clock';
 import { readSetting, ScreenLock, Sounds, Voice, writeSetting } from '../../player/devices';
-import { addToOutbox, isoSecond, newEntryId, type OutboxEntry } from '../../player/outbox';
+import { addToOutbox, isoSecond, newEntryId } from '../../player/outbox';
 import { browserStore, onOutboxChange, outboxEntries, syncOutbox } from '../../player/outbox-sync';
 import { type PlayState, playedSession } from '../../player/play';
-import type { ExerciseSummary, PlayedSession, RecordedSession, TodaySession } from '../../player/types';
 import { minutesText } from '../../player/words';
 import type { Route } from '../../router';
+import type { Delivery } from './delivery';
 import { StopAdvice } from './outcome';
 import { OutboxNotice } from './outbox-notice';
 import { type ExerciseInfo, Player, type PlayerSettings } from './player';
@@ -29,12 +30,6 @@ type Loaded =
   | { state: 'loading' }
   | { state: 'error'; error: unknown }
   | { state: 'ready'; session: TodaySession; exercises: Map<string, ExerciseInfo> };
-
-export type Delivery =
-  | { kind: 'sending' }
-  | { kind: 'sent'; recorded: RecordedSession | null }
-  | { kind: 'waiting' }
-  | { kind: 'refused'; entry: OutboxEntry };
 
 type Phase =
   | { name: 'before' }
@@ -52,10 +47,10 @@ async function loadSession(): Promise<{ session: TodaySession; exercises: Map<st
   const [session, library] = await Promise.all([
     api.get<TodaySession>('/api/v1/session'),
     // The names and easier versions are a nicety: the session plays without them.
-    api.get<ExerciseSummary[]>('/api/v1/exercises').catch(() => [] as ExerciseSummary[]),
+    api.get<Exercise[]>('/api/v1/exercises').catch(() => [] as Exercise[]),
   ]);
   const exercises = new Map<string, ExerciseInfo>();
-  for (const exercise of library) exercises.set(exercise.id, { name: exercise.name, regression: exercise.regression ?? null });
+  for (const exercise of library) exercises.set(exercise.id, { name: exercise.name, regression: exercise.regression });
   return { session, exercises };
 }
 
@@ -207,7 +202,7 @@ export function SessionPage(props: { route: Route }) {
             delivery={phase.delivery}
             entryId={phase.entryId}
             exercises={exercises}
-            reasons={session.stop_reasons ?? []}
+            reasons={session.stop_reasons}
           />
         );
     }
@@ -398,6 +393,6 @@ function After(props: {
 function StopAdviceInline(props: { play: PlayState; index: number; session: TodaySession; exercises: Map<string, ExerciseInfo> }) {
   const names = useMemo(() => new Map([...props.exercises].map(([id, info]) => [id, info.name])), [props.exercises]);
   return (
-    <StopAdvice outcome={props.play.stops[props.index]} names={names} reasons={props.session.stop_reasons ?? []} />
+    <StopAdvice outcome={props.play.stops[props.index]} names={names} reasons={props.session.stop_reasons} />
   );
 }

@@ -1,6 +1,6 @@
 // What a stop did, in the engine's words: what to do now, advice, exercises set aside, and whether
 // the warning-sign questions come again before the next session.
-import type { StopOutcome, StopReasonChoice } from '../../player/types';
+import type { StopOutcome, StopReasonChoice } from '../../api/types';
 
 export function StopAdvice(props: {
   outcome: StopOutcome;

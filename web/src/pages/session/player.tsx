@@ -10,6 +10,15 @@
 // attribute writes per frame and change nothing a person sees or hears.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import type {
+  Exercise,
+  Replay,
+  ReplayRequest,
+  StopOutcome,
+  StopReasonChoice,
+  TimelineStep,
+  TodaySession,
+} from '../../api/types';
 import { ExercisePicture } from '../../components/picture';
 import { type SessionClock, startClock } from '../../player/clock';
 import type { Sounds, Voice } from '../../player/devices';
@@ -40,15 +49,12 @@ import {
   type Mark,
   markBefore,
 } from '../../player/timeline';
-import type { Replay, StopOutcome, StopReasonChoice, TimelineStep, TodaySession } from '../../player/types';
 import { announcement, countdownText, countdownWords, msToNextSecond, spokenOnStep, stepPlace } from '../../player/words';
 import { StopAdvice } from './outcome';
 import { StopDialog } from './stop-dialog';
 
-export interface ExerciseInfo {
-  name: string;
-  regression: string | null;
-}
+/** What the player shows of an exercise: its name, and the easier version a swap plays. */
+export type ExerciseInfo = Pick<Exercise, 'name' | 'regression'>;
 
 export interface PlayerSettings {
   voice: boolean;
@@ -78,7 +84,7 @@ function frameKey(frame: Frame): string {
   return `${frame.index}|${frame.countdown}|${frame.breath?.kind ?? ''}${frame.breath?.startMs ?? ''}|${frame.paused}|${frame.percent}`;
 }
 
-function replayWithin(body: unknown, ms: number): Promise<Replay> {
+function replayWithin(body: ReplayRequest, ms: number): Promise<Replay> {
   return Promise.race([
     api.post<Replay>('/api/v1/session/replay', body),
     new Promise<Replay>((_, reject) =>
@@ -106,7 +112,7 @@ export function Player(props: {
   /** The page is left mid-session (closed, reloaded, another address): what was done so far. */
   onAbandon: (state: PlayState) => void;
 }) {
-  const reasons: StopReasonChoice[] = props.session.stop_reasons ?? [];
+  const reasons: StopReasonChoice[] = props.session.stop_reasons;
   const clockRef = useRef<SessionClock | null>(null);
   if (clockRef.current === null) clockRef.current = startClock(() => performance.now(), props.speed);
   const clock = clockRef.current;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { TimelineStep } from '../../api/types';
 import { step } from '../../player/fixtures';
 import { START } from '../../player/timeline';
-import type { TimelineStep } from '../../player/types';
 import { choose, RATINGS, ratingLabel, ratingPath, ratingStatus, reachedExercises, settle, UNRATED } from './ratings';
 
 /** get ready 10 s, then cat_cow (position 5 s, hold 10 s), bird_dog (5 + 10 s), cat_cow again (10 s). */

@@ -2,9 +2,9 @@
 // exercises the session reached (the ones worth asking about), and the state of one exercise's
 // answer while it is sent (PUT /api/v1/sessions/{id}/feedback/{exercise}). The weekly review decides
 // what the answers change; nothing here does.
+import type { Rating } from '../../api/types';
 import type { PlayState } from '../../player/play';
 import { locate } from '../../player/timeline';
-import type { Rating } from '../../player/types';
 
 /** The answers, in the order they are offered. */
 export const RATINGS: readonly { rating: Rating; label: string }[] = [

@@ -1,7 +1,7 @@
 // "Stop — this hurts": a modal dialog that asks what is happening, offering the engine's stop
 // reasons in its order. The session is paused while it is open; Escape or "Go back" resumes.
 import { useEffect, useRef } from 'preact/hooks';
-import type { StopReasonChoice } from '../../player/types';
+import type { StopReasonChoice } from '../../api/types';
 
 export function StopDialog(props: {
   reasons: StopReasonChoice[];

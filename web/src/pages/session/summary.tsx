@@ -3,14 +3,14 @@
 // stop's advice, and whether the warning-sign questions come first next time. Once the session is
 // stored, the person may say how each exercise felt.
 import { useMemo } from 'preact/hooks';
+import type { PlayedSession, StopReasonChoice } from '../../api/types';
 import { Page } from '../../components/ui';
 import { removeFromOutbox, retryEntry } from '../../player/outbox';
 import { browserStore, syncOutbox } from '../../player/outbox-sync';
 import type { PlayState } from '../../player/play';
-import type { PlayedSession, StopReasonChoice } from '../../player/types';
 import { minutesText } from '../../player/words';
 import { label } from '../program/view';
-import type { Delivery } from '.';
+import type { Delivery } from './delivery';
 import { ExerciseFeedback } from './feedback';
 import { StopAdvice } from './outcome';
 import { OutboxNotice } from './outbox-notice';

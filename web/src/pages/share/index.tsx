@@ -4,15 +4,14 @@
 // advice to act on. Data: GET /api/v1/stop, /program, /progress, /exercises; nothing is written.
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, api } from '../../api/client';
+import type { CurrentProgram, Exercise, OpenSafetyStop, Plan, Program, Progress } from '../../api/types';
 import { Because, ReasonText } from '../../components/reasons';
-import { type SafetyStop, openStop, useSafetyStop } from '../../components/safety-stop';
+import { openStop, useSafetyStop } from '../../components/safety-stop';
 import { ErrorNotice, Loading, Page, Show, useApi } from '../../components/ui';
 import { aboutMinutes, daysPerWeek, doseWords, timesPerDay } from '../program/dose';
-import type { CurrentProgram, Exercise, Plan, Program } from '../program/types';
 import { label, modificationTexts } from '../program/view';
 import { INSTRUMENT_NAMES, longDay, oneDecimal, painSummary, scoreValueText, sessionsText, shortDay } from '../progress/logic';
 import { bandWords } from '../progress/scores';
-import type { Progress } from '../progress/types';
 import { latestScores, sessionTotals, weekRows } from './logic';
 import './share.css';
 
@@ -100,13 +99,13 @@ export function SharePage(_props: Record<string, unknown>) {
   );
 }
 
-const STOP_WORDS: Record<SafetyStop['verdict'], string> = {
+const STOP_WORDS: Record<OpenSafetyStop['verdict'], string> = {
   emergency: 'Emergency: medical help was advised straight away.',
   urgent: 'Urgent: a doctor was advised the same day.',
   consult: 'A clinician was advised before any exercise.',
 };
 
-function StopCard(props: { stop: SafetyStop }) {
+function StopCard(props: { stop: OpenSafetyStop }) {
   const { stop } = props;
   return (
     <section class="card share-card share-stop" aria-labelledby="share-stop">

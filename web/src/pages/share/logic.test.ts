@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Progress, ProgressDay, ProgressScore } from '../progress/types';
+import type { Progress, ProgressDay, ProgressScore } from '../../api/types';
 import { latestScores, sessionTotals, weekRows } from './logic';
 
 function day(date: string, extra: Partial<ProgressDay> = {}): ProgressDay {
@@ -47,6 +47,7 @@ describe('latestScores', () => {
     band: null,
     change: null,
     responder: false,
+    mcid: null,
   });
   it('keeps the latest of each questionnaire', () => {
     const scores = [score(1, 'odi', '2026-03-01T08:00:00Z'), score(2, 'startback', '2026-03-01T08:00:00Z'), score(3, 'odi', '2026-03-20T08:00:00Z')];

@@ -1,7 +1,7 @@
 // The shared summary's pure logic: pain and sessions per week from the progress document, and the
 // latest score of each questionnaire. Only arranging: every figure is the engine's.
+import type { Progress, ProgressScore } from '../../api/types';
 import { weeklyTotals } from '../progress/logic';
-import type { Progress, ProgressScore } from '../progress/types';
 
 export interface WeekRow {
   start: string;
