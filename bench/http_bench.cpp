@@ -51,7 +51,7 @@ struct World {
     std::filesystem::path dir;
     std::unique_ptr<core::Repository> repo;
     core::VirtualClock clock{core::Timestamp{std::chrono::seconds{1795852800}}};
-    std::unique_ptr<service::Workspace> ws;
+    std::unique_ptr<service::Resources> ws;
     std::unique_ptr<http::Api> api;
     std::string intake_text; ///< examples/desk-worker.json, the body bench/http/run.sh sends.
 
@@ -70,8 +70,8 @@ struct World {
         if (!opened)
             fail(opened.error().to_string());
         repo = std::move(*opened);
-        ws = std::make_unique<service::Workspace>(
-            service::Workspace{.kb = kb, .repo = *repo, .clock = clock});
+        ws = std::make_unique<service::Resources>(
+            service::Resources{.kb = kb, .repo = *repo, .clock = clock});
         api = std::make_unique<http::Api>(
             *ws, http::ApiOptions{.web_root = dir / "web", .policy = {}, .access_log = {}});
         std::ifstream in(std::string(UNLOAD_CONTENT_DIR) + "/../examples/desk-worker.json");

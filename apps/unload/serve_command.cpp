@@ -83,7 +83,7 @@ core::Result<void> run_serve(Context& ctx, const ServeOptions& options) {
     if (const auto status = ctx.load())
         return core::fail(core::ErrorCode::InvalidContent, "content",
                           "the content does not load (above)");
-    const auto ws = TRY(ctx.workspace());
+    const auto ws = TRY(ctx.resources());
     const auto log = TRY(access_log(config.access_log));
 
     http::Api api(ws, {.web_root = web_root(config),

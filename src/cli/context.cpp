@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <pwd.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -46,6 +47,8 @@ int exit_status(core::ErrorCode code) {
         return 2;
     case core::ErrorCode::Io:
     case core::ErrorCode::Internal:
+    case core::ErrorCode::Unauthenticated:
+    case core::ErrorCode::Forbidden:
         return 1;
     }
     return 1;
@@ -251,9 +254,21 @@ core::Result<core::Repository*> Context::store() {
     return repo.get();
 }
 
-core::Result<service::Workspace> Context::workspace() {
+std::string host_user() {
+    if (const char* user = std::getenv("USER"); user && *user)
+        return user;
+    if (const auto* entry = getpwuid(geteuid()); entry && entry->pw_name)
+        return entry->pw_name;
+    return "uid:" + std::to_string(geteuid());
+}
+
+core::Result<service::Resources> Context::resources() {
     auto* repository = TRY(store());
-    return service::Workspace{.kb = *kb, .repo = *repository, .clock = *clock};
+    return service::Resources{.kb = *kb, .repo = *repository, .clock = *clock};
+}
+
+core::Result<service::Workspace> Context::workspace() {
+    return service::open_record(TRY(resources()), caller);
 }
 
 core::Error in_cli_terms(core::Error error) {

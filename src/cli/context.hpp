@@ -63,6 +63,9 @@ void print_json(const nlohmann::json& document);
 /// back-filled records can say which day it is; the steady clock always runs.
 std::unique_ptr<core::Clock> system_clock();
 
+/// The user running the command line (`$USER`, else the account's name), for the audit trail.
+std::string host_user();
+
 /// A service error in the words of the command line: the option a person types instead of the
 /// service's field name, and what to type next. Errors the CLI has no words for pass unchanged.
 core::Error in_cli_terms(core::Error error);
@@ -83,6 +86,10 @@ struct Context {
     core::Result<core::Repository*> store();
     /// Content, store and clock for the service's journeys; opens the store like store().
     core::Result<service::Workspace> workspace();
+    /// Content, store and clock without a record, for the server.
+    core::Result<service::Resources> resources();
+    /// The command line acts as the host operator: whoever runs it on the host.
+    core::Actor caller = core::Actor::host_operator(host_user());
     bool json() const { return options.output() == Format::Json; }
     /// Runs a command body, reporting its error if it fails; returns the exit status.
     int guard(const std::function<core::Result<void>()>& body);

@@ -18,6 +18,8 @@ enum class ErrorCode {
     Internal = 5,       ///< A bug: something the program itself should have prevented.
     Conflict = 6,       ///< Valid input the record's state refuses now (a review before it is due).
     TooLarge = 7,       ///< Input over a size limit (a request body over 1 MiB).
+    Unauthenticated = 8, ///< Nobody the service knows asks: not signed in, or a wrong token.
+    Forbidden = 9,       ///< The caller's role may never do this (an admin reading a record).
 };
 
 /// An expected failure, carried as a value. `field` names the offending input by path

@@ -4,7 +4,7 @@
 
 namespace unload::http {
 
-Api::Api(const service::Workspace& ws, ApiOptions options) : m_files(options.web_root) {
+Api::Api(const service::Resources& res, ApiOptions options) : m_files(options.web_root) {
     m_router.add(Method::Get, "/healthz", Work::Inline,
                  [](const Request&, const Params&) -> core::Result<Response> {
                      return Response{.status = 200,
@@ -17,13 +17,13 @@ Api::Api(const service::Workspace& ws, ApiOptions options) : m_files(options.web
                                      .content_type = "text/plain; version=0.0.4; charset=utf-8",
                                      .body = m_metrics->prometheus()};
                  });
-    add_engine_routes(m_router, ws.kb);
-    add_picture_routes(m_router, ws.kb);
-    add_learn_routes(m_router, ws.kb);
-    add_reference_routes(m_router, ws.kb);
-    add_record_routes(m_router, ws);
-    add_stop_routes(m_router, ws, options.emergency_number);
-    add_follow_up_routes(m_router, ws);
+    add_engine_routes(m_router, res.kb);
+    add_picture_routes(m_router, res.kb);
+    add_learn_routes(m_router, res.kb);
+    add_reference_routes(m_router, res.kb);
+    add_record_routes(m_router, res);
+    add_stop_routes(m_router, res, options.emergency_number);
+    add_follow_up_routes(m_router, res);
     // The web app last, so that its one-segment template never hides an API path.
     const auto serve_file = [this](const Request& request,
                                    const Params&) -> core::Result<Response> {

@@ -25,7 +25,7 @@ struct ApiOptions {
 class Api {
 public:
     /// `ws` and what it refers to must outlive the Api.
-    Api(const service::Workspace& ws, ApiOptions options);
+    Api(const service::Resources& res, ApiOptions options);
     Api(const Api&) = delete;
     Api& operator=(const Api&) = delete;
 

@@ -30,16 +30,20 @@ Json follow_ups_document(const std::vector<service::FollowUp>& open) {
 
 } // namespace
 
-void add_follow_up_routes(Router& router, const service::Workspace& ws) {
+void add_follow_up_routes(Router& router, const service::Resources& res) {
     router.add(Method::Get, "/api/v1/follow-ups", Work::Database,
-               [ws](const Request&, const Params&) -> core::Result<Response> {
+               [res](const Request& request, const Params&) -> core::Result<Response> {
+                   const auto ws = TRY(service::open_record(res, request.caller));
                    return json_response(follow_ups_document(TRY(service::open_follow_ups(ws))));
                });
-    router.add(Method::Post, "/api/v1/follow-ups/{advice}/done", Work::Database,
-               idempotent(ws, [ws](const Request&, const Params& params) -> core::Result<Response> {
-                   return json_response(follow_ups_document(
-                       TRY(service::mark_follow_up_done(ws, params.get("advice")))));
-               }));
+    router.add(
+        Method::Post, "/api/v1/follow-ups/{advice}/done", Work::Database,
+        idempotent(res,
+                   [res](const Request& request, const Params& params) -> core::Result<Response> {
+                       const auto ws = TRY(service::open_record(res, request.caller));
+                       return json_response(follow_ups_document(
+                           TRY(service::mark_follow_up_done(ws, params.get("advice")))));
+                   }));
 }
 
 } // namespace unload::http

@@ -34,18 +34,21 @@ std::string request_fingerprint(const Request& request) {
     return fmt::format("{} {} {}", request.method_name, request.target, hex.data());
 }
 
-Handler idempotent(const service::Workspace& ws, Handler handler) {
+Handler idempotent(const service::Resources& res, Handler handler) {
     // libsodium asks to be initialised before first use; it is idempotent and thread-safe, and
     // fails only when the system has no source of randomness, which the digest does not need.
     [[maybe_unused]] static const int sodium = sodium_init();
-    return [ws, handler = std::move(handler)](const Request& request,
-                                              const Params& params) -> core::Result<Response> {
+    return [res, handler = std::move(handler)](const Request& request,
+                                               const Params& params) -> core::Result<Response> {
         const auto& key = request.idempotency_key;
         if (key.empty())
             return handler(request, params);
+        // A kept answer is part of the record it wrote: only a caller who may open that record
+        // gets it back.
+        TRY(service::open_record(res, request.caller));
         TRY(check_key(key));
         const auto fingerprint = request_fingerprint(request);
-        if (const auto kept = TRY(service::kept_answer(ws, key))) {
+        if (const auto kept = TRY(service::kept_answer(res, key))) {
             if (kept->request != fingerprint)
                 return core::fail(core::ErrorCode::Conflict, "Idempotency-Key",
                                   "this key was already used for a different request; send a "
@@ -60,11 +63,11 @@ Handler idempotent(const service::Workspace& ws, Handler handler) {
         }
         auto response = TRY(handler(request, params));
         if (response.status >= 200 && response.status < 300)
-            TRY(service::keep_answer(ws, core::KeptAnswer{.key = key,
-                                                          .request = fingerprint,
-                                                          .status = response.status,
-                                                          .body = std::string(response.payload()),
-                                                          .at = {}}));
+            TRY(service::keep_answer(res, core::KeptAnswer{.key = key,
+                                                           .request = fingerprint,
+                                                           .status = response.status,
+                                                           .body = std::string(response.payload()),
+                                                           .at = {}}));
         return response;
     };
 }

@@ -23,6 +23,6 @@ std::string request_fingerprint(const Request& request);
 /// Wraps a state-changing handler so that it honours `Idempotency-Key`. Runs on the database
 /// thread with the handler, so a lookup, the handler's write and the keeping follow one another
 /// with no other request in between.
-Handler idempotent(const service::Workspace& ws, Handler handler);
+Handler idempotent(const service::Resources& res, Handler handler);
 
 } // namespace unload::http

@@ -12,6 +12,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/actor.hpp"
+
 namespace unload::http {
 
 enum class Method { Get, Head, Post, Put, Delete, Patch, Options, Other };
@@ -39,6 +41,8 @@ struct Request {
     std::string request_id;      ///< From X-Request-Id when sane, else assigned by the server.
     std::string remote;          ///< The peer's address, for the log.
     std::string body;
+    /// Who asks, as admission found them (the access token, or personal mode on loopback).
+    core::Actor caller = core::Actor::nobody();
 
     /// A query parameter, percent-decoded; empty when absent.
     std::optional<std::string> query_param(std::string_view name) const;

@@ -171,6 +171,10 @@ int status_for(core::ErrorCode code) {
         return 409;
     case core::ErrorCode::TooLarge:
         return 413;
+    case core::ErrorCode::Unauthenticated:
+        return 401;
+    case core::ErrorCode::Forbidden:
+        return 403;
     case core::ErrorCode::InvalidContent:
     case core::ErrorCode::Io:
     case core::ErrorCode::Internal:
@@ -298,6 +302,12 @@ Pipeline::Admitted Pipeline::admit(Request& request) const {
             admitted.answer = std::move(answer);
             return admitted;
         }
+        request.caller = core::Actor::token_holder();
+    } else if (m_policy.token.empty()) {
+        // Personal mode with no token: only loopback reaches this server (the config refuses
+        // another address without one), and its caller is the database's one person. (With a
+        // token, a request without it reaches only the public files and stays nobody.)
+        request.caller = core::Actor::personal();
     }
 
     // Routing comes before the CSRF checks, so that a wrong method is a 405 whatever its body.

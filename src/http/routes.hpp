@@ -51,14 +51,14 @@ void add_picture_routes(Router& router, const core::KnowledgeBase& kb);
 
 /// The person's record: intake, program, sessions, diary, progress, review, scores, reminders,
 /// export and forget, run on the database pool.
-void add_record_routes(Router& router, const service::Workspace& ws);
+void add_record_routes(Router& router, const service::Resources& res);
 
 /// The safety stop: the open one, onboarding answers that stop, and "I have been seen"
 /// (stop_routes.cpp). `emergency_number` is the number the stop page offers to call.
-void add_stop_routes(Router& router, const service::Workspace& ws, std::string emergency_number);
+void add_stop_routes(Router& router, const service::Resources& res, std::string emergency_number);
 
 /// Advice that asks the person to do something, open until they say it is done
 /// (follow_up_routes.cpp).
-void add_follow_up_routes(Router& router, const service::Workspace& ws);
+void add_follow_up_routes(Router& router, const service::Resources& res);
 
 } // namespace unload::http

@@ -325,6 +325,10 @@ std::string_view error_code_name(core::ErrorCode code) {
         return "conflict";
     case core::ErrorCode::TooLarge:
         return "too_large";
+    case core::ErrorCode::Unauthenticated:
+        return "unauthorized";
+    case core::ErrorCode::Forbidden:
+        return "forbidden";
     }
     return "internal_error";
 }

@@ -2,7 +2,7 @@
 
 namespace unload::service {
 
-core::Result<std::optional<core::KeptAnswer>> kept_answer(const Workspace& ws,
+core::Result<std::optional<core::KeptAnswer>> kept_answer(const Resources& ws,
                                                           std::string_view key) {
     auto kept = TRY(ws.repo.kept_answer(key));
     if (kept && kept->at + kept_answer_lifetime < ws.clock.now())
@@ -10,7 +10,7 @@ core::Result<std::optional<core::KeptAnswer>> kept_answer(const Workspace& ws,
     return kept;
 }
 
-core::Result<void> keep_answer(const Workspace& ws, core::KeptAnswer answer) {
+core::Result<void> keep_answer(const Resources& ws, core::KeptAnswer answer) {
     answer.at = ws.clock.now();
     return ws.repo.keep_answer(answer, answer.at - kept_answer_lifetime);
 }

@@ -79,8 +79,8 @@ protected:
         auto repo = store::open("sqlite:" + (m_dir / "unload.db").string());
         ASSERT_TRUE(repo) << repo.error().to_string();
         m_repo = std::move(*repo);
-        m_ws = std::make_unique<service::Workspace>(
-            service::Workspace{.kb = knowledge(), .repo = *m_repo, .clock = m_clock});
+        m_ws = std::make_unique<service::Resources>(
+            service::Resources{.kb = knowledge(), .repo = *m_repo, .clock = m_clock});
         m_api = std::make_unique<http::Api>(
             *m_ws, http::ApiOptions{
                        .web_root = m_dir / "web",
@@ -132,7 +132,7 @@ protected:
     fs::path m_dir;
     core::VirtualClock m_clock{*core::parse_iso_timestamp("2026-11-02T08:00:00Z")};
     std::unique_ptr<core::Repository> m_repo;
-    std::unique_ptr<service::Workspace> m_ws;
+    std::unique_ptr<service::Resources> m_ws;
     std::unique_ptr<http::Api> m_api;
     std::unique_ptr<http::Server> m_server;
     static inline int m_count = 0;

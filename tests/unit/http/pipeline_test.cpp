@@ -161,6 +161,8 @@ const StatusCase status_cases[] = {
     {.code = core::ErrorCode::Internal, .status = 500, .name = "internal_error"},
     {.code = core::ErrorCode::Conflict, .status = 409, .name = "conflict"},
     {.code = core::ErrorCode::TooLarge, .status = 413, .name = "too_large"},
+    {.code = core::ErrorCode::Unauthenticated, .status = 401, .name = "unauthorized"},
+    {.code = core::ErrorCode::Forbidden, .status = 403, .name = "forbidden"},
 };
 
 TEST(HttpPipelineErrors, StatusForEveryErrorCode) {

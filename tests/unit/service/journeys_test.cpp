@@ -96,8 +96,14 @@ protected:
         m_repo = std::move(*opened);
     }
 
-    Workspace ws() { return {.kb = test::knowledge_base(), .repo = *m_repo, .clock = m_clock}; }
+    // The personal-mode caller always opens the one record; value() would throw, failing the test,
+    // if it did not.
+    Workspace ws() { return open_record(resources(), m_person).value(); }
+    Resources resources() {
+        return {.kb = test::knowledge_base(), .repo = *m_repo, .clock = m_clock};
+    }
     core::Repository& repo() { return *m_repo; }
+    const core::Actor m_person = core::Actor::personal();
     /// The database file, for injecting a failure with a trigger through another connection.
     std::filesystem::path db_path() const { return m_dir.path() / "unload.db"; }
     /// From now on every new program version is refused by the database itself, as a full disk
@@ -152,6 +158,18 @@ private:
 };
 
 // ---- Starting a program ---------------------------------------------------------------------
+
+// Every journey runs on a record opened for its caller: without credentials there is none.
+TEST_F(Journeys, NobodyOpensTheRecord) {
+    const auto nobody = core::Actor::nobody();
+    expect_error(open_record(resources(), nobody), core::ErrorCode::Unauthenticated,
+                 "Authorization");
+    const auto host = core::Actor::host_operator("ana");
+    const auto opened = open_record(resources(), host);
+    ASSERT_TRUE(opened) << opened.error().to_string();
+    EXPECT_EQ(&opened->actor, &host);
+    EXPECT_EQ(opened->person, core::personal_mode_person);
+}
 
 TEST_F(Journeys, StartStoresTheIntakeAndWeekOneAndLoadCurrentReadsThemBack) {
     const auto started = start_desk_worker();
@@ -521,7 +539,8 @@ TEST_F(Journeys, AdviceOlderThanTheContentsLookBackNoLongerAsks) {
     EXPECT_EQ(must(open_follow_ups(ws())).size(), 1u) << "90 days by default";
     auto kb = test::knowledge_base();
     kb.review.follow_up_look_back_days = 7;
-    const Workspace shorter{.kb = kb, .repo = repo(), .clock = ws().clock};
+    const auto shorter =
+        open_record({.kb = kb, .repo = repo(), .clock = ws().clock}, m_person).value();
     EXPECT_TRUE(must(open_follow_ups(shorter)).empty());
 }
 

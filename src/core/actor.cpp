@@ -1,0 +1,45 @@
+#include "core/actor.hpp"
+
+namespace unload::core {
+
+Result<void> check_record_access(const Actor& actor, PersonId person, bool in_care) {
+    const auto outside_care = [] {
+        return fail(ErrorCode::NotFound, "person", "no such person in your care");
+    };
+    switch (actor.kind) {
+    case Actor::Kind::Nobody:
+        return fail(ErrorCode::Unauthenticated, "Authorization", "sign in first");
+    case Actor::Kind::Personal:
+    case Actor::Kind::TokenHolder:
+        // Personal mode: the one record of the database is the caller's own.
+        if (actor.person != person)
+            return outside_care();
+        return {};
+    case Actor::Kind::HostOperator:
+        // Whoever runs the command line on the host can read the database file itself; the
+        // audit trail names them instead.
+        return {};
+    case Actor::Kind::Account:
+        break;
+    }
+    if (!actor.role)
+        return fail(ErrorCode::Forbidden, "role", "this account has no role");
+    switch (*actor.role) {
+    case Role::Person:
+        if (actor.person != person)
+            return outside_care();
+        return {};
+    case Role::Clinician:
+        if (actor.person == person || in_care)
+            return {};
+        return outside_care();
+    case Role::Admin:
+        if (actor.person == person)
+            return {};
+        return fail(ErrorCode::Forbidden, "role",
+                    "an admin manages accounts and the audit trail, not records");
+    }
+    return fail(ErrorCode::Forbidden, "role", "unknown role");
+}
+
+} // namespace unload::core

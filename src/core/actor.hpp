@@ -1,0 +1,57 @@
+#pragma once
+
+// Who asks (clinic.md): the one caller that every request and command carries into the service,
+// and the rule of whose record it may reach. The service checks the rule once, when a journey
+// opens a record (service/workspace.hpp), for the command line and the API alike.
+
+#include <optional>
+#include <string>
+
+#include "core/error.hpp"
+#include "core/records.hpp"
+
+namespace unload::core {
+
+/// A person with a record. Until the clinic's `people` table exists the database holds one
+/// person's record, and that person is person 1 (an upgraded database keeps them as person 1).
+using PersonId = RecordId;
+inline constexpr PersonId personal_mode_person = 1;
+
+/// An account's role (clinic.md): a person reaches their own record, a clinician the records of
+/// the people in their care, an admin accounts and the audit trail but no record.
+enum class Role { Person, Clinician, Admin };
+
+struct Actor {
+    enum class Kind {
+        Nobody,       ///< No credentials where the server needs them.
+        Personal,     ///< Personal mode: the database's one person, through the web app.
+        TokenHolder,  ///< A script with the server's access token (personal mode).
+        HostOperator, ///< The command line on the host, which can read the database file anyway.
+        Account,      ///< A signed-in account (clinic mode).
+    };
+    Kind kind = Kind::Nobody;
+    /// How the audit trail names the caller: `host:<user>`, an account's name, `personal`.
+    std::string name;
+    std::optional<Role> role;        ///< For an account.
+    std::optional<RecordId> account; ///< For an account.
+    std::optional<PersonId> person;  ///< The person whose own record this is, when any.
+
+    static Actor nobody() { return {.kind = Kind::Nobody, .name = "nobody"}; }
+    static Actor personal() {
+        return {.kind = Kind::Personal, .name = "personal", .person = personal_mode_person};
+    }
+    static Actor token_holder() {
+        return {.kind = Kind::TokenHolder, .name = "token", .person = personal_mode_person};
+    }
+    static Actor host_operator(std::string user) {
+        return {.kind = Kind::HostOperator, .name = "host:" + std::move(user)};
+    }
+};
+
+/// Whether `actor` may use person `person`'s record; `in_care` says whether a care link joins the
+/// actor (a clinician) to that person. Unauthenticated for nobody; Forbidden for a role that may
+/// never use a record (an admin); NotFound (field `person`) for a record outside one's care, so
+/// that whether the person exists is not disclosed.
+Result<void> check_record_access(const Actor& actor, PersonId person, bool in_care);
+
+} // namespace unload::core
