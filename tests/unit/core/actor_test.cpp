@@ -77,7 +77,7 @@ INSTANTIATE_TEST_SUITE_P(
                    .refused = ErrorCode::Forbidden},
         AccessCase{
             .name = "admin_own_record_as_a_person", .actor = account(Role::Admin, 6), .person = 6}),
-    [](const testing::TestParamInfo<AccessCase>& info) { return std::string(info.param.name); });
+    [](const testing::TestParamInfo<AccessCase>& param) { return std::string(param.param.name); });
 
 } // namespace
 } // namespace unload::core
