@@ -34,18 +34,16 @@ std::string request_fingerprint(const Request& request) {
     return fmt::format("{} {} {}", request.method_name, request.target, hex.data());
 }
 
-Handler idempotent(const service::Resources& res, Handler handler) {
+Handler on_record(const service::Resources& res, Writes writes, RecordHandler handler) {
     // libsodium asks to be initialised before first use; it is idempotent and thread-safe, and
     // fails only when the system has no source of randomness, which the digest does not need.
     [[maybe_unused]] static const int sodium = sodium_init();
-    return [res, handler = std::move(handler)](const Request& request,
-                                               const Params& params) -> core::Result<Response> {
+    return [res, writes, handler = std::move(handler)](
+               const Request& request, const Params& params) -> core::Result<Response> {
+        const auto ws = TRY(service::open_record(res, request.caller));
         const auto& key = request.idempotency_key;
-        if (key.empty())
-            return handler(request, params);
-        // A kept answer is part of the record it wrote: only a caller who may open that record
-        // gets it back.
-        TRY(service::open_record(res, request.caller));
+        if (writes == Writes::No || key.empty())
+            return handler(ws, request, params);
         TRY(check_key(key));
         const auto fingerprint = request_fingerprint(request);
         if (const auto kept = TRY(service::kept_answer(res, key))) {
@@ -61,7 +59,7 @@ Handler idempotent(const service::Resources& res, Handler handler) {
             replayed.set_header("Idempotent-Replayed", "true");
             return replayed;
         }
-        auto response = TRY(handler(request, params));
+        auto response = TRY(handler(ws, request, params));
         if (response.status >= 200 && response.status < 300)
             TRY(service::keep_answer(res, core::KeptAnswer{.key = key,
                                                            .request = fingerprint,

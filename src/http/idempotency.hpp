@@ -8,6 +8,7 @@
 // kept for a day (service::kept_answer_lifetime). Only successful answers are kept: a refused
 // request changed nothing, so trying it again is safe.
 
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -20,9 +21,18 @@ namespace unload::http {
 /// What identifies a request under its key: method, target and a BLAKE2b digest of the body.
 std::string request_fingerprint(const Request& request);
 
-/// Wraps a state-changing handler so that it honours `Idempotency-Key`. Runs on the database
-/// thread with the handler, so a lookup, the handler's write and the keeping follow one another
-/// with no other request in between.
-Handler idempotent(const service::Resources& res, Handler handler);
+/// A handler over the caller's record, given it opened.
+using RecordHandler = std::function<core::Result<Response>(
+    const service::Workspace& ws, const Request& request, const Params& params)>;
+
+/// Whether a record route changes the record, and so honours `Idempotency-Key`.
+enum class Writes { No, Yes };
+
+/// Wraps a handler over the record: opens the record once for the request's caller
+/// (service::open_record, which checks whose record it may reach) and, for a route that writes,
+/// honours `Idempotency-Key` after that check, so a kept answer goes back only to a caller who may
+/// open the record. Runs on the database thread with the handler, so a lookup, the handler's write
+/// and the keeping follow one another with no other request in between.
+Handler on_record(const service::Resources& res, Writes writes, RecordHandler handler);
 
 } // namespace unload::http

@@ -60,18 +60,22 @@ Json program_document(const core::KnowledgeBase& kb, const service::Current& cur
 
 void add_record_routes(Router& router, const service::Resources& res) {
     const auto& kb = res.kb;
-    const auto add = [&router](Method method, std::string pattern, Handler handler) {
-        router.add(method, std::move(pattern), Work::Database, std::move(handler));
+    // Every route opens the record for its caller once (on_record); every route that writes to
+    // it honours Idempotency-Key, so a resent request is stored once. (Deleting everything is
+    // idempotent by itself, and keeps nothing behind.)
+    const auto add = [&router, &res](Method method, std::string pattern, RecordHandler handler) {
+        router.add(method, std::move(pattern), Work::Database,
+                   on_record(res, Writes::No, std::move(handler)));
     };
-    // Every route that writes to the record honours Idempotency-Key, so a resent request is
-    // stored once. (Deleting everything is idempotent by itself, and keeps nothing behind.)
-    const auto add_write = [&router, &res](Method method, std::string pattern, Handler handler) {
-        router.add(method, std::move(pattern), Work::Database, idempotent(res, std::move(handler)));
+    const auto add_write = [&router, &res](Method method, std::string pattern,
+                                           RecordHandler handler) {
+        router.add(method, std::move(pattern), Work::Database,
+                   on_record(res, Writes::Yes, std::move(handler)));
     };
 
     add(Method::Get, "/api/v1/intake",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             const auto latest = TRY(service::latest_intake(ws));
             return json_response({{"id", latest.id},
                                   {"at", core::iso_timestamp(latest.at)},
@@ -79,13 +83,13 @@ void add_record_routes(Router& router, const service::Resources& res) {
         });
 
     add(Method::Get, "/api/v1/program",
-        [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [&kb](const service::Workspace& ws, const Request& request,
+              const Params&) -> core::Result<Response> {
             return json_response(program_document(kb, TRY(service::load_current(ws))));
         });
     add_write(Method::Post, "/api/v1/program",
-              [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [&kb](const service::Workspace& ws, const Request& request,
+                    const Params&) -> core::Result<Response> {
                   const auto restart = TRY(bool_query(request, "restart"));
                   const auto started = TRY(from_body(service::start(
                       ws, request.body, restart ? service::Restart::Yes : service::Restart::No)));
@@ -99,15 +103,15 @@ void add_record_routes(Router& router, const service::Resources& res) {
               });
 
     add_write(Method::Post, "/api/v1/rescreen",
-              [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [&kb](const service::Workspace& ws, const Request& request,
+                    const Params&) -> core::Result<Response> {
                   return json_response(json::screen_document(
                       kb, TRY(from_body(service::rescreen(ws, request.body)))));
               });
 
     add(Method::Get, "/api/v1/session",
-        [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [&kb](const service::Workspace& ws, const Request& request,
+              const Params&) -> core::Result<Response> {
             const auto session = TRY(service::prepare_session(ws));
             Json suspended = Json::array();
             for (std::size_t item = 0; item < kb.items.size(); ++item)
@@ -130,8 +134,8 @@ void add_record_routes(Router& router, const service::Resources& res) {
                                   {"stop_reasons", stop_reasons}});
         });
     add(Method::Post, "/api/v1/session/replay",
-        [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [&kb](const service::Workspace& ws, const Request& request,
+              const Params&) -> core::Result<Response> {
             const auto replay_request = TRY(decode_replay_request(request.body));
             const auto replay =
                 TRY(service::replay(ws, replay_request.controls, replay_request.until_ms));
@@ -148,8 +152,8 @@ void add_record_routes(Router& router, const service::Resources& res) {
                                   {"session", json::session_document(replay.record)}});
         });
     add_write(Method::Post, "/api/v1/sessions",
-              [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [&kb](const service::Workspace& ws, const Request& request,
+                    const Params&) -> core::Result<Response> {
                   const auto played = TRY(decode_played_session(request.body));
                   const auto replay = TRY(service::record_session(ws, played));
                   auto document = json::session_document(replay.record);
@@ -161,8 +165,8 @@ void add_record_routes(Router& router, const service::Resources& res) {
 
     // One tap per exercise after a session: how it felt (service/feedback.hpp).
     add_write(Method::Put, "/api/v1/sessions/{id}/feedback/{exercise}",
-              [res](const Request& request, const Params& params) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [](const service::Workspace& ws, const Request& request,
+                 const Params& params) -> core::Result<Response> {
                   const auto session = TRY(record_id(params.get("id"), "session"));
                   const auto rating = TRY(decode_rating_request(request.body));
                   const auto stored =
@@ -173,15 +177,15 @@ void add_record_routes(Router& router, const service::Resources& res) {
                                         {"at", core::iso_timestamp(stored.at)}});
               });
     add_write(Method::Post, "/api/v1/program/harder/{exercise}",
-              [res, &kb](const Request& request, const Params& params) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [&kb](const service::Workspace& ws, const Request& request,
+                    const Params& params) -> core::Result<Response> {
                   return json_response(program_document(
                       kb, TRY(service::take_harder_version(ws, params.get("exercise")))));
               });
 
     add(Method::Get, "/api/v1/diary",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             const auto days = TRY(int_query(request, "days", 1, 366, 7));
             const auto diary = TRY(service::diary(ws, days));
             return json_response({{"from", core::iso_day(diary.from)},
@@ -190,40 +194,40 @@ void add_record_routes(Router& router, const service::Resources& res) {
                                   {"pain", list_of(diary.pain, json::pain_document)}});
         });
     add_write(Method::Post, "/api/v1/pain",
-              [res](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [](const service::Workspace& ws, const Request& request,
+                 const Params&) -> core::Result<Response> {
                   const auto pain = TRY(decode_pain_request(request.body));
                   return json_response(
                       json::pain_document(TRY(service::log_pain(ws, pain.pain, pain.note))), 201);
               });
     add(Method::Get, "/api/v1/progress",
-        [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [&kb](const service::Workspace& ws, const Request& request,
+              const Params&) -> core::Result<Response> {
             const auto weeks = TRY(int_query(request, "weeks", 1, 261, 12));
             return json_response(json::progress_document(kb, TRY(service::progress(ws, weeks))));
         });
 
     add_write(Method::Post, "/api/v1/review",
-              [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [&kb](const service::Workspace& ws, const Request& request,
+                    const Params&) -> core::Result<Response> {
                   return json_response(
                       json::review_document(kb, TRY(from_body(service::review(ws, request.body)))),
                       201);
               });
     add(Method::Get, "/api/v1/reviews",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             return json_response(list_of(TRY(service::reviews(ws)), json::review_record_document));
         });
 
     add(Method::Get, "/api/v1/scores",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             return json_response(list_of(TRY(service::scores(ws)), json::score_record_document));
         });
     add_write(Method::Post, "/api/v1/scores",
-              [res, &kb](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [&kb](const service::Workspace& ws, const Request& request,
+                    const Params&) -> core::Result<Response> {
                   const auto score_request = TRY(decode_score_request(request.body));
                   const auto score =
                       TRY(service::score(kb, score_request.instrument, score_request.answers));
@@ -236,22 +240,22 @@ void add_record_routes(Router& router, const service::Resources& res) {
               });
 
     add(Method::Get, "/api/v1/reminders",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             return json_response(
                 json::reminder_settings_document(TRY(service::reminder_settings(ws))));
         });
     add_write(Method::Put, "/api/v1/reminders",
-              [res](const Request& request, const Params&) -> core::Result<Response> {
-                  const auto ws = TRY(service::open_record(res, request.caller));
+              [](const service::Workspace& ws, const Request& request,
+                 const Params&) -> core::Result<Response> {
                   const auto decoded = TRY(decode_reminder_settings(request.body));
                   const auto settings = TRY(service::save_reminder_settings(ws, decoded));
                   return json_response(json::reminder_settings_document(settings));
               });
 
     add(Method::Get, "/api/v1/reminders.ics",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             Response response{.status = 200,
                               .content_type = "text/calendar; charset=utf-8",
                               .body = TRY(service::reminder_calendar(ws))};
@@ -260,16 +264,16 @@ void add_record_routes(Router& router, const service::Resources& res) {
         });
 
     add(Method::Get, "/api/v1/export",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             auto response = json_response(json::export_document(TRY(service::everything(ws))));
             response.set_header("Content-Disposition",
                                 "attachment; filename=\"unload-export.json\"");
             return response;
         });
     add(Method::Delete, "/api/v1/data",
-        [res](const Request& request, const Params&) -> core::Result<Response> {
-            const auto ws = TRY(service::open_record(res, request.caller));
+        [](const service::Workspace& ws, const Request& request,
+           const Params&) -> core::Result<Response> {
             TRY(decode_forget_request(request.body));
             TRY(service::forget(ws));
             return json_response({{"forgotten", true}});

@@ -20,15 +20,9 @@ using Json = nlohmann::json;
 core::Result<Json> parse_object(std::string_view body) {
     if (body.empty())
         return json::invalid("(body)", "expected a JSON object, got an empty body");
-    auto parsed = json::parse(body);
-    if (!parsed) {
-        // A syntax error names the body as a whole, as the API documents it; a refusal at one
-        // place (nesting too deep, a key given twice) keeps the path of that place.
-        if (parsed.error().field == "(document)")
-            parsed.error().field = "(body)";
-        return std::unexpected(std::move(parsed).error());
-    }
-    auto document = std::move(*parsed);
+    // A syntax error names the body as a whole, as the API documents it; a refusal at one place
+    // (nesting too deep, a key given twice) keeps the path of that place.
+    auto document = TRY(from_body(json::parse(body)));
     if (!document.is_object())
         return json::invalid(
             "(body)", fmt::format("expected a JSON object, got {}", json::type_name(document)));
