@@ -74,8 +74,7 @@ void add_record_routes(Router& router, const service::Resources& res) {
     };
 
     add(Method::Get, "/api/v1/intake",
-        [](const service::Workspace& ws, const Request& request,
-           const Params&) -> core::Result<Response> {
+        [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
             const auto latest = TRY(service::latest_intake(ws));
             return json_response({{"id", latest.id},
                                   {"at", core::iso_timestamp(latest.at)},
@@ -83,7 +82,7 @@ void add_record_routes(Router& router, const service::Resources& res) {
         });
 
     add(Method::Get, "/api/v1/program",
-        [&kb](const service::Workspace& ws, const Request& request,
+        [&kb](const service::Workspace& ws, const Request&,
               const Params&) -> core::Result<Response> {
             return json_response(program_document(kb, TRY(service::load_current(ws))));
         });
@@ -110,7 +109,7 @@ void add_record_routes(Router& router, const service::Resources& res) {
               });
 
     add(Method::Get, "/api/v1/session",
-        [&kb](const service::Workspace& ws, const Request& request,
+        [&kb](const service::Workspace& ws, const Request&,
               const Params&) -> core::Result<Response> {
             const auto session = TRY(service::prepare_session(ws));
             Json suspended = Json::array();
@@ -177,7 +176,7 @@ void add_record_routes(Router& router, const service::Resources& res) {
                                         {"at", core::iso_timestamp(stored.at)}});
               });
     add_write(Method::Post, "/api/v1/program/harder/{exercise}",
-              [&kb](const service::Workspace& ws, const Request& request,
+              [&kb](const service::Workspace& ws, const Request&,
                     const Params& params) -> core::Result<Response> {
                   return json_response(program_document(
                       kb, TRY(service::take_harder_version(ws, params.get("exercise")))));
@@ -215,14 +214,12 @@ void add_record_routes(Router& router, const service::Resources& res) {
                       201);
               });
     add(Method::Get, "/api/v1/reviews",
-        [](const service::Workspace& ws, const Request& request,
-           const Params&) -> core::Result<Response> {
+        [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
             return json_response(list_of(TRY(service::reviews(ws)), json::review_record_document));
         });
 
     add(Method::Get, "/api/v1/scores",
-        [](const service::Workspace& ws, const Request& request,
-           const Params&) -> core::Result<Response> {
+        [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
             return json_response(list_of(TRY(service::scores(ws)), json::score_record_document));
         });
     add_write(Method::Post, "/api/v1/scores",
@@ -240,8 +237,7 @@ void add_record_routes(Router& router, const service::Resources& res) {
               });
 
     add(Method::Get, "/api/v1/reminders",
-        [](const service::Workspace& ws, const Request& request,
-           const Params&) -> core::Result<Response> {
+        [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
             return json_response(
                 json::reminder_settings_document(TRY(service::reminder_settings(ws))));
         });
@@ -254,8 +250,7 @@ void add_record_routes(Router& router, const service::Resources& res) {
               });
 
     add(Method::Get, "/api/v1/reminders.ics",
-        [](const service::Workspace& ws, const Request& request,
-           const Params&) -> core::Result<Response> {
+        [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
             Response response{.status = 200,
                               .content_type = "text/calendar; charset=utf-8",
                               .body = TRY(service::reminder_calendar(ws))};
@@ -264,8 +259,7 @@ void add_record_routes(Router& router, const service::Resources& res) {
         });
 
     add(Method::Get, "/api/v1/export",
-        [](const service::Workspace& ws, const Request& request,
-           const Params&) -> core::Result<Response> {
+        [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
             auto response = json_response(json::export_document(TRY(service::everything(ws))));
             response.set_header("Content-Disposition",
                                 "attachment; filename=\"unload-export.json\"");
