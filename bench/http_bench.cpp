@@ -49,7 +49,7 @@ using namespace unload;
 struct World {
     core::KnowledgeBase kb;
     std::filesystem::path dir;
-    std::unique_ptr<core::Repository> repo;
+    std::unique_ptr<core::Storage> repo;
     core::VirtualClock clock{core::Timestamp{std::chrono::seconds{1795852800}}};
     std::unique_ptr<service::Resources> ws;
     std::unique_ptr<http::Api> api;
@@ -71,7 +71,7 @@ struct World {
             fail(opened.error().to_string());
         repo = std::move(*opened);
         ws = std::make_unique<service::Resources>(
-            service::Resources{.kb = kb, .repo = *repo, .clock = clock});
+            service::Resources{.kb = kb, .storage = *repo, .clock = clock});
         api = std::make_unique<http::Api>(
             *ws, http::ApiOptions{.web_root = dir / "web", .policy = {}, .access_log = {}});
         std::ifstream in(std::string(UNLOAD_CONTENT_DIR) + "/../examples/desk-worker.json");

@@ -41,10 +41,11 @@ const std::string& database() {
     static const std::string url = [] {
         const auto path = std::filesystem::temp_directory_path() / "unload-progress-bench.db";
         const std::string url = "sqlite:" + path.string();
-        auto repo = store::open(url);
-        if (!repo)
+        auto storage = store::open(url);
+        if (!storage)
             std::abort();
-        auto& r = **repo;
+        const auto record = (*storage)->record(1);
+        auto& r = *record;
         if (!r.sessions(first_day, first_day + std::chrono::days{day_count},
                         core::SessionDetail::Summary)
                  ->empty())
@@ -92,8 +93,9 @@ void BM_ProgressFiveYearsInProcess(benchmark::State& state) {
     const core::Day last = first_day + std::chrono::days{day_count - 1};
     const core::Day from = last - std::chrono::days{261 * 7 - 1};
     for (auto _ : state) {
-        auto repo = store::open(url);
-        auto& r = **repo;
+        auto storage = store::open(url);
+        const auto record = (*storage)->record(1);
+        auto& r = *record;
         const auto sessions = r.sessions(from, last, core::SessionDetail::Summary);
         const auto pain = r.pain_entries(from, last);
         const auto scores = r.scores();

@@ -21,7 +21,7 @@ namespace unload::fuzz {
 
 struct World {
     core::KnowledgeBase kb;
-    std::unique_ptr<core::Repository> repo;
+    std::unique_ptr<core::Storage> repo;
     core::VirtualClock clock{core::Timestamp{std::chrono::seconds{1795852800}}};
     std::unique_ptr<service::Resources> ws;
     std::unique_ptr<http::Api> api;
@@ -43,7 +43,7 @@ inline World* make_world(std::string_view name, http::Policy policy) {
         std::abort();
     made->repo = std::move(*repo);
     made->ws = std::make_unique<service::Resources>(
-        service::Resources{.kb = made->kb, .repo = *made->repo, .clock = made->clock});
+        service::Resources{.kb = made->kb, .storage = *made->repo, .clock = made->clock});
     made->api = std::make_unique<http::Api>(
         *made->ws,
         http::ApiOptions{.web_root = dir / "web", .policy = std::move(policy), .access_log = {}});

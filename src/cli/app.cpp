@@ -43,6 +43,10 @@ int run_commands(int argc, char** argv, const ServeCommand& run_serve) {
     app.add_option("--db", ctx.options.db,
                    "Database: sqlite:PATH or a file path (env UNLOAD_DB; default in the XDG data "
                    "directory)");
+    app.add_option("--person", ctx.options.person,
+                   "Whose record the record commands act on, by id (`unload people list`); "
+                   "default: the database's only person")
+        ->check(CLI::PositiveNumber);
     app.add_option("--format", ctx.options.format,
                    "Output: text for people, json for scripts (one document on stdout); csv for "
                    "progress and export")
@@ -262,6 +266,17 @@ int run_commands(int argc, char** argv, const ServeCommand& run_serve) {
     auto* forget = app.add_subcommand("forget", "Delete everything Unload keeps about you");
     forget->add_flag("--yes", forget_yes, "Do not ask first (for scripts)");
 
+    auto* people = app.add_subcommand(
+        "people", "The people with a record on this server (a clinic); --person ID picks one");
+    people->require_subcommand(1);
+    auto* people_list = people->add_subcommand("list", "Everyone with a record, by id");
+    std::string person_name;
+    auto* people_add = people->add_subcommand("add", "Add a person with an empty record");
+    people_add->add_option("NAME", person_name, "How the clinic knows them, e.g. \"Ana Silva\"")
+        ->required();
+    people->footer("Examples:\n  unload people add \"Ana Silva\"\n  unload people list\n"
+                   "  unload --person 2 start --intake ana.json\n  unload --person 2 progress");
+
     ServeOptions serve_options;
     auto* serve = app.add_subcommand(
         "serve", "The HTTP API and the web app (default http://127.0.0.1:8080/)");
@@ -347,6 +362,10 @@ int run_commands(int argc, char** argv, const ServeCommand& run_serve) {
             return run_export(ctx, export_out);
         if (forget->parsed())
             return run_forget(ctx, forget_yes);
+        if (people_list->parsed())
+            return run_people_list(ctx);
+        if (people_add->parsed())
+            return run_people_add(ctx, person_name);
         if (serve->parsed())
             return run_serve(ctx, serve_options);
         return invalid("COMMAND", "unknown command; see `unload --help`");

@@ -76,6 +76,10 @@ core::Result<void> run_remind_show(Context& ctx);
 core::Result<void> run_export(Context& ctx, const std::string& out);
 core::Result<void> run_forget(Context& ctx, bool yes);
 
+// Stage 4: the people of the server (people_commands.cpp).
+core::Result<void> run_people_list(Context& ctx);
+core::Result<void> run_people_add(Context& ctx, const std::string& name);
+
 /// Asks the warning signs and where leg symptoms reach on the terminal; returns a re-screen
 /// answers document (json/rescreen.hpp).
 core::Result<std::string> ask_rescreen(const core::KnowledgeBase& kb);

@@ -242,16 +242,16 @@ std::optional<int> Context::load() {
     return std::nullopt;
 }
 
-core::Result<core::Repository*> Context::store() {
-    if (!repo) {
+core::Result<core::Storage*> Context::store() {
+    if (!storage) {
         std::string url = options.db;
         if (url.empty()) {
             const char* env = std::getenv("UNLOAD_DB");
             url = env && *env ? env : default_db_url();
         }
-        repo = TRY(store::open(url));
+        storage = TRY(store::open(url));
     }
-    return repo.get();
+    return storage.get();
 }
 
 std::string host_user() {
@@ -263,12 +263,12 @@ std::string host_user() {
 }
 
 core::Result<service::Resources> Context::resources() {
-    auto* repository = TRY(store());
-    return service::Resources{.kb = *kb, .repo = *repository, .clock = *clock};
+    auto* opened = TRY(store());
+    return service::Resources{.kb = *kb, .storage = *opened, .clock = *clock};
 }
 
 core::Result<service::Workspace> Context::workspace() {
-    return service::open_record(TRY(resources()), caller);
+    return service::open_record(TRY(resources()), caller, options.person);
 }
 
 core::Error in_cli_terms(core::Error error) {
@@ -279,7 +279,7 @@ core::Error in_cli_terms(core::Error error) {
         std::string_view option; ///< Empty: the field stays.
         std::string_view next;   ///< Appended to the message; empty: nothing.
     };
-    static constexpr std::array<Terms, 3> terms{{
+    static constexpr std::array<Terms, 5> terms{{
         {.code = core::ErrorCode::Conflict,
          .field = "restart",
          .option = "--restart",
@@ -290,6 +290,14 @@ core::Error in_cli_terms(core::Error error) {
          .option = {},
          .next = "; start one with `unload start --intake FILE`"},
         {.code = core::ErrorCode::InvalidInput, .field = "note", .option = "--note", .next = {}},
+        {.code = core::ErrorCode::Conflict,
+         .field = "person",
+         .option = "--person",
+         .next = " with --person ID; `unload people list` shows them"},
+        {.code = core::ErrorCode::NotFound,
+         .field = "person",
+         .option = "--person",
+         .next = "; `unload people list` shows who is"},
     }};
     for (const auto& term : terms) {
         if (error.code != term.code || error.field != term.field)

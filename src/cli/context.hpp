@@ -15,7 +15,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/knowledge.hpp"
-#include "core/repository.hpp"
+#include "core/ports/storage.hpp"
 #include "service/workspace.hpp"
 
 namespace unload::cli {
@@ -26,6 +26,8 @@ struct Options {
     std::string content_dir;
     std::string db;
     std::string format = "text";
+    /// Whose record the record commands act on (--person); the database's one person when unset.
+    std::optional<core::PersonId> person;
     Format output() const;
 };
 
@@ -77,14 +79,15 @@ struct Context {
     Options options;
     Terminal term = Terminal::detect();
     std::optional<core::KnowledgeBase> kb;
-    std::unique_ptr<core::Repository> repo;
+    std::unique_ptr<core::Storage> storage;
     std::unique_ptr<core::Clock> clock = system_clock();
 
     /// Loads content once; on failure prints every error and returns the exit status.
     std::optional<int> load();
     /// Opens the database once (creating it on first use).
-    core::Result<core::Repository*> store();
-    /// Content, store and clock for the service's journeys; opens the store like store().
+    core::Result<core::Storage*> store();
+    /// The record of --person (or the database's one person) for the service's journeys, with the
+    /// content and the clock; opens the store like store().
     core::Result<service::Workspace> workspace();
     /// Content, store and clock without a record, for the server.
     core::Result<service::Resources> resources();

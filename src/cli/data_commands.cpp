@@ -134,9 +134,13 @@ core::Result<void> run_forget(Context& ctx, bool yes) {
         if (isatty(STDIN_FILENO) != 1)
             return invalid("--yes", "forget deletes everything and asks first; without a "
                                     "terminal, confirm with --yes");
-        std::cout << "This deletes everything Unload keeps about you: intakes, programs, sessions, "
-                     "pain diary, scores, reviews and reminder settings. `unload export` saves a "
-                     "copy first.\n";
+        const auto whose = ctx.options.person
+                               ? fmt::format("person {}'s record", *ctx.options.person)
+                               : std::string("everything Unload keeps about you");
+        std::cout << fmt::format("This deletes {}: intakes, programs, sessions, pain diary, "
+                                 "scores, reviews and reminder settings. `unload export` saves a "
+                                 "copy first.\n",
+                                 whose);
         const auto answer = ask_yes_no("Delete it all now?");
         if (!answer || !*answer) {
             std::cout << "Nothing was deleted.\n";

@@ -12,7 +12,7 @@ Result<void> check_record_access(const Actor& actor, PersonId person, bool in_ca
     case Actor::Kind::Personal:
     case Actor::Kind::TokenHolder:
         // Personal mode: the one record of the database is the caller's own.
-        if (actor.person != person)
+        if (!actor.person || *actor.person != person)
             return outside_care();
         return {};
     case Actor::Kind::HostOperator:

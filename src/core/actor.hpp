@@ -12,11 +12,6 @@
 
 namespace unload::core {
 
-/// A person with a record. Until the clinic's `people` table exists the database holds one
-/// person's record, and that person is person 1 (an upgraded database keeps them as person 1).
-using PersonId = RecordId;
-inline constexpr PersonId personal_mode_person = 1;
-
 /// An account's role (clinic.md): a person reaches their own record, a clinician the records of
 /// the people in their care, an admin accounts and the audit trail but no record.
 enum class Role { Person, Clinician, Admin };
@@ -34,15 +29,13 @@ struct Actor {
     std::string name;
     std::optional<Role> role;        ///< For an account.
     std::optional<RecordId> account; ///< For an account.
-    std::optional<PersonId> person;  ///< The person whose own record this is, when any.
+    std::optional<PersonId> person;  ///< The person whose own record this is, when known.
 
     static Actor nobody() { return {.kind = Kind::Nobody, .name = "nobody"}; }
-    static Actor personal() {
-        return {.kind = Kind::Personal, .name = "personal", .person = personal_mode_person};
-    }
-    static Actor token_holder() {
-        return {.kind = Kind::TokenHolder, .name = "token", .person = personal_mode_person};
-    }
+    /// The front ends make these without knowing the person; the service fills it in with the
+    /// database's one person when it opens the record (service/workspace.hpp).
+    static Actor personal() { return {.kind = Kind::Personal, .name = "personal"}; }
+    static Actor token_holder() { return {.kind = Kind::TokenHolder, .name = "token"}; }
     static Actor host_operator(std::string user) {
         return {.kind = Kind::HostOperator, .name = "host:" + std::move(user)};
     }

@@ -18,6 +18,8 @@ using Timestamp = std::chrono::sys_seconds;
 using Day = std::chrono::sys_days;
 /// A stored row's id; 0 until stored.
 using RecordId = std::int64_t;
+/// A person with a record (clinic.md): every record row belongs to one.
+using PersonId = RecordId;
 
 /// One reason for a decision: the id of the rule or check, and what the person reads.
 struct Reason {

@@ -46,7 +46,7 @@ Handler on_record(const service::Resources& res, Writes writes, RecordHandler ha
             return handler(ws, request, params);
         TRY(check_key(key));
         const auto fingerprint = request_fingerprint(request);
-        if (const auto kept = TRY(service::kept_answer(res, key))) {
+        if (const auto kept = TRY(service::kept_answer(ws, key))) {
             if (kept->request != fingerprint)
                 return core::fail(core::ErrorCode::Conflict, "Idempotency-Key",
                                   "this key was already used for a different request; send a "
@@ -61,11 +61,11 @@ Handler on_record(const service::Resources& res, Writes writes, RecordHandler ha
         }
         auto response = TRY(handler(ws, request, params));
         if (response.status >= 200 && response.status < 300)
-            TRY(service::keep_answer(res, core::KeptAnswer{.key = key,
-                                                           .request = fingerprint,
-                                                           .status = response.status,
-                                                           .body = std::string(response.payload()),
-                                                           .at = {}}));
+            TRY(service::keep_answer(ws, core::KeptAnswer{.key = key,
+                                                          .request = fingerprint,
+                                                          .status = response.status,
+                                                          .body = std::string(response.payload()),
+                                                          .at = {}}));
         return response;
     };
 }

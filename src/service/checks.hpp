@@ -3,6 +3,7 @@
 // Checks more than one journey makes, so that each is worded and bounded once.
 
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -20,5 +21,9 @@ inline core::Result<int> check_pain(int pain, std::string field) {
         return invalid(std::move(field), fmt::format("must be from 0 to 10, got {}", pain));
     return pain;
 }
+
+/// Text that JSON can carry (exports are JSON): valid UTF-8, else an InvalidInput error naming
+/// `field`.
+core::Result<void> check_utf8(std::string_view text, std::string field);
 
 } // namespace unload::service

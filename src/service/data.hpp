@@ -11,7 +11,8 @@ namespace unload::service {
 /// Everything stored about the person.
 core::Result<core::WholeRecord> everything(const Workspace& ws);
 
-/// Deletes everything stored about the person. Asking first is the front end's part.
+/// Deletes everything stored about the person, their name too; their id stays, with an empty
+/// record, for the audit trail. Asking first is the front end's part.
 core::Result<void> forget(const Workspace& ws);
 
 } // namespace unload::service

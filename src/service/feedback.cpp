@@ -15,7 +15,7 @@ core::Result<core::ExerciseFeedback> rate_exercise(const Workspace& ws, core::Re
         return core::fail(
             core::ErrorCode::InvalidInput, "rating",
             fmt::format("'{}' is not a rating: too_easy, right, too_hard or hurt", rating));
-    const auto played = TRY(ws.repo.session_exercises(session));
+    const auto played = TRY(ws.record->session_exercises(session));
     if (!played)
         return core::fail(core::ErrorCode::NotFound, "session",
                           fmt::format("no session {} is stored", session));
@@ -30,13 +30,13 @@ core::Result<core::ExerciseFeedback> rate_exercise(const Workspace& ws, core::Re
                                           .rating = *parsed,
                                           .at = ws.clock.now(),
                                           .day = {}};
-    TRY(ws.repo.set_feedback(feedback));
+    TRY(ws.record->set_feedback(feedback));
     return feedback;
 }
 
 core::Result<Current> take_harder_version(const Workspace& ws, std::string_view exercise) {
     const auto current = TRY(load_current(ws));
-    TRY(ws.repo.accept_change(current.version.id, exercise, ws.clock.now()));
+    TRY(ws.record->accept_change(current.version.id, exercise, ws.clock.now()));
     return load_current(ws);
 }
 

@@ -33,7 +33,7 @@ core::Result<Latest> given(const Workspace& ws) {
     const std::chrono::days look_back{kb.review.follow_up_look_back_days};
     Latest latest;
     for (const auto& session :
-         TRY(ws.repo.sessions(to - look_back, to, core::SessionDetail::Full))) {
+         TRY(ws.record->sessions(to - look_back, to, core::SessionDetail::Full))) {
         for (const auto& event : session.events) {
             const auto* reason = event.kind == core::EventKind::Stop
                                      ? kb.session.find_stop_reason(event.reason)
@@ -48,7 +48,7 @@ core::Result<Latest> given(const Workspace& ws) {
                                       .because = reason->label});
         }
     }
-    for (const auto& review : TRY(ws.repo.reviews())) {
+    for (const auto& review : TRY(ws.record->reviews())) {
         if (review.day < to - look_back)
             continue;
         for (const auto& id : review.advice) {
@@ -62,7 +62,7 @@ core::Result<Latest> given(const Workspace& ws) {
                                   .because = fmt::format("week {}", review.week)});
         }
     }
-    for (const auto& done : TRY(ws.repo.follow_ups_done())) {
+    for (const auto& done : TRY(ws.record->follow_ups_done())) {
         const auto open = latest.find(done.advice);
         if (open != latest.end() && open->second.given_at <= done.at)
             latest.erase(open);
@@ -91,7 +91,8 @@ core::Result<std::vector<FollowUp>> mark_follow_up_done(const Workspace& ws,
     if (found == open.end())
         return core::fail(core::ErrorCode::NotFound, "advice",
                           fmt::format("no open advice '{}' to mark done", advice));
-    TRY(ws.repo.add_follow_up_done({.id = 0, .advice = std::string(advice), .at = ws.clock.now()}));
+    TRY(ws.record->add_follow_up_done(
+        {.id = 0, .advice = std::string(advice), .at = ws.clock.now()}));
     open.erase(found);
     return newest_first(std::move(open));
 }

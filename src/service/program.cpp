@@ -33,14 +33,14 @@ namespace {
 core::Result<std::optional<core::IntakeRecord>>
 intake_in_force(const Workspace& ws, std::optional<core::Timestamp> as_of) {
     if (!as_of)
-        return ws.repo.latest_intake();
+        return ws.record->latest_intake();
     std::optional<core::IntakeRecord> found;
-    for (auto& intake : TRY(ws.repo.intakes())) {
+    for (auto& intake : TRY(ws.record->intakes())) {
         if (intake.at <= *as_of && (!found || intake.at >= found->at))
             found = std::move(intake);
     }
     if (!found)
-        return ws.repo.latest_intake();
+        return ws.record->latest_intake();
     return found;
 }
 
@@ -48,7 +48,7 @@ intake_in_force(const Workspace& ws, std::optional<core::Timestamp> as_of) {
 
 core::Result<Current> load_current_as_of(const Workspace& ws,
                                          std::optional<core::Timestamp> as_of) {
-    auto version = TRY(ws.repo.current_program());
+    auto version = TRY(ws.record->current_program());
     auto intake_record = TRY(intake_in_force(ws, as_of));
     if (!version || !intake_record)
         return core::fail(core::ErrorCode::NotFound, "program", "no program yet");
@@ -73,7 +73,7 @@ core::Result<Current> load_current(const Workspace& ws) {
 core::Result<Started> start(const Workspace& ws, std::string_view intake_document,
                             Restart restart) {
     const auto intake = TRY(json::decode_intake(ws.kb, intake_document));
-    if (const auto current = TRY(ws.repo.current_program()); current && restart == Restart::No)
+    if (const auto current = TRY(ws.record->current_program()); current && restart == Restart::No)
         return core::fail(core::ErrorCode::Conflict, "restart",
                           fmt::format("a program is already running (week {}, {}, since {})",
                                       current->week, current->stage,
@@ -90,7 +90,7 @@ core::Result<Started> start(const Workspace& ws, std::string_view intake_documen
     // The intake, its first version and what it does to the safety stop are stored together or
     // not at all.
     const auto stop = stop_opened_by(ws, plan.screening, StopOrigin::Onboarding, record.document);
-    const auto ids = TRY(ws.repo.record_start(record, version, stop));
+    const auto ids = TRY(ws.record->record_start(record, version, stop));
     if (version) {
         version->intake_id = ids.intake;
         version->id = *ids.version;
@@ -99,20 +99,20 @@ core::Result<Started> start(const Workspace& ws, std::string_view intake_documen
 }
 
 core::Result<core::Screening> rescreen(const Workspace& ws, std::string_view answers) {
-    const auto latest = TRY(ws.repo.latest_intake());
+    const auto latest = TRY(ws.record->latest_intake());
     if (!latest)
         return core::fail(core::ErrorCode::NotFound, "intake",
                           "no intake yet to re-screen; start a program first");
     const auto rescreened = TRY(json::apply_rescreen(ws.kb, latest->document, answers));
     auto screening = core::screen(ws.kb, rescreened.intake);
-    TRY(ws.repo.add_intake(
+    TRY(ws.record->add_intake(
         {.id = 0, .at = ws.clock.now(), .document = rescreened.document},
         stop_opened_by(ws, screening, StopOrigin::Rescreen, rescreened.document)));
     return screening;
 }
 
 core::Result<core::IntakeRecord> latest_intake(const Workspace& ws) {
-    auto latest = TRY(ws.repo.latest_intake());
+    auto latest = TRY(ws.record->latest_intake());
     if (!latest)
         return core::fail(core::ErrorCode::NotFound, "intake",
                           "no intake yet: start a program with one");

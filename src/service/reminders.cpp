@@ -15,7 +15,7 @@ core::Result<ReminderSchedule> reminder_schedule(const Workspace& ws) {
                           "the program is stopped by a warning sign; no reminders until it "
                           "starts again");
     const auto& program = *current.plan.program;
-    return ReminderSchedule{.settings = TRY(ws.repo.reminder_settings()),
+    return ReminderSchedule{.settings = TRY(ws.record->reminder_settings()),
                             .desk_break_minutes = program.desk_break_minutes,
                             .sessions_per_day = program.sessions_per_day,
                             .session_minutes = program.minutes,
@@ -45,12 +45,12 @@ core::Result<std::string> reminder_calendar(const Workspace& ws) {
 }
 
 core::Result<core::ReminderSettings> reminder_settings(const Workspace& ws) {
-    return ws.repo.reminder_settings();
+    return ws.record->reminder_settings();
 }
 
 core::Result<core::ReminderSettings> save_reminder_settings(const Workspace& ws,
                                                             core::ReminderSettings settings) {
-    TRY(ws.repo.save_reminder_settings(settings));
+    TRY(ws.record->save_reminder_settings(settings));
     return settings;
 }
 

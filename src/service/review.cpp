@@ -51,10 +51,11 @@ core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view a
                             .baseline_pain = TRY(baseline_pain(ws)).value_or(0),
                             .current = current.version,
                             .today = day,
-                            .sessions = TRY(ws.repo.sessions(from, day, core::SessionDetail::Full)),
-                            .pain = TRY(ws.repo.pain_entries(from, day)),
-                            .reviews = TRY(ws.repo.reviews()),
-                            .scores = TRY(ws.repo.scores())};
+                            .sessions =
+                                TRY(ws.record->sessions(from, day, core::SessionDetail::Full)),
+                            .pain = TRY(ws.record->pain_entries(from, day)),
+                            .reviews = TRY(ws.record->reviews()),
+                            .scores = TRY(ws.record->scores())};
     auto outcome = core::review_week(ws.kb, input);
     const auto now = ws.clock.now();
     outcome.record.at = now;
@@ -67,7 +68,7 @@ core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view a
         // offers others a harder one (content/review.toml [feedback]).
         auto feedback = core::feedback_changes(
             ws.kb, current.plan.program.value_or(core::Program{}), current.version.changes,
-            TRY(ws.repo.feedback(current.version.starts_on, day)), current.version.starts_on,
+            TRY(ws.record->feedback(current.version.starts_on, day)), current.version.starts_on,
             core::screen(ws.kb, intake_now, week).allowed);
         const auto next_plan =
             core::plan(ws.kb, intake_now, week, *outcome.next_stage, feedback.changes);
@@ -79,13 +80,13 @@ core::Result<core::ReviewOutcome> review(const Workspace& ws, std::string_view a
     // The answers, the review and the version it wrote are stored together or not at all.
     const auto stop = stop_opened_by(ws, core::screen(ws.kb, intake_now, current.version.week),
                                      StopOrigin::Review, document);
-    outcome.record.id = TRY(ws.repo.record_review({.id = 0, .at = now, .document = document},
-                                                  outcome.record, next, stop));
+    outcome.record.id = TRY(ws.record->record_review({.id = 0, .at = now, .document = document},
+                                                     outcome.record, next, stop));
     return outcome;
 }
 
 core::Result<std::vector<core::ReviewRecord>> reviews(const Workspace& ws) {
-    return ws.repo.reviews();
+    return ws.record->reviews();
 }
 
 } // namespace unload::service

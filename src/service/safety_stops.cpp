@@ -49,7 +49,7 @@ std::optional<core::SafetyStop> stop_opened_by(const Workspace& ws,
 /// A record from before stops were stored (migration 4) whose latest answers withhold the
 /// program: the stop those answers would have opened, not stored yet (id 0).
 core::Result<std::optional<OpenStop>> unstored_stop(const Workspace& ws) {
-    const auto latest = TRY(ws.repo.latest_intake());
+    const auto latest = TRY(ws.record->latest_intake());
     if (!latest)
         return std::nullopt;
     const auto intake = TRY(json::decode_intake(ws.kb, latest->document));
@@ -62,7 +62,7 @@ core::Result<std::optional<OpenStop>> unstored_stop(const Workspace& ws) {
 }
 
 core::Result<std::optional<OpenStop>> open_stop(const Workspace& ws) {
-    auto stop = TRY(ws.repo.open_stop());
+    auto stop = TRY(ws.record->open_stop());
     if (!stop)
         return unstored_stop(ws);
     return TRY(with_screening(ws, std::move(*stop)));
@@ -77,29 +77,29 @@ core::Result<OpenStop> record_onboarding_stop(const Workspace& ws, std::string_v
                           fmt::format("these answers do not stop the program (the verdict is "
                                       "{}); POST /api/v1/program starts it",
                                       core::to_string(screening.verdict)));
-    stop->id = TRY(ws.repo.add_stop(*stop));
+    stop->id = TRY(ws.record->add_stop(*stop));
     return TRY(with_screening(ws, std::move(*stop)));
 }
 
 core::Result<OpenStop> mark_seen(const Workspace& ws) {
-    auto stop = TRY(ws.repo.open_stop());
+    auto stop = TRY(ws.record->open_stop());
     if (!stop) {
         // An older record's stop is stored now, so that being seen has a stop to belong to.
         auto unstored = TRY(unstored_stop(ws));
         if (!unstored)
             return core::fail(core::ErrorCode::NotFound, "stop",
                               "no stop is open: nothing to mark as seen");
-        unstored->stop.id = TRY(ws.repo.add_stop(unstored->stop));
+        unstored->stop.id = TRY(ws.record->add_stop(unstored->stop));
         stop = std::move(unstored->stop);
     }
     const auto now = ws.clock.now();
-    TRY(ws.repo.mark_stop_seen(stop->id, now));
+    TRY(ws.record->mark_stop_seen(stop->id, now));
     stop->seen_at = now;
     return TRY(with_screening(ws, std::move(*stop)));
 }
 
 core::Result<void> check_no_stop(const Workspace& ws) {
-    const auto stop = TRY(ws.repo.open_stop());
+    const auto stop = TRY(ws.record->open_stop());
     if (!stop)
         return {};
     return core::fail(core::ErrorCode::Conflict, "program",

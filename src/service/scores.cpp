@@ -63,12 +63,12 @@ core::Result<core::ScoreRecord> save_score(const Workspace& ws, std::string_view
                              .value = kept.value,
                              .band = kept.band,
                              .answers = std::string(answers)};
-    record.id = TRY(ws.repo.add_score(record));
+    record.id = TRY(ws.record->add_score(record));
     return record;
 }
 
 core::Result<std::vector<core::ScoreRecord>> scores(const Workspace& ws) {
-    return ws.repo.scores();
+    return ws.record->scores();
 }
 
 } // namespace unload::service

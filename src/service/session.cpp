@@ -42,7 +42,7 @@ core::Result<core::Timestamp> program_began(const Workspace& ws,
     if (version.origin == "start")
         return version.created_at;
     auto began = version.created_at;
-    for (const auto& earlier : TRY(ws.repo.program_versions()))
+    for (const auto& earlier : TRY(ws.record->program_versions()))
         if (earlier.id <= version.id && earlier.origin == "start")
             began = earlier.created_at;
     return began;
@@ -146,7 +146,7 @@ core::Result<SessionPlan> prepare_session_as_of(const Workspace& ws,
                           "the program is stopped: the latest answers include a warning sign; "
                           "please follow its advice first");
     auto since =
-        TRY(ws.repo.sessions(current.version.starts_on, today(ws), core::SessionDetail::Full));
+        TRY(ws.record->sessions(current.version.starts_on, today(ws), core::SessionDetail::Full));
     if (as_of)
         std::erase_if(since, [&](const core::SessionRecord& s) { return s.started_at >= *as_of; });
     auto adjustments = core::next_session_adjustments(ws.kb, since);
@@ -205,7 +205,7 @@ core::Result<core::SessionRecord> save_session(const Workspace& ws, const Sessio
     played.day = ws.clock.day_of(marks.started_at);
     played.flare =
         marks.pain_after && core::is_flare(ws.kb.session, marks.pain_before, *marks.pain_after);
-    played.id = TRY(ws.repo.add_session(played));
+    played.id = TRY(ws.record->add_session(played));
     return played;
 }
 

@@ -3,7 +3,6 @@
 #include <chrono>
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include "core/review.hpp"
 #include "json/intake.hpp"
@@ -21,7 +20,7 @@ constexpr int max_weeks = 520;
 
 /// The pain the person began the program with: the first intake's pain now.
 core::Result<std::optional<int>> baseline_pain(const Workspace& ws) {
-    const auto intakes = TRY(ws.repo.intakes());
+    const auto intakes = TRY(ws.record->intakes());
     if (intakes.empty())
         return std::nullopt;
     const auto first = TRY(json::decode_intake(ws.kb, intakes.front().document));
@@ -35,22 +34,17 @@ core::Result<Diary> diary(const Workspace& ws, int days) {
     const auto from = to - std::chrono::days{days - 1};
     return Diary{.from = from,
                  .to = to,
-                 .sessions = TRY(ws.repo.sessions(from, to, core::SessionDetail::Full)),
-                 .pain = TRY(ws.repo.pain_entries(from, to))};
+                 .sessions = TRY(ws.record->sessions(from, to, core::SessionDetail::Full)),
+                 .pain = TRY(ws.record->pain_entries(from, to))};
 }
 
 core::Result<core::PainEntry> log_pain(const Workspace& ws, int pain, std::string note) {
     TRY(check_pain(pain, "pain"));
-    // The diary is exported as JSON, so the note must be text JSON can carry.
-    try {
-        (void)nlohmann::json(note).dump();
-    } catch (const nlohmann::json::exception&) {
-        return invalid("note", "not valid UTF-8 text");
-    }
+    TRY(check_utf8(note, "note"));
     const auto now = ws.clock.now();
     core::PainEntry entry{
         .id = 0, .at = now, .day = ws.clock.day_of(now), .pain = pain, .note = std::move(note)};
-    entry.id = TRY(ws.repo.add_pain(entry));
+    entry.id = TRY(ws.record->add_pain(entry));
     return entry;
 }
 
@@ -59,13 +53,13 @@ core::Result<core::Progress> progress(const Workspace& ws, int weeks) {
         return invalid("weeks", fmt::format("must be from 1 to {}", max_weeks));
     const auto to = today(ws);
     const auto from = to - std::chrono::days{weeks * 7 - 1};
-    const auto sessions = TRY(ws.repo.sessions(from, to, core::SessionDetail::Summary));
-    const auto pain = TRY(ws.repo.pain_entries(from, to));
-    const auto scores = TRY(ws.repo.scores());
-    const auto versions = TRY(ws.repo.program_versions());
+    const auto sessions = TRY(ws.record->sessions(from, to, core::SessionDetail::Summary));
+    const auto pain = TRY(ws.record->pain_entries(from, to));
+    const auto scores = TRY(ws.record->scores());
+    const auto versions = TRY(ws.record->program_versions());
     const auto baseline = TRY(baseline_pain(ws));
     auto result = core::progress(ws.kb, from, to, sessions, pain, scores, versions, baseline);
-    result.feedback = core::tally_feedback(ws.kb, TRY(ws.repo.feedback(from, to)));
+    result.feedback = core::tally_feedback(ws.kb, TRY(ws.record->feedback(from, to)));
     return result;
 }
 

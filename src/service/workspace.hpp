@@ -9,19 +9,22 @@
 // the repository port and returns values; printing, prompting and status codes belong to the
 // front ends. Nothing here knows about terminals or sockets.
 
+#include <memory>
+#include <optional>
+
 #include "core/actor.hpp"
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/knowledge.hpp"
+#include "core/ports/storage.hpp"
 #include "core/records.hpp"
-#include "core/repository.hpp"
 
 namespace unload::service {
 
 /// What a front end holds for the service: the content, the storage and the clock.
 struct Resources {
     const core::KnowledgeBase& kb;
-    core::Repository& repo;
+    core::Storage& storage;
     const core::Clock& clock;
 };
 
@@ -29,15 +32,20 @@ struct Resources {
 /// Only open_record() makes one, so no journey runs without its caller's access checked.
 struct Workspace {
     const core::KnowledgeBase& kb;
-    core::Repository& repo;
     const core::Clock& clock;
-    const core::Actor& actor;
-    core::PersonId person = core::personal_mode_person;
+    /// Who asks; for personal mode with the person filled in.
+    core::Actor actor;
+    core::PersonId person = 0;
+    /// That person's record, and nobody else's.
+    std::unique_ptr<core::RecordStore> record;
 };
 
-/// Opens the record that `actor` asks for: the one person's record of the database (the clinic's
-/// people come with the `people` table). Fails as core::check_record_access() does.
-core::Result<Workspace> open_record(const Resources& resources, const core::Actor& actor);
+/// Opens the record of person `person` for `actor`, or, when no person is named, the caller's own:
+/// an account's person, or in personal mode (and for the host operator) the database's one person,
+/// who is added when the database has nobody yet. Fails as core::check_record_access() does, and
+/// with Conflict (field `person`) when no person is named and the database holds several.
+core::Result<Workspace> open_record(const Resources& resources, const core::Actor& actor,
+                                    std::optional<core::PersonId> person = std::nullopt);
 
 /// Today in the person's time zone.
 inline core::Day today(const Workspace& ws) {

@@ -7,7 +7,7 @@
 
 #include "store/connection.hpp"
 #include "store/migrations.hpp"
-#include "store/soci_repository.hpp"
+#include "store/soci_storage.hpp"
 
 namespace unload::store {
 
@@ -59,8 +59,8 @@ int latest_schema_version() {
     return migrations.empty() ? 0 : migrations.back().version;
 }
 
-core::Result<std::unique_ptr<core::Repository>> open(std::string_view url,
-                                                     const OpenOptions& options) {
+core::Result<std::unique_ptr<core::Storage>> open(std::string_view url,
+                                                  const OpenOptions& options) {
     const auto path = TRY(sqlite_path(url));
     const int target = options.migrate_to.value_or(latest_schema_version());
     if (target < 0 || target > latest_schema_version())
@@ -71,7 +71,7 @@ core::Result<std::unique_ptr<core::Repository>> open(std::string_view url,
     TRY(create_parent(path));
     auto connection = TRY(connect_sqlite(path, Create::IfMissing));
     TRY(migrate(connection, target));
-    return std::make_unique<SociRepository>(std::move(connection));
+    return std::make_unique<SociStorage>(std::move(connection));
 }
 
 core::Result<std::vector<AppliedMigration>> applied_migrations(std::string_view url) {

@@ -1,6 +1,6 @@
 #pragma once
 
-// The storage adapter: opens the database a URL names and returns it as core's Repository port.
+// The storage adapter: opens the database a URL names and returns it as core's storage ports.
 // SQLite now (`sqlite:PATH` or a bare path); the implementation is SOCI over portable SQL, so
 // PostgreSQL (stage 4) needs a connection string and a few dialect switches, not a rewrite.
 // Every error names the field `db`.
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "core/error.hpp"
-#include "core/repository.hpp"
+#include "core/ports/storage.hpp"
 
 namespace unload::store {
 
@@ -26,8 +26,8 @@ struct OpenOptions {
 /// Opens the database at `url`, creating the file (and its directory) when missing, and brings
 /// its schema up to date: each missing migration is applied in order, in its own transaction.
 /// A database written by a newer Unload is refused rather than misread.
-core::Result<std::unique_ptr<core::Repository>> open(std::string_view url,
-                                                     const OpenOptions& options = {});
+core::Result<std::unique_ptr<core::Storage>> open(std::string_view url,
+                                                  const OpenOptions& options = {});
 
 /// The schema version this binary writes: the number of its newest migration.
 int latest_schema_version();

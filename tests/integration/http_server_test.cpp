@@ -80,7 +80,7 @@ protected:
         ASSERT_TRUE(repo) << repo.error().to_string();
         m_repo = std::move(*repo);
         m_ws = std::make_unique<service::Resources>(
-            service::Resources{.kb = knowledge(), .repo = *m_repo, .clock = m_clock});
+            service::Resources{.kb = knowledge(), .storage = *m_repo, .clock = m_clock});
         m_api = std::make_unique<http::Api>(
             *m_ws, http::ApiOptions{
                        .web_root = m_dir / "web",
@@ -131,7 +131,7 @@ protected:
 
     fs::path m_dir;
     core::VirtualClock m_clock{*core::parse_iso_timestamp("2026-11-02T08:00:00Z")};
-    std::unique_ptr<core::Repository> m_repo;
+    std::unique_ptr<core::Storage> m_repo;
     std::unique_ptr<service::Resources> m_ws;
     std::unique_ptr<http::Api> m_api;
     std::unique_ptr<http::Server> m_server;

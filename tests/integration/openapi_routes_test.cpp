@@ -48,7 +48,7 @@ TEST(OpenApiRoutes, EveryRouteIsDocumentedAndEveryDocumentedOperationIsARoute) {
     auto repo = store::open("sqlite:" + (dir / "unload.db").string());
     ASSERT_TRUE(repo);
     core::VirtualClock clock(*core::parse_iso_timestamp("2026-11-02T08:00:00Z"));
-    const service::Resources ws{.kb = *kb, .repo = **repo, .clock = clock};
+    const service::Resources ws{.kb = *kb, .storage = **repo, .clock = clock};
     const http::Api api(ws, {.web_root = dir / "web", .policy = {}, .access_log = {}});
 
     std::set<std::string> routed;

@@ -13,8 +13,8 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/ports/storage.hpp"
 #include "core/records.hpp"
-#include "core/repository.hpp"
 #include "store/store.hpp"
 
 namespace {
@@ -78,7 +78,8 @@ int main(int argc, char** argv) {
     const long rounds = std::strtol(argv[2], nullptr, 10);
     const std::string tag = argv[3];
 
-    auto repo = must(unload::store::open(url));
+    auto storage = must(unload::store::open(url));
+    auto repo = storage->record(1);
     auto program = must(repo->current_program());
     if (!program) {
         const auto at = std::chrono::sys_seconds{

@@ -19,6 +19,13 @@ Actor account(Role role, std::optional<PersonId> person) {
             .person = person};
 }
 
+/// A personal-mode caller once the service knows the database's one person.
+Actor personal(PersonId person) {
+    auto actor = Actor::personal();
+    actor.person = person;
+    return actor;
+}
+
 struct AccessCase {
     const char* name;
     Actor actor;
@@ -45,12 +52,18 @@ INSTANTIATE_TEST_SUITE_P(
     testing::Values(
         AccessCase{
             .name = "nobody", .actor = Actor::nobody(), .refused = ErrorCode::Unauthenticated},
-        AccessCase{.name = "personal_mode_own_record", .actor = Actor::personal()},
+        AccessCase{.name = "personal_mode_own_record", .actor = personal(1)},
         AccessCase{.name = "personal_mode_another_person",
-                   .actor = Actor::personal(),
+                   .actor = personal(1),
                    .person = 2,
                    .refused = ErrorCode::NotFound},
-        AccessCase{.name = "token_holder", .actor = Actor::token_holder()},
+        AccessCase{.name = "personal_mode_before_the_person_is_known",
+                   .actor = Actor::personal(),
+                   .refused = ErrorCode::NotFound},
+        AccessCase{.name = "token_holder_another_person",
+                   .actor = Actor::token_holder(),
+                   .person = 2,
+                   .refused = ErrorCode::NotFound},
         AccessCase{
             .name = "host_operator_any_person", .actor = Actor::host_operator("ana"), .person = 42},
         AccessCase{.name = "person_own_record", .actor = account(Role::Person, 3), .person = 3},

@@ -20,13 +20,14 @@
 
 #include "core/calendar.hpp"
 #include "core/clock.hpp"
-#include "core/repository.hpp"
+#include "core/ports/storage.hpp"
 #include "core/session_play.hpp"
 #include "json/documents.hpp"
 #include "json/records.hpp"
 #include "service/data.hpp"
 #include "service/feedback.hpp"
 #include "service/follow_ups.hpp"
+#include "service/people.hpp"
 #include "service/program.hpp"
 #include "service/review.hpp"
 #include "service/safety_stops.hpp"
@@ -93,16 +94,23 @@ protected:
         ASSERT_TRUE(test::loaded_content());
         auto opened = store::open(m_dir.url());
         ASSERT_TRUE(opened) << opened.error().to_string();
-        m_repo = std::move(*opened);
+        m_storage = std::move(*opened);
+        m_record = m_storage->record(1);
     }
 
     // The personal-mode caller always opens the one record; value() would throw, failing the test,
     // if it did not.
     Workspace ws() { return open_record(resources(), m_person).value(); }
     Resources resources() {
-        return {.kb = test::knowledge_base(), .repo = *m_repo, .clock = m_clock};
+        return {.kb = test::knowledge_base(), .storage = *m_storage, .clock = m_clock};
     }
-    core::Repository& repo() { return *m_repo; }
+    /// Person `person`'s record, opened by the host operator.
+    Workspace record_of(core::PersonId person) {
+        return open_record(resources(), m_host, person).value();
+    }
+    const core::Actor m_host = core::Actor::host_operator("ana");
+    /// The record of person 1, the personal-mode person, read past the service.
+    core::RecordStore& repo() { return *m_record; }
     const core::Actor m_person = core::Actor::personal();
     /// The database file, for injecting a failure with a trigger through another connection.
     std::filesystem::path db_path() const { return m_dir.path() / "unload.db"; }
@@ -150,9 +158,11 @@ protected:
         }
     }
 
-private:
     store::testing::TempDir m_dir;
-    std::unique_ptr<core::Repository> m_repo;
+    std::unique_ptr<core::Storage> m_storage;
+
+private:
+    std::unique_ptr<core::RecordStore> m_record;
     core::Timestamp m_start = at("2026-11-02T07:00:00Z");
     core::VirtualClock m_clock{m_start};
 };
@@ -167,8 +177,8 @@ TEST_F(Journeys, NobodyOpensTheRecord) {
     const auto host = core::Actor::host_operator("ana");
     const auto opened = open_record(resources(), host);
     ASSERT_TRUE(opened) << opened.error().to_string();
-    EXPECT_EQ(&opened->actor, &host);
-    EXPECT_EQ(opened->person, core::personal_mode_person);
+    EXPECT_EQ(opened->actor.name, "host:ana");
+    EXPECT_EQ(opened->person, 1);
 }
 
 TEST_F(Journeys, StartStoresTheIntakeAndWeekOneAndLoadCurrentReadsThemBack) {
@@ -540,7 +550,7 @@ TEST_F(Journeys, AdviceOlderThanTheContentsLookBackNoLongerAsks) {
     auto kb = test::knowledge_base();
     kb.review.follow_up_look_back_days = 7;
     const auto shorter =
-        open_record({.kb = kb, .repo = repo(), .clock = ws().clock}, m_person).value();
+        open_record({.kb = kb, .storage = *m_storage, .clock = ws().clock}, m_person).value();
     EXPECT_TRUE(must(open_follow_ups(shorter)).empty());
 }
 
@@ -1346,6 +1356,84 @@ TEST_F(Journeys, EverythingHoldsEachRecordAndForgetEmptiesIt) {
     EXPECT_TRUE(none.sessions.empty());
     EXPECT_TRUE(none.pain.empty());
     EXPECT_TRUE(none.scores.empty());
+}
+
+// ---- Many people on one database --------------------------------------------------------------
+
+// The host operator adds people; each record is its own, and a personal-mode caller is not handed
+// one of several records by guessing.
+TEST_F(Journeys, EachPersonHasTheirOwnRecord) {
+    const auto& host = m_host;
+    const auto res = resources();
+    const auto ana = must(add_person(res, host, "  Ana Silva "));
+    const auto ben = must(add_person(res, host, "Ben"));
+    EXPECT_EQ(ana.name, "Ana Silva");
+    EXPECT_NE(ana.id, ben.id);
+
+    must(start(record_of(ana.id), desk_worker(), Restart::No));
+    must(log_pain(record_of(ben.id), 5, "ben's note"));
+
+    const auto anas = must(everything(record_of(ana.id)));
+    const auto bens = must(everything(record_of(ben.id)));
+    EXPECT_EQ(anas.intakes.size(), 1u);
+    EXPECT_TRUE(anas.pain.empty());
+    EXPECT_TRUE(bens.intakes.empty());
+    ASSERT_EQ(bens.pain.size(), 1u);
+    EXPECT_EQ(bens.pain[0].note, "ben's note");
+
+    // Two people: nobody is the database's one person any more.
+    expect_error(open_record(res, m_person), core::ErrorCode::Conflict, "person");
+    expect_error(open_record(res, host), core::ErrorCode::Conflict, "person");
+    expect_error(open_record(res, host, 99), core::ErrorCode::NotFound, "person");
+    // People are the host operator's to manage until accounts exist.
+    expect_error(people(res, m_person), core::ErrorCode::Forbidden, "role");
+    expect_error(add_person(res, m_person, "Eve"), core::ErrorCode::Forbidden, "role");
+    EXPECT_EQ(must(people(res, host)).size(), 2u);
+
+    // Forgetting Ben leaves Ana's record whole, and keeps Ben's id without his name.
+    ASSERT_TRUE(forget(record_of(ben.id)));
+    EXPECT_TRUE(must(everything(record_of(ben.id))).pain.empty());
+    EXPECT_EQ(must(everything(record_of(ana.id))).intakes.size(), 1u);
+    const auto after = must(people(res, host));
+    ASSERT_EQ(after.size(), 2u);
+    EXPECT_EQ(after[0].name, "Ana Silva");
+    EXPECT_EQ(after[1].name, "");
+}
+
+// Ids of someone else's rows do not reach them: a session, a stop and a harder version belong to
+// the record they were stored in.
+TEST_F(Journeys, AnotherPersonsIdsAreNotFound) {
+    const auto& host = m_host;
+    const auto res = resources();
+    const auto first = must(add_person(res, host, "First")).id;
+    const auto second = must(add_person(res, host, "Second")).id;
+    must(start(record_of(first), desk_worker(), Restart::No));
+    const auto plan = must(prepare_session(record_of(first)));
+    const auto session =
+        must(record_session(record_of(first), {.started_at = now(),
+                                               .pain_before = 3,
+                                               .pain_after = 3,
+                                               .controls = {},
+                                               .ended_ms = plan.timeline.total_ms}))
+            .record;
+    const auto item = session.steps.at(1).item;
+    must(start(record_of(second), desk_worker(), Restart::No));
+    expect_error(rate_exercise(record_of(second), session.id, item, "right"),
+                 core::ErrorCode::NotFound, "session");
+    EXPECT_TRUE(must(rate_exercise(record_of(first), session.id, item, "right")).session_id ==
+                session.id);
+    // The store refuses the write itself, not only the service's check before it.
+    const auto refused = res.storage.record(second)->set_feedback({.session_id = session.id,
+                                                                   .item = item,
+                                                                   .rating = core::Rating::Hurt,
+                                                                   .at = now(),
+                                                                   .day = session.day});
+    expect_error(refused, core::ErrorCode::NotFound, "session");
+    const auto kept = must(res.storage.record(first)->feedback(session.day, session.day));
+    ASSERT_EQ(kept.size(), 1u);
+    EXPECT_EQ(kept[0].rating, core::Rating::Right);
+    expect_error(res.storage.record(second)->accept_change(plan.current.version.id, item, now()),
+                 core::ErrorCode::NotFound, "exercise");
 }
 
 } // namespace

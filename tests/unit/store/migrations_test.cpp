@@ -13,7 +13,7 @@
 #include <gtest/gtest.h>
 
 #include "core/calendar.hpp"
-#include "core/repository.hpp"
+#include "core/ports/storage.hpp"
 #include "store/migrations.hpp"
 #include "store/store.hpp"
 #include "store/store_support.hpp"
@@ -129,12 +129,12 @@ TEST(Open, TakesABarePathOrASqliteUrlAndCreatesMissingDirectoriesPrivately) {
     EXPECT_EQ(std::filesystem::status(nested.parent_path()).permissions() &
                   std::filesystem::perms::all,
               std::filesystem::perms::owner_all);
-    ASSERT_TRUE((*by_path)->add_pain({.pain = 3, .note = "by path"}));
+    ASSERT_TRUE((*by_path)->record(1)->add_pain({.pain = 3, .note = "by path"}));
     by_path->reset();
 
     auto by_url = open("sqlite:" + nested.string());
     ASSERT_TRUE(by_url) << by_url.error().to_string();
-    const auto pain = (*by_url)->pain_entries(core::Day{}, core::Day{});
+    const auto pain = (*by_url)->record(1)->pain_entries(core::Day{}, core::Day{});
     ASSERT_TRUE(pain);
     ASSERT_EQ(pain->size(), 1u);
     EXPECT_EQ((*pain)[0].note, "by path");
@@ -260,7 +260,13 @@ TEST(Migrations, ADatabaseAtVersion1IsUpgradedInPlaceWithItsDataIntact) {
     ASSERT_EQ(applied->size(), embedded_migrations().size());
     EXPECT_EQ((*applied)[1].name, embedded_migrations()[1].name);
 
-    auto& repo = **upgraded;
+    // The one person's record became person 1's.
+    const auto person =
+        (*upgraded)->directory().sole_person(*core::parse_iso_timestamp("2026-12-01T08:00:00Z"));
+    ASSERT_TRUE(person && *person);
+    EXPECT_EQ(**person, 1);
+    const auto record = (*upgraded)->record(1);
+    auto& repo = *record;
     const auto intake = repo.latest_intake();
     ASSERT_TRUE(intake && intake->has_value());
     EXPECT_EQ((*intake)->id, 7);

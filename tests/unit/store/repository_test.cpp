@@ -1,8 +1,8 @@
-// The SQLite repository against the port's contract (core/repository.hpp): every record type comes
-// back as it was stored, in order, within day ranges; a summary leaves steps out; a review and the
-// program version it wrote are stored together or not at all; a session that breaks a rule in its
-// 50th step leaves nothing behind; forgetting leaves an empty database that still works and holds
-// no trace of what it forgot.
+// The SQLite record store against the port's contract (core/ports/record_store.hpp): every record
+// type comes back as it was stored, in order, within day ranges; a summary leaves steps out; a
+// review and the program version it wrote are stored together or not at all; a session that breaks
+// a rule in its 50th step leaves nothing behind; forgetting leaves an empty database that still
+// works and holds no trace of what it forgot.
 
 #include <chrono>
 #include <filesystem>
@@ -17,8 +17,8 @@
 #include <gtest/gtest.h>
 
 #include "core/calendar.hpp"
+#include "core/ports/storage.hpp"
 #include "core/records.hpp"
-#include "core/repository.hpp"
 #include "store/store.hpp"
 #include "store/store_support.hpp"
 #include "support/results.hpp"
@@ -212,7 +212,11 @@ protected:
     void SetUp() override {
         auto opened = open(m_dir.url());
         ASSERT_TRUE(opened) << opened.error().to_string();
-        m_repo = std::move(*opened);
+        m_storage = std::move(*opened);
+        const auto person =
+            m_storage->directory().add_person(m_person_name, at("2026-11-01T07:00:00Z"));
+        ASSERT_TRUE(person) << person.error().to_string();
+        m_repo = m_storage->record(*person);
     }
 
     /// Stores an intake and a first program version; returns the version's id.
@@ -231,7 +235,10 @@ protected:
     std::filesystem::path file() const { return m_dir.path() / "unload.db"; }
 
     TempDir m_dir;
-    std::unique_ptr<core::Repository> m_repo;
+    /// The name of the person whose record the tests write, to look for after forgetting.
+    std::string m_person_name = "zebra-marker-7f3a";
+    std::unique_ptr<core::Storage> m_storage;
+    std::unique_ptr<core::RecordStore> m_repo;
     core::RecordId m_intake = 0;
 };
 
@@ -690,26 +697,30 @@ TEST_F(RepositoryTest, WritesAreSeenByAnotherConnectionAndAfterReopening) {
     const auto program = start_program();
     const auto session = sample_session(program, "2026-11-02T07:30:00Z");
     ASSERT_TRUE(m_repo->add_session(session));
+    const auto person = m_repo->person();
 
     auto other = open(m_dir.url());
     ASSERT_TRUE(other);
+    const auto others = (*other)->record(person);
     const auto seen =
-        (*other)->sessions(on("2026-11-01"), on("2026-11-30"), core::SessionDetail::Full);
+        others->sessions(on("2026-11-01"), on("2026-11-30"), core::SessionDetail::Full);
     ASSERT_TRUE(seen);
     ASSERT_EQ(seen->size(), 1u);
     expect_same((*seen)[0], session);
 
-    ASSERT_TRUE((*other)->add_pain({.at = at("2026-11-02T08:00:00Z"),
-                                    .day = on("2026-11-02"),
-                                    .pain = 2,
-                                    .note = "from the other one"}));
+    ASSERT_TRUE(others->add_pain({.at = at("2026-11-02T08:00:00Z"),
+                                  .day = on("2026-11-02"),
+                                  .pain = 2,
+                                  .note = "from the other one"}));
     other->reset();
     m_repo.reset();
+    m_storage.reset();
     auto reopened = open(m_dir.url());
     ASSERT_TRUE(reopened);
-    EXPECT_EQ(must((*reopened)->pain_entries(on("2026-11-02"), on("2026-11-02"))).size(), 1u);
+    const auto record = (*reopened)->record(person);
+    EXPECT_EQ(must(record->pain_entries(on("2026-11-02"), on("2026-11-02"))).size(), 1u);
     const auto stored =
-        must((*reopened)->sessions(on("2026-11-02"), on("2026-11-02"), core::SessionDetail::Full));
+        must(record->sessions(on("2026-11-02"), on("2026-11-02"), core::SessionDetail::Full));
     ASSERT_EQ(stored.size(), 1u);
     expect_same(stored[0], session);
 }
@@ -723,7 +734,7 @@ std::string file_bytes(const std::filesystem::path& path) {
 
 TEST_F(RepositoryTest, ForgettingLeavesAnEmptyUsableDatabaseWithNoTraceInItsFiles) {
     // A marker in every kind of record, to look for in the raw files afterwards.
-    const std::string marker = "zebra-marker-7f3a";
+    const std::string marker = m_person_name;
     const auto intake =
         m_repo->add_intake({.at = at("2026-11-01T08:00:00Z"), .document = marker}, std::nullopt);
     ASSERT_TRUE(intake);
@@ -752,7 +763,7 @@ TEST_F(RepositoryTest, ForgettingLeavesAnEmptyUsableDatabaseWithNoTraceInItsFile
     ASSERT_NE((file_bytes(file()) + file_bytes(file().string() + "-wal")).find(marker),
               std::string::npos);
 
-    const auto forgot = m_repo->forget_everything();
+    const auto forgot = m_repo->forget();
     ASSERT_TRUE(forgot) << forgot.error().to_string();
 
     EXPECT_TRUE(must(m_repo->intakes()).empty());
@@ -766,14 +777,16 @@ TEST_F(RepositoryTest, ForgettingLeavesAnEmptyUsableDatabaseWithNoTraceInItsFile
     EXPECT_TRUE(must(m_repo->reviews()).empty());
     expect_same(must(m_repo->reminder_settings()), core::ReminderSettings{});
     {
-        // Every table, so a table added by a later migration cannot be missed by forgetting.
+        // Every table, so a table added by a later migration cannot be missed by forgetting. The
+        // person's id stays, for the audit trail, without their name.
         RawDb raw(file());
         const auto tables = raw.texts("SELECT name FROM sqlite_master WHERE type = 'table' "
-                                      "AND name <> 'schema_migrations'");
+                                      "AND name NOT IN ('schema_migrations', 'people')");
         EXPECT_GE(tables.size(), 14u);
         for (const auto& table : tables)
             EXPECT_EQ(raw.integer("SELECT count(*) FROM " + table), 0) << table;
         EXPECT_EQ(raw.integer("SELECT count(*) FROM schema_migrations"), latest_schema_version());
+        EXPECT_EQ(raw.texts("SELECT name FROM people"), std::vector<std::string>{""});
     }
     const auto bytes = file_bytes(file()) + file_bytes(file().string() + "-wal");
     EXPECT_EQ(bytes.find(marker), std::string::npos) << "the forgotten marker is still in the file";

@@ -1,10 +1,13 @@
 #pragma once
 
-// The storage port: everything Unload remembers goes through this interface, so core and the
-// commands do not know which database holds it. src/store implements it with SOCI (SQLite by
-// default, PostgreSQL later). Every method is one transaction: a record and all its rows (a
-// session with its steps and events, a review with the program version it wrote) are stored
-// completely or not at all, and a method that returns success has made its write durable.
+// One person's record, the first of the storage ports (storage.hpp holds them together): what the
+// person's journeys remember, so core and the service do not know which database holds it.
+// src/store implements it with SOCI (SQLite by default, PostgreSQL later). A RecordStore is bound
+// to one person when it is opened, and reads and writes that person's rows alone: an id of
+// someone else's session, stop or program version is not found. Every method is one transaction:
+// a record and all its rows (a session with its steps and events, a review with the program
+// version it wrote) are stored completely or not at all, and a method that returns success has
+// made its write durable.
 
 #include <optional>
 #include <string_view>
@@ -18,9 +21,12 @@ namespace unload::core {
 /// How much of a session to read back: the summary row alone, or with its steps and events.
 enum class SessionDetail { Summary, Full };
 
-class Repository {
+class RecordStore {
 public:
-    virtual ~Repository() = default;
+    virtual ~RecordStore() = default;
+
+    /// Whose record this is.
+    virtual PersonId person() const = 0;
 
     /// An intake and what it does to the safety stop, in one transaction. `stop` is the stop its
     /// answers open (replacing any open one), or nullopt: they do not stop, and any open stop is
@@ -101,8 +107,9 @@ public:
     /// Keeps an answer, and forgets those kept before `forget_before`.
     virtual Result<void> keep_answer(const KeptAnswer& answer, Timestamp forget_before) = 0;
 
-    /// Deletes everything stored about the person, leaving an empty database behind.
-    virtual Result<void> forget_everything() = 0;
+    /// Deletes everything stored about the person: their record, their kept answers and their
+    /// name. The person's id stays (the audit trail may name it), with an empty record.
+    virtual Result<void> forget() = 0;
 };
 
 } // namespace unload::core

@@ -1,18 +1,20 @@
 #pragma once
 
-// core::Repository over a SOCI session. The SQL is portable (see migrations/0001_core.sql); what
-// differs between engines sits in the connection's Dialect.
+// core::RecordStore over a SOCI session: one person's rows. The SQL is portable (see
+// migrations/0001_core.sql); what differs between engines sits in the connection's Dialect.
 
-#include "core/repository.hpp"
+#include "core/ports/record_store.hpp"
 #include "store/connection.hpp"
 
 namespace unload::store {
 
-/// Stores everything through one connection. Not thread-safe: give each thread its own (SQLite
-/// and PostgreSQL both serialise writers across connections).
-class SociRepository final : public core::Repository {
+/// Person `person`'s record through a connection it borrows (SociStorage owns it). Not
+/// thread-safe, like the connection.
+class SociRecordStore final : public core::RecordStore {
 public:
-    explicit SociRepository(Connection connection);
+    SociRecordStore(Connection& connection, core::PersonId person);
+
+    core::PersonId person() const override;
 
     core::Result<core::RecordId> add_intake(const core::IntakeRecord& intake,
                                             const std::optional<core::SafetyStop>& stop) override;
@@ -67,10 +69,11 @@ public:
     core::Result<void> keep_answer(const core::KeptAnswer& answer,
                                    core::Timestamp forget_before) override;
 
-    core::Result<void> forget_everything() override;
+    core::Result<void> forget() override;
 
 private:
-    Connection m_connection;
+    Connection& m_connection;
+    core::PersonId m_person;
 };
 
 } // namespace unload::store
