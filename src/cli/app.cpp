@@ -277,6 +277,59 @@ int run_commands(int argc, char** argv, const ServeCommand& run_serve) {
     people->footer("Examples:\n  unload people add \"Ana Silva\"\n  unload people list\n"
                    "  unload --person 2 start --intake ana.json\n  unload --person 2 progress");
 
+    AccountAddOptions account_add_options;
+    std::string account_name;
+    std::string password_file;
+    auto* account = app.add_subcommand(
+        "account", "Sign-in accounts (a clinic): the first one turns personal mode off");
+    account->require_subcommand(1);
+    auto* account_add = account->add_subcommand("add", "Add an account");
+    account_add
+        ->add_option("NAME", account_add_options.username,
+                     "The name to sign in with: small letters, digits, . _ -")
+        ->required();
+    account_add
+        ->add_option("--role", account_add_options.role,
+                     "person (their own record), clinician (the people in their care) or admin "
+                     "(accounts and the audit trail)")
+        ->required();
+    account_add->add_option("--person", account_add_options.person,
+                            "The person whose record it reaches (`unload people list`); a "
+                            "person account without one gets a new, empty record");
+    account_add->add_option("--password-file", account_add_options.password_file,
+                            "Read the password from the first line of FILE (default: ask on "
+                            "the terminal without echo)");
+    auto* account_list = account->add_subcommand("list", "Every account, its role and state");
+    auto* account_disable =
+        account->add_subcommand("disable", "Stop an account signing in, and sign it out");
+    account_disable->add_option("NAME", account_name, "The account")->required();
+    auto* account_enable = account->add_subcommand(
+        "enable", "Let a disabled account sign in again; also lifts a lock after failed sign-ins");
+    account_enable->add_option("NAME", account_name, "The account")->required();
+    auto* account_password =
+        account->add_subcommand("password", "Set a new password, which signs the account out");
+    account_password->add_option("NAME", account_name, "The account")->required();
+    account_password->add_option("--password-file", password_file,
+                                 "Read the password from the first line of FILE");
+    account->footer(
+        "Passwords have at least 10 characters and are not the account's name; they are never "
+        "taken on the command line.\n\nExamples:\n"
+        "  unload account add ana --role clinician\n"
+        "  unload account add ben --role person --person 1     # the personal-mode record\n"
+        "  unload account add root --role admin --password-file ./admin-password\n"
+        "  unload account list\n  unload account disable ana");
+
+    AuditOptions audit_options;
+    auto* audit = app.add_subcommand(
+        "audit", "Who looked at or changed whose record, and every sign-in and refusal");
+    audit->add_option("--person", audit_options.person, "Only events on this person's record");
+    audit->add_option("--since", audit_options.since, "Only events from this day on (UTC)");
+    audit->add_flag("--verify", audit_options.verify,
+                    "Check the chain of digests instead; exit 1 when an event was changed, "
+                    "inserted or removed");
+    audit->footer("Examples:\n  unload audit\n  unload audit --person 2 --since 2026-12-01\n"
+                  "  unload audit --verify");
+
     ServeOptions serve_options;
     auto* serve = app.add_subcommand(
         "serve", "The HTTP API and the web app (default http://127.0.0.1:8080/)");
@@ -366,6 +419,18 @@ int run_commands(int argc, char** argv, const ServeCommand& run_serve) {
             return run_people_list(ctx);
         if (people_add->parsed())
             return run_people_add(ctx, person_name);
+        if (account_add->parsed())
+            return run_account_add(ctx, account_add_options);
+        if (account_list->parsed())
+            return run_account_list(ctx);
+        if (account_disable->parsed())
+            return run_account_enable(ctx, account_name, false);
+        if (account_enable->parsed())
+            return run_account_enable(ctx, account_name, true);
+        if (account_password->parsed())
+            return run_account_password(ctx, account_name, password_file);
+        if (audit->parsed())
+            return run_audit(ctx, audit_options);
         if (serve->parsed())
             return run_serve(ctx, serve_options);
         return invalid("COMMAND", "unknown command; see `unload --help`");

@@ -80,6 +80,25 @@ core::Result<void> run_forget(Context& ctx, bool yes);
 core::Result<void> run_people_list(Context& ctx);
 core::Result<void> run_people_add(Context& ctx, const std::string& name);
 
+// Stage 4: accounts and the audit trail (account_commands.cpp).
+struct AccountAddOptions {
+    std::string username;
+    std::string role;
+    std::optional<core::PersonId> person;
+    std::string password_file;
+};
+core::Result<void> run_account_add(Context& ctx, const AccountAddOptions& options);
+core::Result<void> run_account_list(Context& ctx);
+core::Result<void> run_account_enable(Context& ctx, const std::string& username, bool enabled);
+core::Result<void> run_account_password(Context& ctx, const std::string& username,
+                                        const std::string& password_file);
+struct AuditOptions {
+    std::optional<core::PersonId> person;
+    std::string since; ///< An ISO date (UTC); empty: from the start.
+    bool verify = false;
+};
+core::Result<void> run_audit(Context& ctx, const AuditOptions& options);
+
 /// Asks the warning signs and where leg symptoms reach on the terminal; returns a re-screen
 /// answers document (json/rescreen.hpp).
 core::Result<std::string> ask_rescreen(const core::KnowledgeBase& kb);

@@ -49,6 +49,7 @@ int exit_status(core::ErrorCode code) {
     case core::ErrorCode::Internal:
     case core::ErrorCode::Unauthenticated:
     case core::ErrorCode::Forbidden:
+    case core::ErrorCode::Throttled:
         return 1;
     }
     return 1;
@@ -279,7 +280,7 @@ core::Error in_cli_terms(core::Error error) {
         std::string_view option; ///< Empty: the field stays.
         std::string_view next;   ///< Appended to the message; empty: nothing.
     };
-    static constexpr std::array<Terms, 5> terms{{
+    static constexpr std::array<Terms, 7> terms{{
         {.code = core::ErrorCode::Conflict,
          .field = "restart",
          .option = "--restart",
@@ -298,6 +299,14 @@ core::Error in_cli_terms(core::Error error) {
          .field = "person",
          .option = "--person",
          .next = "; `unload people list` shows who is"},
+        {.code = core::ErrorCode::Conflict,
+         .field = "username",
+         .option = "NAME",
+         .next = "; `unload account list` shows the names taken"},
+        {.code = core::ErrorCode::NotFound,
+         .field = "username",
+         .option = "NAME",
+         .next = "; `unload account list` shows every account"},
     }};
     for (const auto& term : terms) {
         if (error.code != term.code || error.field != term.field)

@@ -1,6 +1,39 @@
 #include "core/actor.hpp"
 
+#include "core/enum_names.hpp"
+
 namespace unload::core {
+
+namespace {
+
+constexpr EnumNames<Role, 3> role_names{
+    {{Role::Person, "person"}, {Role::Clinician, "clinician"}, {Role::Admin, "admin"}}};
+
+} // namespace
+
+std::string_view to_string(Role role) {
+    return name_of(role_names, role);
+}
+
+std::optional<Role> parse_role(std::string_view text) {
+    return enum_from_name(role_names, text);
+}
+
+std::string_view Actor::role_name() const {
+    switch (kind) {
+    case Kind::Nobody:
+        return "nobody";
+    case Kind::Personal:
+        return "personal";
+    case Kind::TokenHolder:
+        return "token";
+    case Kind::HostOperator:
+        return "host";
+    case Kind::Account:
+        return role ? to_string(*role) : "nobody";
+    }
+    return "nobody";
+}
 
 Result<void> check_record_access(const Actor& actor, PersonId person, bool in_care) {
     const auto outside_care = [] {

@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/error.hpp"
 #include "core/records.hpp"
@@ -15,6 +16,9 @@ namespace unload::core {
 /// An account's role (clinic.md): a person reaches their own record, a clinician the records of
 /// the people in their care, an admin accounts and the audit trail but no record.
 enum class Role { Person, Clinician, Admin };
+
+std::string_view to_string(Role role);
+std::optional<Role> parse_role(std::string_view text);
 
 struct Actor {
     enum class Kind {
@@ -30,6 +34,10 @@ struct Actor {
     std::optional<Role> role;        ///< For an account.
     std::optional<RecordId> account; ///< For an account.
     std::optional<PersonId> person;  ///< The person whose own record this is, when known.
+    /// Where the request came from, for the audit trail: the client's address (empty for the
+    /// command line) and the request's id.
+    std::string address;
+    std::string request_id;
 
     static Actor nobody() { return {.kind = Kind::Nobody, .name = "nobody"}; }
     /// The front ends make these without knowing the person; the service fills it in with the
@@ -39,6 +47,10 @@ struct Actor {
     static Actor host_operator(std::string user) {
         return {.kind = Kind::HostOperator, .name = "host:" + std::move(user)};
     }
+
+    /// How the audit trail names the caller's role: the account's role, or `host`, `personal`,
+    /// `token`, `nobody`.
+    std::string_view role_name() const;
 };
 
 /// Whether `actor` may use person `person`'s record; `in_care` says whether a care link joins the

@@ -2,6 +2,7 @@
 
 #include <expected>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,6 +21,7 @@ enum class ErrorCode {
     TooLarge = 7,       ///< Input over a size limit (a request body over 1 MiB).
     Unauthenticated = 8, ///< Nobody the service knows asks: not signed in, or a wrong token.
     Forbidden = 9,       ///< The caller's role may never do this (an admin reading a record).
+    Throttled = 10,      ///< Too many failed sign-ins: wait before trying again.
 };
 
 /// An expected failure, carried as a value. `field` names the offending input by path
@@ -34,6 +36,9 @@ struct Error {
     /// One line for a person: `file:line: field: message`, leaving out the parts that are empty.
     std::string to_string() const;
 };
+
+/// The code's name in error documents and the audit trail: `invalid_input`, `not_found`, ...
+std::string_view code_name(ErrorCode code);
 
 template <class T>
 using Result = std::expected<T, Error>;

@@ -24,6 +24,9 @@ Api::Api(const service::Resources& res, ApiOptions options) : m_files(options.we
     add_record_routes(m_router, res);
     add_stop_routes(m_router, res, options.emergency_number);
     add_follow_up_routes(m_router, res);
+    add_account_routes(
+        m_router, res,
+        {.name = std::string(options.policy.cookie_name()), .secure = options.policy.tls});
     // The web app last, so that its one-segment template never hides an API path.
     const auto serve_file = [this](const Request& request,
                                    const Params&) -> core::Result<Response> {

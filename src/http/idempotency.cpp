@@ -40,7 +40,10 @@ Handler on_record(const service::Resources& res, Writes writes, RecordHandler ha
     [[maybe_unused]] static const int sodium = sodium_init();
     return [res, writes, handler = std::move(handler)](
                const Request& request, const Params& params) -> core::Result<Response> {
-        const auto ws = TRY(service::open_record(res, request.caller));
+        const auto caller = TRY(service::identify(res, request.credentials));
+        const auto ws = TRY(service::open_record(res, caller, std::nullopt,
+                                                 writes == Writes::Yes ? service::Access::Change
+                                                                       : service::Access::Read));
         const auto& key = request.idempotency_key;
         if (writes == Writes::No || key.empty())
             return handler(ws, request, params);

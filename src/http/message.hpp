@@ -12,7 +12,7 @@
 #include <utility>
 #include <vector>
 
-#include "core/actor.hpp"
+#include "service/sign_in.hpp"
 
 namespace unload::http {
 
@@ -37,12 +37,14 @@ struct Request {
     std::string content_type;
     std::string authorization;
     std::string if_none_match;
+    std::string cookie;          ///< Every Cookie header, joined with `; `.
     std::string idempotency_key; ///< `Idempotency-Key`, for state-changing routes.
     std::string request_id;      ///< From X-Request-Id when sane, else assigned by the server.
     std::string remote;          ///< The peer's address, for the log.
     std::string body;
-    /// Who asks, as admission found them (the access token, or personal mode on loopback).
-    core::Actor caller = core::Actor::nobody();
+    /// What says who asks, as admission found it (the access token, loopback in personal mode,
+    /// a session cookie); service::identify() turns it into the caller.
+    service::Credentials credentials;
 
     /// A query parameter, percent-decoded; empty when absent.
     std::optional<std::string> query_param(std::string_view name) const;

@@ -161,6 +161,28 @@ bool etag_matches(std::string_view if_none_match, std::string_view etag) {
 
 } // namespace
 
+std::string_view cookie_value(std::string_view header, std::string_view name) {
+    while (!header.empty()) {
+        const auto end = header.find(';');
+        auto pair = header.substr(0, end);
+        while (!pair.empty() && is_space(pair.front()))
+            pair.remove_prefix(1);
+        const auto equals = pair.find('=');
+        if (equals != std::string_view::npos && pair.substr(0, equals) == name) {
+            auto value = pair.substr(equals + 1);
+            while (!value.empty() && is_space(value.back()))
+                value.remove_suffix(1);
+            if (value.size() >= 2 && value.front() == '"' && value.back() == '"')
+                value = value.substr(1, value.size() - 2);
+            return value;
+        }
+        if (end == std::string_view::npos)
+            break;
+        header.remove_prefix(end + 1);
+    }
+    return {};
+}
+
 int status_for(core::ErrorCode code) {
     switch (code) {
     case core::ErrorCode::InvalidInput:
@@ -175,6 +197,8 @@ int status_for(core::ErrorCode code) {
         return 401;
     case core::ErrorCode::Forbidden:
         return 403;
+    case core::ErrorCode::Throttled:
+        return 429;
     case core::ErrorCode::InvalidContent:
     case core::ErrorCode::Io:
     case core::ErrorCode::Internal:
@@ -281,33 +305,44 @@ Pipeline::Admitted Pipeline::admit(Request& request) const {
         return admitted;
     }
 
+    auto& credentials = request.credentials;
+    credentials.address = request.remote;
+    credentials.request_id = request.request_id;
+    credentials.session_token = std::string(cookie_value(request.cookie, m_policy.cookie_name()));
+    const bool carries_session = !credentials.session_token.empty();
     if (!m_policy.token.empty() && needs_token(request.path)) {
-        const auto now = std::chrono::steady_clock::now();
-        if (!m_throttle.allowed(request.remote, now)) {
-            auto answer = error_response(429, "too_many_requests", "Authorization",
-                                         "too many wrong access tokens from this address; "
-                                         "wait a minute and try again with the right one");
-            answer.set_header("Retry-After", std::to_string(TokenThrottle::window.count()));
-            admitted.answer = std::move(answer);
-            return admitted;
-        }
         const auto given = bearer_token(request.authorization);
-        if (!given || !same_secret(*given, m_policy.token)) {
-            if (given)
-                m_throttle.failed(request.remote, now);
-            auto answer = error_response(401, "unauthorized", "Authorization",
-                                         "this server needs its access token: send "
-                                         "`Authorization: Bearer TOKEN`");
-            answer.set_header("WWW-Authenticate", "Bearer");
-            admitted.answer = std::move(answer);
-            return admitted;
+        // A browser signed in to the clinic carries its session instead of the token, and one
+        // signing in carries neither; service::identify() decides who they are.
+        if (!given && (carries_session || request.path == "/api/v1/login")) {
+            credentials.channel = service::Credentials::Channel::None;
+        } else {
+            const auto now = std::chrono::steady_clock::now();
+            if (!m_throttle.allowed(request.remote, now)) {
+                auto answer = error_response(429, "too_many_requests", "Authorization",
+                                             "too many wrong access tokens from this address; "
+                                             "wait a minute and try again with the right one");
+                answer.set_header("Retry-After", std::to_string(TokenThrottle::window.count()));
+                admitted.answer = std::move(answer);
+                return admitted;
+            }
+            if (!given || !same_secret(*given, m_policy.token)) {
+                if (given)
+                    m_throttle.failed(request.remote, now);
+                auto answer = error_response(401, "unauthorized", "Authorization",
+                                             "this server needs its access token: send "
+                                             "`Authorization: Bearer TOKEN`, or sign in");
+                answer.set_header("WWW-Authenticate", "Bearer");
+                admitted.answer = std::move(answer);
+                return admitted;
+            }
+            credentials.channel = service::Credentials::Channel::Token;
         }
-        request.caller = core::Actor::token_holder();
     } else if (m_policy.token.empty()) {
-        // Personal mode with no token: only loopback reaches this server (the config refuses
-        // another address without one), and its caller is the database's one person. (With a
-        // token, a request without it reaches only the public files and stays nobody.)
-        request.caller = core::Actor::personal();
+        // No token: only loopback reaches this server (the config refuses another address
+        // without one). In personal mode that is the database's one person; in a clinic it is
+        // nobody until they sign in.
+        credentials.channel = service::Credentials::Channel::Loopback;
     }
 
     // Routing comes before the CSRF checks, so that a wrong method is a 405 whatever its body.

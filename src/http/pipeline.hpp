@@ -7,8 +7,11 @@
 //                       address or a configured name (421). A page whose own name an attacker
 //                       re-points at 127.0.0.1 (DNS rebinding) is stopped here, since its Host
 //                       is the attacker's name;
-//   3. access token   - when one is configured, `/api/` and `/metrics` need `Bearer TOKEN` (401);
-//                       a client that keeps sending wrong tokens is turned away for a while (429);
+//   3. credentials    - when an access token is configured, `/api/` and `/metrics` need
+//                       `Bearer TOKEN` (401) or a session cookie (or are the sign-in itself);
+//                       a client that keeps sending wrong tokens is turned away for a while
+//                       (429). What the request carries goes on as its Credentials, which the
+//                       service turns into the caller (service::identify) on the database thread;
 //   4. routing        - 404 for an unknown path, 405 with Allow for a known path and wrong method;
 //   5. CSRF           - POST, PUT, PATCH and DELETE need `Content-Type: application/json` (415)
 //                       and, when the browser says where it comes from (Origin, Sec-Fetch-Site),
@@ -57,7 +60,16 @@ struct Policy {
     /// Host names this server answers to besides 127.0.0.1, localhost and [::1] (the listen
     /// address, a clinic's own names), each `name` (any port) or `name:port`.
     std::vector<std::string> hosts;
+    /// Served over TLS: the session cookie is `Secure` and `__Host-` prefixed.
+    bool tls = false;
+
+    std::string_view cookie_name() const {
+        return tls ? "__Host-unload_session" : "unload_session";
+    }
 };
+
+/// The value of cookie `name` in a Cookie header (`a=1; b=2`); empty when absent.
+std::string_view cookie_value(std::string_view header, std::string_view name);
 
 /// Wrong access tokens per client address: after `limit` in a window, that address is turned
 /// away until the window ends, so guessing a 32-character token is hopeless. Thread-safe.

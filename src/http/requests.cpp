@@ -127,6 +127,14 @@ core::Result<PainRequest> decode_pain_request(std::string_view body) {
     return request;
 }
 
+core::Result<LoginRequest> decode_login_request(std::string_view body) {
+    const auto document = TRY(parse_object(body));
+    TRY(json::only_known_keys(document, "", {"username", "password"}));
+    return LoginRequest{
+        .username = TRY(required(json::string_at(document, "", "username"), "username")),
+        .password = TRY(required(json::string_at(document, "", "password"), "password"))};
+}
+
 core::Result<std::string> decode_rating_request(std::string_view body) {
     const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"rating"}));

@@ -34,6 +34,13 @@ struct PainRequest {
 };
 core::Result<PainRequest> decode_pain_request(std::string_view body);
 
+/// `{"username": "...", "password": "..."}` for POST /api/v1/login.
+struct LoginRequest {
+    std::string username;
+    std::string password;
+};
+core::Result<LoginRequest> decode_login_request(std::string_view body);
+
 /// `{"instrument": "odi", "answers": [...], "save": true}` for POST /api/v1/scores; `answers`
 /// comes back as the instrument's answers document (`{"answers": [...]}`) for its own decoder.
 struct ScoreRequest {

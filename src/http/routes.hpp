@@ -57,6 +57,15 @@ void add_record_routes(Router& router, const service::Resources& res);
 /// (stop_routes.cpp). `emergency_number` is the number the stop page offers to call.
 void add_stop_routes(Router& router, const service::Resources& res, std::string emergency_number);
 
+/// How the session cookie is named and sent: `__Host-` prefixed and Secure over TLS.
+struct SessionCookie {
+    std::string name;
+    bool secure = false;
+};
+
+/// Sign-in, sign-out, who is signed in, and the audit trail (account_routes.cpp).
+void add_account_routes(Router& router, const service::Resources& res, SessionCookie cookie);
+
 /// Advice that asks the person to do something, open until they say it is done
 /// (follow_up_routes.cpp).
 void add_follow_up_routes(Router& router, const service::Resources& res);

@@ -66,6 +66,11 @@ std::optional<Request> to_request(bhttp::request<bhttp::string_body>&& in) {
     request.content_type = field(in, bhttp::field::content_type);
     request.authorization = field(in, bhttp::field::authorization);
     request.if_none_match = field(in, bhttp::field::if_none_match);
+    for (auto [cookie, end] = in.equal_range(bhttp::field::cookie); cookie != end; ++cookie) {
+        if (!request.cookie.empty())
+            request.cookie += "; ";
+        request.cookie.append(cookie->value().data(), cookie->value().size());
+    }
     request.request_id = field(in, "X-Request-Id");
     request.idempotency_key = field(in, "Idempotency-Key");
     request.body = std::move(in.body());

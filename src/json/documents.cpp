@@ -309,33 +309,9 @@ json rules_document(const core::KnowledgeBase& kb) {
             {"sources", sources}};
 }
 
-std::string_view error_code_name(core::ErrorCode code) {
-    switch (code) {
-    case core::ErrorCode::InvalidInput:
-        return "invalid_input";
-    case core::ErrorCode::InvalidContent:
-        return "invalid_content";
-    case core::ErrorCode::NotFound:
-        return "not_found";
-    case core::ErrorCode::Io:
-        return "io_error";
-    case core::ErrorCode::Internal:
-        return "internal_error";
-    case core::ErrorCode::Conflict:
-        return "conflict";
-    case core::ErrorCode::TooLarge:
-        return "too_large";
-    case core::ErrorCode::Unauthenticated:
-        return "unauthorized";
-    case core::ErrorCode::Forbidden:
-        return "forbidden";
-    }
-    return "internal_error";
-}
-
 json error_document(const core::Error& error) {
     json body = {
-        {"code", error_code_name(error.code)}, {"field", error.field}, {"message", error.message}};
+        {"code", core::code_name(error.code)}, {"field", error.field}, {"message", error.message}};
     if (!error.file.empty()) {
         body["file"] = error.file;
         body["line"] = error.line;

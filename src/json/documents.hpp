@@ -25,6 +25,4 @@ nlohmann::json rules_document(const core::KnowledgeBase& kb);
 /// `{"error": {"code", "field", "message"}}`, plus file and line for content errors.
 nlohmann::json error_document(const core::Error& error);
 
-std::string_view error_code_name(core::ErrorCode code);
-
 } // namespace unload::json

@@ -40,12 +40,18 @@ struct Workspace {
     std::unique_ptr<core::RecordStore> record;
 };
 
+/// What a caller opens a record for, as the audit trail says it.
+enum class Access { Read, Change };
+
 /// Opens the record of person `person` for `actor`, or, when no person is named, the caller's own:
 /// an account's person, or in personal mode (and for the host operator) the database's one person,
-/// who is added when the database has nobody yet. Fails as core::check_record_access() does, and
-/// with Conflict (field `person`) when no person is named and the database holds several.
+/// who is added when the database has nobody yet. Fails as core::check_record_access() does (a
+/// clinician reaches the people in their care), and with Conflict (field `person`) when no person
+/// is named and the database holds several. In a clinic, opening someone else's record is in the
+/// audit trail, and so is every refusal.
 core::Result<Workspace> open_record(const Resources& resources, const core::Actor& actor,
-                                    std::optional<core::PersonId> person = std::nullopt);
+                                    std::optional<core::PersonId> person = std::nullopt,
+                                    Access access = Access::Read);
 
 /// Today in the person's time zone.
 inline core::Day today(const Workspace& ws) {
