@@ -170,8 +170,10 @@ core::Result<void> run_audit(Context& ctx, const AuditOptions& options) {
         else
             std::cout << fmt::format("The audit trail is broken at event {}: {}.\n", broken->id,
                                      broken->reason);
+        // A broken chain is stored data that was tampered with or damaged, as unreadable rows are
+        // (store/rows.hpp corrupt()): exit 1.
         if (broken)
-            return core::fail(core::ErrorCode::Conflict, "audit",
+            return core::fail(core::ErrorCode::Io, "audit",
                               fmt::format("the chain breaks at event {}", broken->id));
         return {};
     }

@@ -31,20 +31,17 @@ Json follow_ups_document(const std::vector<service::FollowUp>& open) {
 } // namespace
 
 void add_follow_up_routes(Router& router, const service::Resources& res) {
-    router.add(Method::Get, "/api/v1/follow-ups", Work::Database,
-               on_record(res, Writes::No,
-                         [](const service::Workspace& ws, const Request&,
-                            const Params&) -> core::Result<Response> {
-                             return json_response(
-                                 follow_ups_document(TRY(service::open_follow_ups(ws))));
-                         }));
-    router.add(Method::Post, "/api/v1/follow-ups/{advice}/done", Work::Database,
-               on_record(res, Writes::Yes,
-                         [](const service::Workspace& ws, const Request&,
-                            const Params& params) -> core::Result<Response> {
-                             return json_response(follow_ups_document(
-                                 TRY(service::mark_follow_up_done(ws, params.get("advice")))));
-                         }));
+    add_record_route(
+        router, res, Method::Get, "/api/v1/follow-ups", Writes::No,
+        [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
+            return json_response(follow_ups_document(TRY(service::open_follow_ups(ws))));
+        });
+    add_record_route(router, res, Method::Post, "/api/v1/follow-ups/{advice}/done", Writes::Yes,
+                     [](const service::Workspace& ws, const Request&,
+                        const Params& params) -> core::Result<Response> {
+                         return json_response(follow_ups_document(
+                             TRY(service::mark_follow_up_done(ws, params.get("advice")))));
+                     });
 }
 
 } // namespace unload::http

@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include "http/requests.hpp"
+
 namespace unload::http {
 
 namespace {
@@ -41,7 +43,10 @@ Handler on_record(const service::Resources& res, Writes writes, RecordHandler ha
     return [res, writes, handler = std::move(handler)](
                const Request& request, const Params& params) -> core::Result<Response> {
         const auto caller = TRY(service::identify(res, request.credentials));
-        const auto ws = TRY(service::open_record(res, caller, std::nullopt,
+        std::optional<core::PersonId> person;
+        if (const auto named = params.get("person"); !named.empty())
+            person = TRY(record_id(named, "person"));
+        const auto ws = TRY(service::open_record(res, caller, person,
                                                  writes == Writes::Yes ? service::Access::Change
                                                                        : service::Access::Read));
         const auto& key = request.idempotency_key;
@@ -71,6 +76,16 @@ Handler on_record(const service::Resources& res, Writes writes, RecordHandler ha
                                                           .at = {}}));
         return response;
     };
+}
+
+void add_record_route(Router& router, const service::Resources& res, Method method,
+                      std::string_view pattern, Writes writes, RecordHandler handler) {
+    constexpr std::string_view api = "/api/v1/";
+    auto wrapped = on_record(res, writes, std::move(handler));
+    router.add(method, std::string(pattern), Work::Database, wrapped);
+    if (pattern.starts_with(api))
+        router.add(method, "/api/v1/people/{person}/" + std::string(pattern.substr(api.size())),
+                   Work::Database, std::move(wrapped));
 }
 
 } // namespace unload::http

@@ -33,6 +33,13 @@ enum class Writes { No, Yes };
 /// honours `Idempotency-Key` after that check, so a kept answer goes back only to a caller who may
 /// open the record. Runs on the database thread with the handler, so a lookup, the handler's write
 /// and the keeping follow one another with no other request in between.
+/// Whose record: the caller's own, or for `/api/v1/people/{person}/...` that person's (a clinician
+/// and the people in their care), as service::open_record() allows.
 Handler on_record(const service::Resources& res, Writes writes, RecordHandler handler);
+
+/// Adds a route over the record twice: at `pattern` (under `/api/v1/`) for the caller's own
+/// record, and at `/api/v1/people/{person}/...` for person `person`'s.
+void add_record_route(Router& router, const service::Resources& res, Method method,
+                      std::string_view pattern, Writes writes, RecordHandler handler);
 
 } // namespace unload::http

@@ -63,14 +63,13 @@ void add_record_routes(Router& router, const service::Resources& res) {
     // Every route opens the record for its caller once (on_record); every route that writes to
     // it honours Idempotency-Key, so a resent request is stored once. (Deleting everything is
     // idempotent by itself, and keeps nothing behind.)
-    const auto add = [&router, &res](Method method, std::string pattern, RecordHandler handler) {
-        router.add(method, std::move(pattern), Work::Database,
-                   on_record(res, Writes::No, std::move(handler)));
+    const auto add = [&router, &res](Method method, std::string_view pattern,
+                                     RecordHandler handler) {
+        add_record_route(router, res, method, pattern, Writes::No, std::move(handler));
     };
-    const auto add_write = [&router, &res](Method method, std::string pattern,
+    const auto add_write = [&router, &res](Method method, std::string_view pattern,
                                            RecordHandler handler) {
-        router.add(method, std::move(pattern), Work::Database,
-                   on_record(res, Writes::Yes, std::move(handler)));
+        add_record_route(router, res, method, pattern, Writes::Yes, std::move(handler));
     };
 
     add(Method::Get, "/api/v1/intake",

@@ -36,29 +36,25 @@ Json stop_document(const core::KnowledgeBase& kb, const std::optional<service::O
 
 void add_stop_routes(Router& router, const service::Resources& res, std::string emergency_number) {
     const auto& kb = res.kb;
-    router.add(Method::Get, "/api/v1/stop", Work::Database,
-               on_record(res, Writes::No,
-                         [&kb, emergency_number](const service::Workspace& ws, const Request&,
-                                                 const Params&) -> core::Result<Response> {
-                             return json_response(
-                                 stop_document(kb, TRY(service::open_stop(ws)), emergency_number));
-                         }));
-    router.add(
-        Method::Post, "/api/v1/stop", Work::Database,
-        on_record(res, Writes::Yes,
-                  [&kb, emergency_number](const service::Workspace& ws, const Request& request,
-                                          const Params&) -> core::Result<Response> {
-                      const auto stop =
-                          TRY(from_body(service::record_onboarding_stop(ws, request.body)));
-                      return json_response(stop_document(kb, stop, emergency_number), 201);
-                  }));
-    router.add(Method::Post, "/api/v1/stop/seen", Work::Database,
-               on_record(res, Writes::Yes,
-                         [&kb, emergency_number](const service::Workspace& ws, const Request&,
-                                                 const Params&) -> core::Result<Response> {
-                             return json_response(
-                                 stop_document(kb, TRY(service::mark_seen(ws)), emergency_number));
-                         }));
+    add_record_route(router, res, Method::Get, "/api/v1/stop", Writes::No,
+                     [&kb, emergency_number](const service::Workspace& ws, const Request&,
+                                             const Params&) -> core::Result<Response> {
+                         return json_response(
+                             stop_document(kb, TRY(service::open_stop(ws)), emergency_number));
+                     });
+    add_record_route(router, res, Method::Post, "/api/v1/stop", Writes::Yes,
+                     [&kb, emergency_number](const service::Workspace& ws, const Request& request,
+                                             const Params&) -> core::Result<Response> {
+                         const auto stop =
+                             TRY(from_body(service::record_onboarding_stop(ws, request.body)));
+                         return json_response(stop_document(kb, stop, emergency_number), 201);
+                     });
+    add_record_route(router, res, Method::Post, "/api/v1/stop/seen", Writes::Yes,
+                     [&kb, emergency_number](const service::Workspace& ws, const Request&,
+                                             const Params&) -> core::Result<Response> {
+                         return json_response(
+                             stop_document(kb, TRY(service::mark_seen(ws)), emergency_number));
+                     });
 }
 
 } // namespace unload::http

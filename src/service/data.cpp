@@ -21,6 +21,10 @@ core::Result<core::WholeRecord> everything(const Workspace& ws) {
 }
 
 core::Result<void> forget(const Workspace& ws) {
+    // A record is its person's: a clinician may read it, never delete it (clinic.md).
+    if (ws.actor.person != ws.person && ws.actor.kind != core::Actor::Kind::HostOperator)
+        return core::fail(core::ErrorCode::Forbidden, "role",
+                          "only the person themselves deletes their record");
     return ws.record->forget();
 }
 

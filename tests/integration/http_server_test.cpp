@@ -28,6 +28,9 @@
 #include "json/learn.hpp"
 #include "json/reasons.hpp"
 #include "picture/svg.hpp"
+#include "service/accounts.hpp"
+#include "service/audit.hpp"
+#include "service/care.hpp"
 #include "store/store.hpp"
 
 namespace unload::test {
@@ -122,6 +125,13 @@ protected:
                    int expected_status) {
         const auto reply = call(method, target, body);
         EXPECT_EQ(reply.status, expected_status) << method << " " << target << ": " << reply.body;
+        return Json::parse(reply.body, nullptr, false);
+    }
+
+    /// A GET with `extra` headers that must answer 200, as JSON.
+    Json call_json_with(const std::string& extra, std::string_view target) {
+        const auto reply = call("GET", target, {}, extra);
+        EXPECT_EQ(reply.status, 200) << target << ": " << reply.body;
         return Json::parse(reply.body, nullptr, false);
     }
 
@@ -1021,6 +1031,203 @@ TEST_F(HttpServerTest, AWrongMethodIs405WhateverItsContentTypeAndBigHeadersAre41
                           "X-Big: " + std::string(http::max_header_bytes + 10, 'b') + "\r\n");
     EXPECT_EQ(big.status, 413);
     EXPECT_EQ(Json::parse(big.body)["error"]["field"], "(headers)");
+}
+
+// ---- The clinic: accounts, sign-in and the session cookie (clinic.md) ------------------------
+
+/// An account added by the host operator, as `unload account add` adds it.
+core::Account add_account(const service::Resources& res, std::string name, core::Role role,
+                          std::optional<core::PersonId> person = std::nullopt) {
+    auto added = service::add_account(res, core::Actor::host_operator("test"),
+                                      {.username = std::move(name),
+                                       .role = role,
+                                       .person = person,
+                                       .password = "correct horse battery"});
+    EXPECT_TRUE(added) << added.error().to_string();
+    return added.value_or(core::Account{});
+}
+
+std::string login_body(std::string_view name, std::string_view password) {
+    return Json{{"username", name}, {"password", password}}.dump();
+}
+
+/// `Cookie: NAME=VALUE` for the session a login answer set.
+std::string cookie_header(const Reply& login) {
+    const auto set = login.header("set-cookie");
+    return "Cookie: " + set.substr(0, set.find(';')) + "\r\n";
+}
+
+TEST_F(HttpServerTest, PersonalModeNeedsNoSignInAndSaysSo) {
+    const auto me = call_json("GET", "/api/v1/me", {}, 200);
+    EXPECT_EQ(me["mode"], "personal");
+    EXPECT_TRUE(me["account"].is_null());
+    EXPECT_EQ(call("GET", "/api/v1/program").status, 404); // no program yet, but reachable
+}
+
+TEST_F(HttpServerTest, AClinicNeedsASignInForTheRecordButNotForTheLibrary) {
+    add_account(*m_ws, "ben", core::Role::Person);
+    const auto refused = call("GET", "/api/v1/program");
+    EXPECT_EQ(refused.status, 401) << refused.body;
+    EXPECT_EQ(Json::parse(refused.body)["error"]["code"], "unauthorized");
+    EXPECT_EQ(call("GET", "/api/v1/me").status, 401);
+    EXPECT_EQ(call("POST", "/api/v1/sessions", "{}").status, 401);
+    // The public library stays open: the exercises, Learn, the intake form, health and the app.
+    EXPECT_EQ(call("GET", "/api/v1/exercises").status, 200);
+    EXPECT_EQ(call("GET", "/api/v1/learn").status, 200);
+    EXPECT_EQ(call("GET", "/api/v1/intake/form").status, 200);
+    EXPECT_EQ(call("GET", "/healthz").status, 200);
+    EXPECT_EQ(call("GET", "/").status, 200);
+}
+
+TEST_F(HttpServerTest, SigningInSetsAStrictHttpOnlyCookieThatReachesOnesOwnRecord) {
+    const auto ben = add_account(*m_ws, "ben", core::Role::Person);
+    const auto login = call("POST", "/api/v1/login", login_body("Ben", "correct horse battery"));
+    ASSERT_EQ(login.status, 200) << login.body;
+    EXPECT_EQ(Json::parse(login.body)["account"],
+              (Json{{"username", "ben"}, {"role", "person"}, {"person", *ben.person}}));
+    const auto set = login.header("set-cookie");
+    EXPECT_TRUE(set.starts_with("unload_session=")) << set;
+    for (const auto* part : {"; Path=/", "; HttpOnly", "; SameSite=Strict", "; Max-Age=7776000"})
+        EXPECT_NE(set.find(part), std::string::npos) << set << " lacks " << part;
+    EXPECT_EQ(set.find("Secure"), std::string::npos) << "plain HTTP cannot keep a Secure cookie";
+    // 128 random bits, URL-safe base64.
+    EXPECT_EQ(set.substr(15, set.find(';') - 15).size(), 22U) << set;
+    const auto cookie = cookie_header(login);
+
+    const auto me = call("GET", "/api/v1/me", {}, cookie);
+    ASSERT_EQ(me.status, 200) << me.body;
+    EXPECT_EQ(Json::parse(me.body)["mode"], "clinic");
+    EXPECT_EQ(Json::parse(me.body)["account"]["username"], "ben");
+    const auto started =
+        call("POST", "/api/v1/program", desk_worker(), cookie + std::string(json_type));
+    EXPECT_EQ(started.status, 201) << started.body;
+    EXPECT_EQ(call("GET", "/api/v1/program", {}, cookie).status, 200);
+
+    // A forged or stale cookie is nobody.
+    EXPECT_EQ(call("GET", "/api/v1/program", {}, "Cookie: unload_session=forged\r\n").status, 401);
+    // Signing out ends the session on the server, not only in the browser.
+    const auto out = call("POST", "/api/v1/logout", "{}", cookie + std::string(json_type));
+    EXPECT_EQ(out.status, 204);
+    EXPECT_NE(out.header("set-cookie").find("Max-Age=0"), std::string::npos);
+    EXPECT_EQ(call("GET", "/api/v1/program", {}, cookie).status, 401);
+}
+
+TEST_F(HttpServerTest, AWrongPasswordAndAnUnknownNameGetTheSameAnswer) {
+    add_account(*m_ws, "ben", core::Role::Person);
+    const auto wrong = call("POST", "/api/v1/login", login_body("ben", "not the password"));
+    m_clock.advance_to(m_clock.steady_ms() + 120'000); // past the wait a failure asks for
+    const auto unknown = call("POST", "/api/v1/login", login_body("nobody", "not the password"));
+    EXPECT_EQ(wrong.status, 401);
+    EXPECT_EQ(unknown.status, 401);
+    EXPECT_EQ(wrong.body, unknown.body);
+    EXPECT_TRUE(wrong.header("set-cookie").empty());
+    EXPECT_EQ(Json::parse(wrong.body)["error"]["field"], "username");
+    // Straight after a failure, the same name and address must wait.
+    const auto again = call("POST", "/api/v1/login", login_body("ben", "correct horse battery"));
+    EXPECT_EQ(again.status, 429) << again.body;
+    EXPECT_EQ(Json::parse(again.body)["error"]["code"], "too_many_requests");
+    m_clock.advance_to(m_clock.steady_ms() + 120'000);
+    EXPECT_EQ(call("POST", "/api/v1/login", login_body("ben", "correct horse battery")).status,
+              200);
+}
+
+TEST_F(HttpServerTest, ALoginFromAnotherSiteIsRefused) {
+    add_account(*m_ws, "ben", core::Role::Person);
+    const auto foreign = call("POST", "/api/v1/login", login_body("ben", "correct horse battery"),
+                              std::string(json_type) + "Origin: http://evil.example\r\n");
+    EXPECT_EQ(foreign.status, 403);
+    EXPECT_TRUE(foreign.header("set-cookie").empty());
+}
+
+TEST_F(HttpServerTest, AnAdminReadsTheAuditTrailButNoRecordAndAPersonOnlyTheirOwn) {
+    const auto ben = add_account(*m_ws, "ben", core::Role::Person);
+    add_account(*m_ws, "ana", core::Role::Clinician);
+    add_account(*m_ws, "root", core::Role::Admin);
+    const auto ana =
+        cookie_header(call("POST", "/api/v1/login", login_body("ana", "correct horse battery")));
+    const auto root =
+        cookie_header(call("POST", "/api/v1/login", login_body("root", "correct horse battery")));
+    // Their own record: a clinician has none, an admin may never read one.
+    EXPECT_EQ(call("GET", "/api/v1/program", {}, ana).status, 404);
+    const auto admin = call("GET", "/api/v1/program", {}, root);
+    EXPECT_EQ(admin.status, 403) << admin.body;
+    // The admin reads the audit trail; it names the refusal and the sign-ins, and no password.
+    const auto audit = call("GET", "/api/v1/audit", {}, root);
+    ASSERT_EQ(audit.status, 200) << audit.body;
+    EXPECT_EQ(audit.body.find("correct horse"), std::string::npos);
+    const auto events = Json::parse(audit.body)["events"];
+    EXPECT_TRUE(std::ranges::any_of(events, [](const Json& e) {
+        return e["actor"] == "root" && e["action"] == "denied" && e["outcome"] == "forbidden";
+    })) << events.dump();
+    EXPECT_TRUE(std::ranges::any_of(events, [](const Json& e) {
+        return e["actor"] == "ana" && e["action"] == "login";
+    })) << events.dump();
+    // A person sees the events on their own record only.
+    const auto own =
+        cookie_header(call("POST", "/api/v1/login", login_body("ben", "correct horse battery")));
+    const auto theirs = call_json_with(own, "/api/v1/audit");
+    for (const auto& event : theirs["events"])
+        EXPECT_EQ(event["person"], *ben.person) << event.dump();
+}
+
+TEST_F(HttpServerTest, AClinicianReachesThePeopleInTheirCareAndNobodyElse) {
+    const auto ben = add_account(*m_ws, "ben", core::Role::Person);
+    const auto ana = add_account(*m_ws, "ana", core::Role::Clinician);
+    add_account(*m_ws, "cora", core::Role::Clinician);
+    const auto ana_actor = core::Actor{.kind = core::Actor::Kind::Account,
+                                       .name = "ana",
+                                       .role = core::Role::Clinician,
+                                       .account = ana.id};
+    const auto dora = service::register_person(*m_ws, ana_actor, "Dora Lima");
+    ASSERT_TRUE(dora) << dora.error().to_string();
+    const auto sign_in = [&](std::string_view name) {
+        return cookie_header(
+            call("POST", "/api/v1/login", login_body(name, "correct horse battery")));
+    };
+    const auto as_ana = sign_in("ana");
+    const auto as_cora = sign_in("cora");
+    const auto as_ben = sign_in("ben");
+    const auto dora_path = "/api/v1/people/" + std::to_string(dora->id);
+    const auto ben_path = "/api/v1/people/" + std::to_string(*ben.person);
+
+    // In care: the clinician starts and reads Dora's program.
+    const auto started =
+        call("POST", dora_path + "/program", desk_worker(), as_ana + std::string(json_type));
+    ASSERT_EQ(started.status, 201) << started.body;
+    EXPECT_EQ(call("GET", dora_path + "/program", {}, as_ana).status, 200);
+    // Outside care, or nobody at all: the same 404 naming `person`, so existence is not told.
+    for (const auto& path :
+         {ben_path, std::string("/api/v1/people/999"), std::string("/api/v1/people/abc")}) {
+        const auto refused = call("GET", path + "/program", {}, as_ana);
+        EXPECT_EQ(refused.status, 404) << path;
+        EXPECT_EQ(Json::parse(refused.body)["error"]["field"], "person") << refused.body;
+    }
+    EXPECT_EQ(call("GET", dora_path + "/program", {}, as_cora).status, 404);
+    EXPECT_EQ(call("GET", dora_path + "/program", {}, as_ben).status, 404);
+    EXPECT_EQ(call("GET", dora_path + "/program").status, 401);
+    // A person reaches their own record by either path.
+    EXPECT_EQ(call("GET", ben_path + "/program", {}, as_ben).status, 404); // no program yet
+    EXPECT_EQ(Json::parse(call("GET", ben_path + "/program", {}, as_ben).body)["error"]["field"],
+              "program");
+    // A clinician reads a record but never deletes it.
+    const auto deleted = call("DELETE", dora_path + "/data", R"({"confirm": "forget"})",
+                              as_ana + std::string(json_type));
+    EXPECT_EQ(deleted.status, 403) << deleted.body;
+    EXPECT_EQ(call("GET", dora_path + "/program", {}, as_ana).status, 200);
+
+    // Dora's record shows who opened it; the refusals are written down too.
+    const auto trail =
+        service::audit_events(*m_ws, core::Actor::host_operator("test"), {.person = dora->id});
+    ASSERT_TRUE(trail) << trail.error().to_string();
+    EXPECT_TRUE(std::ranges::any_of(*trail, [](const core::AuditEvent& e) {
+        return e.actor == "ana" && e.action == "read" && e.resource == "record";
+    }));
+    EXPECT_TRUE(std::ranges::any_of(*trail, [](const core::AuditEvent& e) {
+        return e.actor == "ana" && e.action == "update";
+    }));
+    EXPECT_TRUE(std::ranges::any_of(*trail, [](const core::AuditEvent& e) {
+        return e.actor == "cora" && e.action == "denied" && e.outcome == "not_found";
+    }));
 }
 
 } // namespace

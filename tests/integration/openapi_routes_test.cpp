@@ -1,5 +1,6 @@
 // docs/openapi.yaml and the router must agree: every route the server knows is documented, and
-// every documented operation is a route. `make test` bundles the YAML to JSON with Redocly
+// every documented operation is a route (one marked `x-per-person` twice, the second time under
+// /api/v1/people/{person}/). `make test` bundles the YAML to JSON with Redocly
 // (scripts/openapi/check.sh BUILD/openapi.json) before ctest runs this.
 
 #include <filesystem>
@@ -27,9 +28,14 @@ std::set<std::string> documented_operations(const nlohmann::json& document) {
             std::string upper = method;
             for (auto& c : upper)
                 c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-            if (upper == "GET" || upper == "POST" || upper == "PUT" || upper == "DELETE" ||
-                upper == "PATCH")
-                operations.insert(upper + " " + path);
+            if (upper != "GET" && upper != "POST" && upper != "PUT" && upper != "DELETE" &&
+                upper != "PATCH")
+                continue;
+            operations.insert(upper + " " + path);
+            // A route over the record is also served for a named person (the info's "Whose
+            // record").
+            if (operation.value("x-per-person", false))
+                operations.insert(upper + " /api/v1/people/{person}/" + path.substr(8));
         }
     return operations;
 }
