@@ -1,6 +1,7 @@
-// Signing in and out, who is signed in, and the audit trail (clinic.md; service/sign_in.hpp and
-// service/audit.hpp). The session token goes to the browser in an HttpOnly, SameSite=Strict
-// cookie and nowhere else: no page script can read it, and no other site can send it.
+// Signing in and out, who is signed in, care links and invitations, and the audit trail
+// (clinic.md; service/sign_in.hpp, service/care.hpp and service/audit.hpp). The session token goes
+// to the browser in an HttpOnly, SameSite=Strict cookie and nowhere else: no page script can read
+// it, and no other site can send it.
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -9,6 +10,7 @@
 #include "http/requests.hpp"
 #include "http/routes.hpp"
 #include "service/audit.hpp"
+#include "service/care.hpp"
 #include "service/sign_in.hpp"
 
 namespace unload::http {
@@ -27,6 +29,22 @@ std::string session_cookie(const SessionCookie& cookie, std::string_view value,
                            std::chrono::seconds max_age) {
     return fmt::format("{}={}; Path=/; Max-Age={}; HttpOnly; SameSite=Strict{}", cookie.name, value,
                        max_age.count(), cookie.secure ? "; Secure" : "");
+}
+
+Json link_document(const core::CareLink& link) {
+    return {{"clinician", link.clinician},
+            {"clinician_name", link.clinician_name},
+            {"person", link.person},
+            {"person_name", link.person_name},
+            {"origin", link.origin == core::CareOrigin::Registered ? "registered" : "invitation"},
+            {"since", core::iso_timestamp(link.since)}};
+}
+
+Json links_document(const std::vector<core::CareLink>& links, std::string_view key) {
+    auto list = Json::array();
+    for (const auto& link : links)
+        list.push_back(link_document(link));
+    return {{key, std::move(list)}};
 }
 
 Json event_document(const core::AuditEvent& event) {
@@ -76,6 +94,63 @@ void add_account_routes(Router& router, const service::Resources& res, SessionCo
             const auto account = TRY(service::signed_in_account(res, caller));
             return json_response({{"account", account_document(account)}, {"mode", "clinic"}});
         });
+    router.add(Method::Get, "/api/v1/people", Work::Database,
+               [res](const Request& request, const Params&) -> core::Result<Response> {
+                   const auto caller = TRY(service::identify(res, request.credentials));
+                   return json_response(
+                       links_document(TRY(service::people_in_care(res, caller)), "people"));
+               });
+    router.add(Method::Post, "/api/v1/people", Work::Database,
+               [res](const Request& request, const Params&) -> core::Result<Response> {
+                   const auto caller = TRY(service::identify(res, request.credentials));
+                   const auto name = TRY(decode_person_request(request.body));
+                   const auto person = TRY(service::register_person(res, caller, name));
+                   return json_response(
+                       {{"person",
+                         {{"id", person.id},
+                          {"name", person.name},
+                          {"created_at", core::iso_timestamp(person.created_at)}}}},
+                       201);
+               });
+    router.add(Method::Get, "/api/v1/invitations", Work::Database,
+               [res](const Request& request, const Params&) -> core::Result<Response> {
+                   const auto caller = TRY(service::identify(res, request.credentials));
+                   auto list = Json::array();
+                   for (const auto& invitation : TRY(service::pending_invitations(res, caller)))
+                       list.push_back({{"id", invitation.id},
+                                       {"created_at", core::iso_timestamp(invitation.created_at)},
+                                       {"expires_at", core::iso_timestamp(invitation.expires_at)}});
+                   return json_response({{"invitations", std::move(list)}});
+               });
+    router.add(Method::Post, "/api/v1/invitations", Work::Database,
+               [res](const Request& request, const Params&) -> core::Result<Response> {
+                   const auto caller = TRY(service::identify(res, request.credentials));
+                   TRY(decode_empty_request(request.body));
+                   const auto issued = TRY(service::invite(res, caller));
+                   return json_response({{"code", issued.code},
+                                         {"expires_at", core::iso_timestamp(issued.expires_at)}},
+                                        201);
+               });
+    router.add(Method::Get, "/api/v1/care", Work::Database,
+               [res](const Request& request, const Params&) -> core::Result<Response> {
+                   const auto caller = TRY(service::identify(res, request.credentials));
+                   return json_response(
+                       links_document(TRY(service::care_links(res, caller)), "links"));
+               });
+    router.add(Method::Post, "/api/v1/care", Work::Database,
+               [res](const Request& request, const Params&) -> core::Result<Response> {
+                   const auto caller = TRY(service::identify(res, request.credentials));
+                   const auto code = TRY(decode_join_request(request.body));
+                   return json_response(
+                       {{"link", link_document(TRY(service::join_care(res, caller, code)))}}, 201);
+               });
+    router.add(Method::Delete, "/api/v1/care/{id}", Work::Database,
+               [res](const Request& request, const Params& params) -> core::Result<Response> {
+                   const auto caller = TRY(service::identify(res, request.credentials));
+                   const auto other = TRY(record_id(params.get("id"), "id"));
+                   TRY(service::end_care(res, caller, other));
+                   return Response{.status = 204, .content_type = {}, .body = {}};
+               });
     router.add(Method::Get, "/api/v1/audit", Work::Database,
                [res](const Request& request, const Params&) -> core::Result<Response> {
                    const auto caller = TRY(service::identify(res, request.credentials));

@@ -135,6 +135,24 @@ core::Result<LoginRequest> decode_login_request(std::string_view body) {
         .password = TRY(required(json::string_at(document, "", "password"), "password"))};
 }
 
+core::Result<std::string> decode_person_request(std::string_view body) {
+    const auto document = TRY(parse_object(body));
+    TRY(json::only_known_keys(document, "", {"name"}));
+    return TRY(required(json::string_at(document, "", "name"), "name"));
+}
+
+core::Result<std::string> decode_join_request(std::string_view body) {
+    const auto document = TRY(parse_object(body));
+    TRY(json::only_known_keys(document, "", {"code"}));
+    return TRY(required(json::string_at(document, "", "code"), "code"));
+}
+
+core::Result<void> decode_empty_request(std::string_view body) {
+    const auto document = TRY(parse_object(body));
+    TRY(json::only_known_keys(document, "", {}));
+    return {};
+}
+
 core::Result<std::string> decode_rating_request(std::string_view body) {
     const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"rating"}));

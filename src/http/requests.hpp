@@ -41,6 +41,13 @@ struct LoginRequest {
 };
 core::Result<LoginRequest> decode_login_request(std::string_view body);
 
+/// `{"name": "Ana Silva"}` for POST /api/v1/people.
+core::Result<std::string> decode_person_request(std::string_view body);
+/// `{"code": "ABCD-EFGH-JKMN"}` for POST /api/v1/care.
+core::Result<std::string> decode_join_request(std::string_view body);
+/// `{}`, for requests that carry nothing.
+core::Result<void> decode_empty_request(std::string_view body);
+
 /// `{"instrument": "odi", "answers": [...], "save": true}` for POST /api/v1/scores; `answers`
 /// comes back as the instrument's answers document (`{"answers": [...]}`) for its own decoder.
 struct ScoreRequest {

@@ -123,6 +123,14 @@ core::Result<core::CareLink> join_care(const Resources& res, const core::Actor& 
     return *found;
 }
 
+core::Result<std::vector<core::CareLink>> people_in_care(const Resources& res,
+                                                         const core::Actor& actor) {
+    if (!is_clinician(actor)) {
+        TRY(refuse(res, actor, "people", "only a clinician has people in their care"));
+    }
+    return res.storage.directory().care_links_of_clinician(*actor.account);
+}
+
 core::Result<std::vector<core::CareLink>> care_links(const Resources& res,
                                                      const core::Actor& actor) {
     if (is_clinician(actor))
@@ -140,9 +148,13 @@ core::Result<void> end_care(const Resources& res, const core::Actor& actor, core
         return audit(res, actor, "delete", other, "care_link");
     }
     if (is_person(actor)) {
-        if (auto ended = directory.end_care_link(other, *actor.person); !ended)
+        if (auto ended = directory.end_care_link(other, *actor.person); !ended) {
+            // Only a missing link is "no such clinician"; a store that failed says so.
+            if (ended.error().code != core::ErrorCode::NotFound)
+                return std::unexpected(ended.error());
             return core::fail(core::ErrorCode::NotFound, "clinician",
                               "no such clinician looks after you");
+        }
         return audit(res, actor, "delete", actor.person, "care_link");
     }
     return refuse(res, actor, "care_link", "only clinicians and people end care links");

@@ -40,6 +40,10 @@ core::Result<std::vector<core::Invitation>> pending_invitations(const Resources&
 core::Result<core::CareLink> join_care(const Resources& res, const core::Actor& actor,
                                        std::string_view code);
 
+/// The people in a clinician's care, by name; Forbidden for anyone else.
+core::Result<std::vector<core::CareLink>> people_in_care(const Resources& res,
+                                                         const core::Actor& actor);
+
 /// The links `actor` is on: a clinician's people, or the clinicians of a person.
 core::Result<std::vector<core::CareLink>> care_links(const Resources& res,
                                                      const core::Actor& actor);

@@ -1230,5 +1230,67 @@ TEST_F(HttpServerTest, AClinicianReachesThePeopleInTheirCareAndNobodyElse) {
     }));
 }
 
+TEST_F(HttpServerTest, AClinicianRegistersAndInvitesAndEitherSideEndsTheLink) {
+    const auto ben = add_account(*m_ws, "ben", core::Role::Person);
+    const auto ana = add_account(*m_ws, "ana", core::Role::Clinician);
+    const auto sign_in = [&](std::string_view name) {
+        return cookie_header(
+            call("POST", "/api/v1/login", login_body(name, "correct horse battery")));
+    };
+    const auto as_ana = sign_in("ana");
+    const auto as_ben = sign_in("ben");
+    const auto post = [&](const std::string& cookie, std::string_view path, std::string_view body) {
+        return call("POST", path, body, cookie + std::string(json_type));
+    };
+
+    const auto registered = post(as_ana, "/api/v1/people", R"({"name": "Dora Lima"})");
+    ASSERT_EQ(registered.status, 201) << registered.body;
+    EXPECT_EQ(Json::parse(registered.body)["person"]["name"], "Dora Lima");
+    EXPECT_EQ(post(as_ben, "/api/v1/people", R"({"name": "Eve"})").status, 403);
+    EXPECT_EQ(post(as_ana, "/api/v1/people", R"({"name": ""})").status, 400);
+
+    const auto invited = post(as_ana, "/api/v1/invitations", "{}");
+    ASSERT_EQ(invited.status, 201) << invited.body;
+    const auto code = Json::parse(invited.body)["code"].get<std::string>();
+    EXPECT_EQ(code.size(), 14U) << code;
+    EXPECT_EQ(call_json_with(as_ana, "/api/v1/invitations")["invitations"].size(), 1U);
+    EXPECT_EQ(post(as_ben, "/api/v1/invitations", "{}").status, 403);
+
+    // Ben's record is closed to Ana until he enters her code.
+    const auto ben_program = "/api/v1/people/" + std::to_string(*ben.person) + "/program";
+    EXPECT_EQ(call("GET", ben_program, {}, as_ana).status, 404);
+    const auto wrong = post(as_ben, "/api/v1/care", R"({"code": "0000-0000-0000"})");
+    EXPECT_EQ(wrong.status, 404);
+    EXPECT_EQ(Json::parse(wrong.body)["error"]["field"], "code");
+    const auto joined = post(as_ben, "/api/v1/care", Json{{"code", code}}.dump());
+    ASSERT_EQ(joined.status, 201) << joined.body;
+    EXPECT_EQ(Json::parse(joined.body)["link"]["clinician_name"], "ana");
+    EXPECT_EQ(post(as_ben, "/api/v1/care", Json{{"code", code}}.dump()).status, 404)
+        << "a code works once";
+    EXPECT_TRUE(call_json_with(as_ana, "/api/v1/invitations")["invitations"].empty());
+    EXPECT_EQ(call("GET", ben_program, {}, as_ana).status, 404); // in care, but no program yet
+    EXPECT_EQ(Json::parse(call("GET", ben_program, {}, as_ana).body)["error"]["field"], "program");
+
+    // Ben sees who has access, and Ana her people.
+    const auto links = call_json_with(as_ben, "/api/v1/care")["links"];
+    ASSERT_EQ(links.size(), 1U);
+    EXPECT_EQ(links[0]["clinician"], ana.id);
+    const auto people = call_json_with(as_ana, "/api/v1/people")["people"];
+    EXPECT_EQ(people.size(), 2U) << people.dump();
+    EXPECT_EQ(call("GET", "/api/v1/people", {}, as_ben).status, 403);
+
+    // Ben ends it; Ana's look is refused again.
+    const auto ended = call("DELETE", "/api/v1/care/" + std::to_string(ana.id), "{}",
+                            as_ben + std::string(json_type));
+    EXPECT_EQ(ended.status, 204) << ended.body;
+    const auto closed = call("GET", ben_program, {}, as_ana);
+    EXPECT_EQ(closed.status, 404);
+    EXPECT_EQ(Json::parse(closed.body)["error"]["field"], "person");
+    EXPECT_EQ(call("DELETE", "/api/v1/care/" + std::to_string(ana.id), "{}",
+                   as_ben + std::string(json_type))
+                  .status,
+              404);
+}
+
 } // namespace
 } // namespace unload::test
