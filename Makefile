@@ -6,7 +6,7 @@ SHELL := /bin/bash
 
 # Exact Debian 12 packages the build, tests, benchmarks and fuzzers need.
 DEB_PACKAGES := build-essential cmake ninja-build pkg-config ccache python3 \
-	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev libsodium-dev \
+	libtomlplusplus-dev nlohmann-json3-dev libcli11-dev libfmt-dev libsoci-dev libsqlite3-dev libsodium-dev libssl-dev openssl \
 	libgtest-dev libgmock-dev libbenchmark-dev tmux sqlite3 \
 	libboost-dev libspdlog-dev libjemalloc-dev wrk nginx-light curl chromium \
 	clang-format clang-tidy clang-16 libclang-rt-16-dev

@@ -17,6 +17,7 @@
 #include "http/api.hpp"
 #include "http/config.hpp"
 #include "http/server.hpp"
+#include "service/accounts.hpp"
 
 namespace unload::app {
 
@@ -84,10 +85,16 @@ core::Result<void> run_serve(Context& ctx, const ServeOptions& options) {
         return core::fail(core::ErrorCode::InvalidContent, "content",
                           "the content does not load (above)");
     const auto ws = TRY(ctx.resources());
+    // A clinic sends session cookies, so beyond loopback it needs TLS (checked again now that
+    // the database says whether it is one).
+    TRY(http::check_exposure(config, TRY(service::clinic_mode(ws))));
     const auto log = TRY(access_log(config.access_log));
 
     http::Api api(ws, {.web_root = web_root(config),
-                       .policy = {.token = config.token, .hosts = http::allowed_hosts(config)},
+                       .policy = {.token = config.token,
+                                  .hosts = http::allowed_hosts(config),
+                                  .tls = http::served_securely(config),
+                                  .trust_proxy = config.trust_proxy},
                        .access_log = log,
                        .emergency_number = config.emergency_number});
     http::Server server(api, config);
@@ -97,7 +104,8 @@ core::Result<void> run_serve(Context& ctx, const ServeOptions& options) {
     const auto host = config.address.find(':') != std::string::npos
                           ? fmt::format("[{}]", config.address)
                           : config.address;
-    const auto url = fmt::format("http://{}:{}/", host, server.port());
+    const auto url =
+        fmt::format("{}://{}:{}/", config.tls_cert.empty() ? "http" : "https", host, server.port());
     if (ctx.json())
         print_json({{"url", url}, {"port", server.port()}});
     else

@@ -60,7 +60,20 @@ std::vector<std::string> allowed_hosts(const ServerConfig& config) {
     return hosts;
 }
 
-core::Result<void> check_exposure(const ServerConfig& config) {
+core::Result<void> check_exposure(const ServerConfig& config, bool clinic) {
+    if (config.trust_proxy && !is_loopback(config.address))
+        return core::fail(core::ErrorCode::InvalidInput, "server.trust_proxy",
+                          fmt::format("a trusted proxy runs on this machine, so listen on "
+                                      "127.0.0.1, not {}; or drop trust_proxy and give the server "
+                                      "tls_cert and tls_key",
+                                      config.address));
+    if (clinic && !is_loopback(config.address) && config.tls_cert.empty())
+        return core::fail(core::ErrorCode::InvalidInput, "--listen",
+                          fmt::format("{} reaches beyond this machine, and this server is a "
+                                      "clinic: sign-ins must not cross a network unencrypted. "
+                                      "Set tls_cert and tls_key under [server] in {}, or listen "
+                                      "on 127.0.0.1 behind a TLS proxy (trust_proxy = true)",
+                                      config.address, default_config_path().string()));
     if (!config.token.empty() && config.token.size() < min_token_length)
         return core::fail(
             core::ErrorCode::InvalidInput, "token",
@@ -90,6 +103,16 @@ core::Result<void> read_config(const fs::path& path, bool explicitly_named, Serv
             }
             if (const auto token = server->string("token", content::Required::No))
                 config.token = *token;
+            if (const auto cert = server->string("tls_cert", content::Required::No))
+                config.tls_cert = *cert;
+            if (const auto key = server->string("tls_key", content::Required::No))
+                config.tls_key = *key;
+            if (config.tls_cert.empty() != config.tls_key.empty())
+                server->error(config.tls_cert.empty() ? "tls_cert" : "tls_key",
+                              "TLS needs both tls_cert (the certificate chain) and tls_key (its "
+                              "private key), as PEM files");
+            if (const auto proxy = server->boolean("trust_proxy", content::Required::No))
+                config.trust_proxy = *proxy;
             if (const auto root = server->string("web_root", content::Required::No))
                 config.web_root = *root;
             if (const auto threads = server->integer("io_threads", content::Required::No, 1, 64))

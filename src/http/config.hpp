@@ -32,6 +32,13 @@ struct ServerConfig {
     /// `name` (any port) or `name:port`. Anything else gets 421 (DNS rebinding).
     std::vector<std::string> hosts;
     std::size_t max_connections = 2000; ///< Beyond this, new connections wait to be accepted.
+    /// TLS (clinic.md): a PEM certificate chain and its private key. Both or neither; with them
+    /// the server speaks only HTTPS on its port.
+    std::string tls_cert;
+    std::string tls_key;
+    /// A reverse proxy on this machine terminates TLS: the server listens on loopback, takes the
+    /// client's address from the proxy's X-Forwarded-For, and marks its cookies Secure.
+    bool trust_proxy = false;
     /// The number the stop page offers to call for an emergency (`person.emergency_number`).
     std::string emergency_number = "112";
 };
@@ -59,8 +66,15 @@ core::Result<void> parse_listen(std::string_view text, std::string_view field,
 /// Whether an address only reaches this machine (127.0.0.0/8, ::1, localhost).
 bool is_loopback(std::string_view address);
 
+/// Whether browsers reach the server over TLS, its own or a trusted proxy's.
+inline bool served_securely(const ServerConfig& config) {
+    return !config.tls_cert.empty() || config.trust_proxy;
+}
+
 /// Refuses to listen beyond loopback without a token (interfaces.md: secure by default), and a
-/// token shorter than min_token_length characters anywhere.
-core::Result<void> check_exposure(const ServerConfig& config);
+/// token shorter than min_token_length characters anywhere. A `clinic` (a database with
+/// accounts) sends session cookies, which must not cross a network in the clear: beyond loopback
+/// it needs TLS of its own (`trust_proxy` means a proxy on this machine, so loopback only).
+core::Result<void> check_exposure(const ServerConfig& config, bool clinic = false);
 
 } // namespace unload::http

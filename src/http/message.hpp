@@ -38,6 +38,7 @@ struct Request {
     std::string authorization;
     std::string if_none_match;
     std::string cookie;          ///< Every Cookie header, joined with `; `.
+    std::string forwarded_for;   ///< X-Forwarded-For, read only behind a trusted proxy.
     std::string idempotency_key; ///< `Idempotency-Key`, for state-changing routes.
     std::string request_id;      ///< From X-Request-Id when sane, else assigned by the server.
     std::string remote;          ///< The peer's address, for the log.

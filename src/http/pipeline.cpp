@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <spdlog/spdlog.h>
 
+#include "http/config.hpp"
 #include "json/documents.hpp"
 
 namespace unload::http {
@@ -305,6 +306,18 @@ Pipeline::Admitted Pipeline::admit(Request& request) const {
         return admitted;
     }
 
+    if (m_policy.trust_proxy && !request.forwarded_for.empty() && is_loopback(request.remote)) {
+        // The proxy appends the address it saw; anything before it is the client's own claim.
+        auto last = std::string_view(request.forwarded_for);
+        if (const auto comma = last.rfind(','); comma != std::string_view::npos)
+            last.remove_prefix(comma + 1);
+        while (!last.empty() && is_space(last.front()))
+            last.remove_prefix(1);
+        while (!last.empty() && is_space(last.back()))
+            last.remove_suffix(1);
+        if (!last.empty() && last.size() <= 64)
+            request.remote = std::string(last);
+    }
     auto& credentials = request.credentials;
     credentials.address = request.remote;
     credentials.request_id = request.request_id;
@@ -426,6 +439,8 @@ void Pipeline::finish(const Request& request, Response& response, const Route* r
         }
     }
     add_security_headers(response);
+    if (m_policy.tls)
+        response.set_header("Strict-Transport-Security", "max-age=31536000");
     if (personal(request.path))
         response.set_header("Cache-Control", "no-store");
     response.set_header("X-Request-Id", request.request_id);

@@ -60,8 +60,12 @@ struct Policy {
     /// Host names this server answers to besides 127.0.0.1, localhost and [::1] (the listen
     /// address, a clinic's own names), each `name` (any port) or `name:port`.
     std::vector<std::string> hosts;
-    /// Served over TLS: the session cookie is `Secure` and `__Host-` prefixed.
+    /// Served over TLS (its own, or a trusted proxy's): the session cookie is `Secure` and
+    /// `__Host-` prefixed, and every answer carries HSTS.
     bool tls = false;
+    /// A reverse proxy on this machine forwards the requests: the client's address is the last
+    /// one in X-Forwarded-For, when the peer is loopback.
+    bool trust_proxy = false;
 
     std::string_view cookie_name() const {
         return tls ? "__Host-unload_session" : "unload_session";

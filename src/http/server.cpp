@@ -7,6 +7,7 @@
 #include <mutex>
 #include <thread>
 #include <unordered_set>
+#include <variant>
 #include <vector>
 
 #include <boost/asio/co_spawn.hpp>
@@ -15,12 +16,15 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/redirect_error.hpp>
 #include <boost/asio/signal_set.hpp>
+#include <boost/asio/ssl.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/beast/core.hpp>
+#include <boost/beast/core/detect_ssl.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -51,24 +55,47 @@ const std::string& http_date() {
     return cached;
 }
 
-/// A connection, shared between its coroutine and a shutdown that may close it while idle.
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+/// A connection, shared between its coroutine and a shutdown that may close it while idle: plain
+/// TCP, or TLS over it once the handshake began.
 struct Connection {
-    explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-    beast::tcp_stream stream;
+    explicit Connection(tcp::socket socket) : stream(beast::tcp_stream(std::move(socket))) {}
+    std::variant<beast::tcp_stream, TlsStream> stream;
     bool busy = false; ///< Between a request read and its answer written; touched on the strand.
+
+    /// The TCP stream underneath, for timeouts, closing and the peer's address.
+    beast::tcp_stream& transport() {
+        return std::visit([](auto& s) -> beast::tcp_stream& { return beast::get_lowest_layer(s); },
+                          stream);
+    }
+    /// Wraps the TCP stream in TLS; the connection's strand only.
+    TlsStream& start_tls(asio::ssl::context& context) {
+        beast::tcp_stream plain(std::move(std::get<beast::tcp_stream>(stream)));
+        return stream.emplace<TlsStream>(std::move(plain), context);
+    }
 };
+
+/// What a plain-HTTP request to the TLS port gets before the connection closes.
+constexpr std::string_view plain_http_refused =
+    "HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: "
+    "close\r\nContent-Length: 46\r\n\r\nThis server speaks HTTPS only: use https://.\r\n";
 
 } // namespace
 
 struct Server::Impl {
     Impl(Api& api_, const ServerConfig& config_)
         : api(api_), config(config_), io(config_.io_threads), control(asio::make_strand(io)),
-          acceptor(control), signals(control), grace_timer(control), database(1) {}
+          acceptor(control), signals(control), grace_timer(control), database(1),
+          tls(asio::ssl::context::tls_server) {}
 
     asio::awaitable<void> accept_loop();
     bool at_connection_limit();
     void adopt(tcp::socket socket);
     asio::awaitable<void> serve(std::shared_ptr<Connection> connection);
+    template <class Stream>
+    asio::awaitable<void> exchange(Connection& connection, Stream& stream,
+                                   beast::flat_buffer& buffer, const std::string& remote);
     void begin_shutdown();
     void forget(const std::shared_ptr<Connection>& connection);
     void cancel_grace_when_done();
@@ -82,6 +109,8 @@ struct Server::Impl {
     asio::signal_set signals;
     asio::steady_timer grace_timer;
     asio::thread_pool database; ///< One thread: SQLite has one writer, and order is kept.
+    asio::ssl::context tls;     ///< Used when the config names a certificate.
+    bool use_tls = false;
     std::vector<std::thread> threads;
     std::uint16_t bound_port = 0;
 
@@ -98,13 +127,13 @@ void Server::Impl::adopt(tcp::socket socket) {
         connections.insert(connection);
     }
     api.metrics().connection_opened();
-    auto executor = connection->stream.get_executor();
+    auto executor = connection->transport().get_executor();
     // An exception escaping a connection (out of memory, say) ends that connection only; the
     // handler closes it and forgets it, and the server goes on.
     asio::co_spawn(executor, serve(connection), [this, connection](std::exception_ptr failure) {
         if (!failure)
             return;
-        connection->stream.close();
+        connection->transport().close();
         forget(connection);
     });
 }
@@ -172,15 +201,50 @@ void Server::Impl::forget(const std::shared_ptr<Connection>& connection) {
 }
 
 asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection) {
-    auto& stream = connection->stream;
     beast::flat_buffer buffer(max_body_bytes + max_header_bytes);
     std::string remote;
     {
         beast::error_code ec;
-        const auto endpoint = stream.socket().remote_endpoint(ec);
+        const auto endpoint = connection->transport().socket().remote_endpoint(ec);
         if (!ec)
             remote = endpoint.address().to_string();
     }
+    if (!use_tls) {
+        co_await exchange(*connection, std::get<beast::tcp_stream>(connection->stream), buffer,
+                          remote);
+    } else {
+        // With TLS on, the port speaks nothing else: plain HTTP gets a short refusal saying so.
+        beast::error_code ec;
+        connection->transport().expires_after(config.read_timeout);
+        const bool hello = co_await beast::async_detect_ssl(
+            connection->transport(), buffer, asio::redirect_error(asio::use_awaitable, ec));
+        if (!ec && !hello) {
+            co_await asio::async_write(connection->transport(), asio::buffer(plain_http_refused),
+                                       asio::redirect_error(asio::use_awaitable, ec));
+        } else if (!ec) {
+            auto& secure = connection->start_tls(tls);
+            const auto used =
+                co_await secure.async_handshake(asio::ssl::stream_base::server, buffer.data(),
+                                                asio::redirect_error(asio::use_awaitable, ec));
+            if (!ec) {
+                buffer.consume(used);
+                co_await exchange(*connection, secure, buffer, remote);
+                connection->transport().expires_after(std::chrono::seconds(2));
+                co_await secure.async_shutdown(asio::redirect_error(asio::use_awaitable, ec));
+            }
+        }
+    }
+    beast::error_code ignored;
+    connection->transport().socket().shutdown(tcp::socket::shutdown_send, ignored);
+    connection->transport().close();
+    forget(connection);
+}
+
+template <class Stream>
+asio::awaitable<void> Server::Impl::exchange(Connection& connection, Stream& stream,
+                                             beast::flat_buffer& buffer,
+                                             const std::string& remote) {
+    auto& tcp_stream = connection.transport();
     const auto& pipeline = api.pipeline();
     while (!draining) {
         bhttp::request_parser<bhttp::string_body> parser;
@@ -191,13 +255,13 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
         // byte of a request has come, the whole header and body must follow within the read
         // timeout, so a client that trickles a byte at a time is closed on time.
         if (buffer.size() == 0) {
-            stream.expires_after(config.idle_timeout);
+            tcp_stream.expires_after(config.idle_timeout);
             const auto got = co_await stream.async_read_some(
                 buffer.prepare(4096), asio::redirect_error(asio::use_awaitable, ec));
             buffer.commit(got);
         }
         if (!ec) {
-            stream.expires_after(config.read_timeout);
+            tcp_stream.expires_after(config.read_timeout);
             co_await bhttp::async_read_header(stream, buffer, parser,
                                               asio::redirect_error(asio::use_awaitable, ec));
         }
@@ -211,7 +275,7 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
             break;
 
         const auto started = std::chrono::steady_clock::now();
-        connection->busy = true;
+        connection.busy = true;
         Request request;
         Response response;
         const Route* route = nullptr;
@@ -282,16 +346,12 @@ asio::awaitable<void> Server::Impl::serve(std::shared_ptr<Connection> connection
             out.body() = {payload.data(), payload.size()};
             out.prepare_payload();
         }
-        stream.expires_after(config.read_timeout);
+        tcp_stream.expires_after(config.read_timeout);
         co_await bhttp::async_write(stream, out, asio::redirect_error(asio::use_awaitable, ec));
-        connection->busy = false;
+        connection.busy = false;
         if (ec || !keep_alive)
             break;
     }
-    beast::error_code ignored;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ignored);
-    stream.close();
-    forget(connection);
 }
 
 void Server::Impl::cancel_grace_when_done() {
@@ -313,10 +373,10 @@ void Server::Impl::begin_shutdown() {
     }
     // Idle connections close now; busy ones finish their request and then close.
     for (const auto& connection : open)
-        asio::post(connection->stream.get_executor(), [connection] {
+        asio::post(connection->transport().get_executor(), [connection] {
             beast::error_code not_open;
             if (!connection->busy)
-                connection->stream.socket().cancel(not_open);
+                connection->transport().socket().cancel(not_open);
         });
     if (open.empty())
         return;
@@ -330,9 +390,9 @@ void Server::Impl::begin_shutdown() {
             left.assign(connections.begin(), connections.end());
         }
         for (const auto& connection : left)
-            asio::post(connection->stream.get_executor(), [connection] {
+            asio::post(connection->transport().get_executor(), [connection] {
                 beast::error_code not_open;
-                connection->stream.socket().cancel(not_open);
+                connection->transport().socket().cancel(not_open);
             });
     });
     cancel_grace_when_done(); // They may all have finished already.
@@ -371,6 +431,25 @@ core::Result<void> Server::listen() {
     // Non-blocking, so that the accept loop can take every waiting connection without waiting.
     if (impl.acceptor.non_blocking(true, ec); ec)
         return failed("configure");
+    if (!impl.config.tls_cert.empty()) {
+        impl.tls.set_options(asio::ssl::context::default_workarounds |
+                                 asio::ssl::context::no_sslv2 | asio::ssl::context::no_sslv3 |
+                                 asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                                 asio::ssl::context::single_dh_use,
+                             ec);
+        if (!ec)
+            impl.tls.use_certificate_chain_file(impl.config.tls_cert, ec);
+        if (ec)
+            return core::fail(core::ErrorCode::InvalidInput, "server.tls_cert",
+                              fmt::format("cannot use the certificate {}: {}", impl.config.tls_cert,
+                                          ec.message()));
+        impl.tls.use_private_key_file(impl.config.tls_key, asio::ssl::context::pem, ec);
+        if (ec)
+            return core::fail(core::ErrorCode::InvalidInput, "server.tls_key",
+                              fmt::format("cannot use the private key {}: {}", impl.config.tls_key,
+                                          ec.message()));
+        impl.use_tls = true;
+    }
     impl.bound_port = impl.acceptor.local_endpoint().port();
     impl.api.serve_on(impl.bound_port);
     return {};

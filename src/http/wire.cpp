@@ -71,6 +71,7 @@ std::optional<Request> to_request(bhttp::request<bhttp::string_body>&& in) {
             request.cookie += "; ";
         request.cookie.append(cookie->value().data(), cookie->value().size());
     }
+    request.forwarded_for = field(in, "X-Forwarded-For");
     request.request_id = field(in, "X-Request-Id");
     request.idempotency_key = field(in, "Idempotency-Key");
     request.body = std::move(in.body());

@@ -145,6 +145,96 @@ std::string error_code_of(const Response& response) {
     return document["error"]["code"].get<std::string>();
 }
 
+// ---- Credentials: what a request carries to say who sends it ---------------------------------
+
+/// Admits `request` through a pipeline with `policy` over the test routes.
+Pipeline::Admitted admit_with(Policy policy, Request& request) {
+    static const Router router = test_router();
+    static Metrics metrics(route_names(router));
+    const Pipeline pipeline(router, metrics, nullptr, std::move(policy));
+    return pipeline.admit(request);
+}
+
+TEST(HttpPipelineCredentials, TheSessionCookieIsFoundAmongOthers) {
+    EXPECT_EQ(cookie_value("a=1; unload_session=abc; b=2", "unload_session"), "abc");
+    EXPECT_EQ(cookie_value("unload_session=\"abc\"", "unload_session"), "abc");
+    EXPECT_EQ(cookie_value("xunload_session=abc", "unload_session"), "");
+    EXPECT_EQ(cookie_value("", "unload_session"), "");
+    EXPECT_EQ(cookie_value("unload_session", "unload_session"), "");
+}
+
+TEST(HttpPipelineCredentials, WithoutATokenTheLoopbackChannelCarriesTheCookie) {
+    auto request = make_request(Method::Get, "/api/v1/things");
+    request.cookie = "theme=dark; unload_session=tok3n";
+    request.remote = "127.0.0.1";
+    const auto admitted = admit_with({}, request);
+    EXPECT_FALSE(admitted.answer);
+    EXPECT_EQ(request.credentials.channel, service::Credentials::Channel::Loopback);
+    EXPECT_EQ(request.credentials.session_token, "tok3n");
+    EXPECT_EQ(request.credentials.address, "127.0.0.1");
+    EXPECT_EQ(request.credentials.request_id, request.request_id);
+}
+
+TEST(HttpPipelineCredentials, OverTlsOnlyTheHostPrefixedCookieCountsAndHstsIsSent) {
+    auto request = make_request(Method::Get, "/api/v1/things");
+    request.cookie = "unload_session=planted";
+    admit_with({.tls = true}, request);
+    EXPECT_EQ(request.credentials.session_token, "") << "a cookie set over plain HTTP is ignored";
+    request.cookie = "__Host-unload_session=real";
+    admit_with({.tls = true}, request);
+    EXPECT_EQ(request.credentials.session_token, "real");
+
+    const Router router = test_router();
+    Metrics metrics(route_names(router));
+    const Pipeline secure(router, metrics, nullptr, Policy{.tls = true});
+    auto plain = make_request(Method::Get, "/api/v1/things");
+    EXPECT_EQ(header_of(secure.handle(plain), "Strict-Transport-Security"), "max-age=31536000");
+    const Pipeline insecure(router, metrics, nullptr, Policy{});
+    auto other = make_request(Method::Get, "/api/v1/things");
+    EXPECT_EQ(header_of(insecure.handle(other), "Strict-Transport-Security"), "(absent)");
+}
+
+TEST(HttpPipelineCredentials, WithATokenASessionOrTheSignInItselfMayComeWithoutIt) {
+    const Policy policy{.token = std::string(40, 'k')};
+    auto bare = make_request(Method::Get, "/api/v1/things");
+    EXPECT_EQ(admit_with(policy, bare).answer.value_or(Response{}).status, 401);
+
+    auto with_session = make_request(Method::Get, "/api/v1/things");
+    with_session.cookie = "unload_session=abc";
+    EXPECT_FALSE(admit_with(policy, with_session).answer);
+    EXPECT_EQ(with_session.credentials.channel, service::Credentials::Channel::None);
+
+    auto signing_in = make_request(Method::Post, "/api/v1/login");
+    const auto admitted = admit_with(policy, signing_in);
+    ASSERT_TRUE(admitted.answer);
+    EXPECT_EQ(admitted.answer->status, 404) << "past the token check, to routing";
+
+    auto bearer = make_request(Method::Get, "/api/v1/things");
+    bearer.authorization = "Bearer " + std::string(40, 'k');
+    EXPECT_FALSE(admit_with(policy, bearer).answer);
+    EXPECT_EQ(bearer.credentials.channel, service::Credentials::Channel::Token);
+}
+
+TEST(HttpPipelineCredentials, BehindATrustedProxyTheClientIsTheLastForwardedAddress) {
+    auto proxied = make_request(Method::Get, "/api/v1/things");
+    proxied.remote = "127.0.0.1";
+    proxied.forwarded_for = "203.0.113.9, 198.51.100.7";
+    admit_with({.trust_proxy = true}, proxied);
+    EXPECT_EQ(proxied.credentials.address, "198.51.100.7");
+
+    auto untrusted = make_request(Method::Get, "/api/v1/things");
+    untrusted.remote = "127.0.0.1";
+    untrusted.forwarded_for = "198.51.100.7";
+    admit_with({}, untrusted);
+    EXPECT_EQ(untrusted.credentials.address, "127.0.0.1") << "no proxy is trusted by default";
+
+    auto direct = make_request(Method::Get, "/api/v1/things");
+    direct.remote = "192.0.2.4";
+    direct.forwarded_for = "198.51.100.7";
+    admit_with({.trust_proxy = true}, direct);
+    EXPECT_EQ(direct.credentials.address, "192.0.2.4") << "only the proxy on loopback forwards";
+}
+
 // ---- status_for and the error document ------------------------------------------------------
 
 struct StatusCase {
@@ -163,6 +253,7 @@ const StatusCase status_cases[] = {
     {.code = core::ErrorCode::TooLarge, .status = 413, .name = "too_large"},
     {.code = core::ErrorCode::Unauthenticated, .status = 401, .name = "unauthorized"},
     {.code = core::ErrorCode::Forbidden, .status = 403, .name = "forbidden"},
+    {.code = core::ErrorCode::Throttled, .status = 429, .name = "too_many_requests"},
 };
 
 TEST(HttpPipelineErrors, StatusForEveryErrorCode) {
