@@ -87,7 +87,8 @@ core::Result<void> run_serve(Context& ctx, const ServeOptions& options) {
     const auto ws = TRY(ctx.resources());
     // A clinic sends session cookies, so beyond loopback it needs TLS (checked again now that
     // the database says whether it is one).
-    TRY(http::check_exposure(config, TRY(service::clinic_mode(ws))));
+    const bool clinic = TRY(service::clinic_mode(ws));
+    TRY(http::check_exposure(config, clinic));
     const auto log = TRY(access_log(config.access_log));
 
     http::Api api(ws, {.web_root = web_root(config),

@@ -44,6 +44,10 @@ Result<void> check_record_access(const Actor& actor, PersonId person, bool in_ca
         return fail(ErrorCode::Unauthenticated, "Authorization", "sign in first");
     case Actor::Kind::Personal:
     case Actor::Kind::TokenHolder:
+        // In a clinic the access token is an admin's, which opens no record.
+        if (actor.role == Role::Admin)
+            return fail(ErrorCode::Forbidden, "role",
+                        "the access token manages accounts and the audit trail, not records");
         // Personal mode: the one record of the database is the caller's own.
         if (!actor.person || *actor.person != person)
             return outside_care();

@@ -9,6 +9,7 @@
 #include "core/calendar.hpp"
 #include "http/requests.hpp"
 #include "http/routes.hpp"
+#include "service/accounts.hpp"
 #include "service/audit.hpp"
 #include "service/care.hpp"
 #include "service/sign_in.hpp"
@@ -89,8 +90,13 @@ void add_account_routes(Router& router, const service::Resources& res, SessionCo
         Method::Get, "/api/v1/me", Work::Database,
         [res](const Request& request, const Params&) -> core::Result<Response> {
             const auto caller = TRY(service::identify(res, request.credentials));
-            if (caller.kind == core::Actor::Kind::Personal)
-                return json_response({{"account", nullptr}, {"mode", "personal"}});
+            // No account behind personal mode, nor behind the access token (a script's, or in a
+            // clinic an admin's).
+            if (caller.kind == core::Actor::Kind::Personal ||
+                caller.kind == core::Actor::Kind::TokenHolder)
+                return json_response(
+                    {{"account", nullptr},
+                     {"mode", TRY(service::clinic_mode(res)) ? "clinic" : "personal"}});
             const auto account = TRY(service::signed_in_account(res, caller));
             return json_response({{"account", account_document(account)}, {"mode", "clinic"}});
         });

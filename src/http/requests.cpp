@@ -138,13 +138,14 @@ core::Result<LoginRequest> decode_login_request(std::string_view body) {
 core::Result<std::string> decode_person_request(std::string_view body) {
     const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"name"}));
-    return TRY(required(json::string_at(document, "", "name"), "name"));
+    // A missing name is the service's to refuse, after it has checked who asks.
+    return TRY(json::string_at(document, "", "name")).value_or("");
 }
 
 core::Result<std::string> decode_join_request(std::string_view body) {
     const auto document = TRY(parse_object(body));
     TRY(json::only_known_keys(document, "", {"code"}));
-    return TRY(required(json::string_at(document, "", "code"), "code"));
+    return TRY(json::string_at(document, "", "code")).value_or("");
 }
 
 core::Result<void> decode_empty_request(std::string_view body) {

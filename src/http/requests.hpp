@@ -41,7 +41,8 @@ struct LoginRequest {
 };
 core::Result<LoginRequest> decode_login_request(std::string_view body);
 
-/// `{"name": "Ana Silva"}` for POST /api/v1/people.
+/// `{"name": "Ana Silva"}` for POST /api/v1/people; a missing name is empty, for the service to
+/// refuse once it has checked who asks (the same for the code below).
 core::Result<std::string> decode_person_request(std::string_view body);
 /// `{"code": "ABCD-EFGH-JKMN"}` for POST /api/v1/care.
 core::Result<std::string> decode_join_request(std::string_view body);

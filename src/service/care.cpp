@@ -105,6 +105,9 @@ core::Result<core::CareLink> join_care(const Resources& res, const core::Actor& 
     if (!is_person(actor)) {
         TRY(refuse(res, actor, "care_link", "only an account with a record joins a clinician"));
     }
+    if (normalised_code(code).empty())
+        return core::fail(core::ErrorCode::InvalidInput, "code",
+                          "enter the code your clinician gave you, such as ABCD-EFGH-JKMN");
     auto& directory = res.storage.directory();
     const auto now = res.clock.now();
     const auto clinician = TRY(directory.use_invitation(code_digest(code), now));

@@ -12,7 +12,10 @@ namespace {
 core::Result<core::PersonId> own_person(const Resources& res, const core::Actor& actor) {
     if (actor.person)
         return *actor.person;
-    if (actor.kind == core::Actor::Kind::Nobody || actor.kind == core::Actor::Kind::Account)
+    // A clinic's admin token (a role, no person) has no record of its own either: looking for
+    // the sole person would add one to a clinic that has nobody yet.
+    if (actor.kind == core::Actor::Kind::Nobody || actor.kind == core::Actor::Kind::Account ||
+        actor.role)
         // Refused below, as check_record_access() refuses them for any person.
         return core::PersonId{0};
     const auto sole = TRY(res.storage.directory().sole_person(res.clock.now()));

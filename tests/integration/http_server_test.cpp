@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -1064,6 +1065,23 @@ TEST_F(HttpServerTest, PersonalModeNeedsNoSignInAndSaysSo) {
     EXPECT_EQ(call("GET", "/api/v1/program").status, 404); // no program yet, but reachable
 }
 
+TEST_F(HttpServerTest, TheTokensHolderHasNoAccountInEitherMode) {
+    stop_server();
+    const std::string token(40, 't');
+    start_server(token);
+    const auto bearer = "Authorization: Bearer " + token + "\r\n";
+    const auto personal = call("GET", "/api/v1/me", {}, bearer);
+    ASSERT_EQ(personal.status, 200) << personal.body;
+    EXPECT_EQ(Json::parse(personal.body)["mode"], "personal");
+    add_account(*m_ws, "ben", core::Role::Person);
+    const auto clinic = call("GET", "/api/v1/me", {}, bearer);
+    ASSERT_EQ(clinic.status, 200) << clinic.body;
+    EXPECT_EQ(Json::parse(clinic.body)["mode"], "clinic");
+    EXPECT_TRUE(Json::parse(clinic.body)["account"].is_null());
+    // In a clinic the token is an admin's: no record.
+    EXPECT_EQ(call("GET", "/api/v1/program", {}, bearer).status, 403);
+}
+
 TEST_F(HttpServerTest, AClinicNeedsASignInForTheRecordButNotForTheLibrary) {
     add_account(*m_ws, "ben", core::Role::Person);
     const auto refused = call("GET", "/api/v1/program");
@@ -1290,6 +1308,120 @@ TEST_F(HttpServerTest, AClinicianRegistersAndInvitesAndEitherSideEndsTheLink) {
                    as_ben + std::string(json_type))
                   .status,
               404);
+}
+
+// Every route against every kind of caller (clinic.md "Roles"): the matrix of who reaches what.
+// Each route of the router is called as it stands, with its `{segments}` filled in and `{}` for a
+// body; what matters here is whether access is granted, not what the handler then says.
+TEST_F(HttpServerTest, EveryRouteAnswersEachRoleAsTheRolesAllow) {
+    const auto ben = add_account(*m_ws, "ben", core::Role::Person);
+    const auto ana = add_account(*m_ws, "ana", core::Role::Clinician);
+    add_account(*m_ws, "cora", core::Role::Clinician);
+    add_account(*m_ws, "root", core::Role::Admin);
+    const auto ana_actor = core::Actor{.kind = core::Actor::Kind::Account,
+                                       .name = "ana",
+                                       .role = core::Role::Clinician,
+                                       .account = ana.id};
+    const auto dora = service::register_person(*m_ws, ana_actor, "Dora Lima");
+    ASSERT_TRUE(dora);
+    std::map<std::string, std::string> cookies;
+    for (const auto* name : {"ben", "ana", "cora", "root"})
+        cookies[name] =
+            cookie_header(call("POST", "/api/v1/login", login_body(name, "correct horse battery")));
+    cookies["nobody"] = "";
+
+    // The status a caller gets, and the field its error names, for `route` with `person` filled in.
+    const auto ask = [&](const http::Route& route, const std::string& who,
+                         core::PersonId person) -> std::pair<int, std::string> {
+        std::string target = route.pattern;
+        const auto fill = [&](std::string_view segment, const std::string& value) {
+            if (const auto at = target.find(segment); at != std::string::npos)
+                target.replace(at, segment.size(), value);
+        };
+        fill("{person}", std::to_string(person));
+        for (const auto* segment : {"{id}", "{advice}", "{exercise}", "{file}", "{topic}"})
+            fill(segment, "1");
+        const auto method = std::string(http::to_string(route.method));
+        const bool writes = changes(method);
+        // Deleting a record needs its confirmation, so that the refusal tested is the role's.
+        const std::string body = route.method == http::Method::Delete && target.ends_with("/data")
+                                     ? R"({"confirm": "forget"})"
+                                     : (writes ? "{}" : "");
+        const auto reply = call(method, target, body,
+                                cookies[who] + (writes ? std::string(json_type) : std::string()));
+        const auto document = Json::parse(reply.body, nullptr, false);
+        std::string field;
+        if (document.is_object() && document.contains("error"))
+            field = document["error"].value("field", "");
+        return {reply.status, field};
+    };
+    const auto& routes = m_api->router().routes();
+    int per_person = 0;
+    for (const auto& route : routes) {
+        const std::string_view pattern = route.pattern;
+        if (!pattern.starts_with("/api/v1/people/{person}/"))
+            continue;
+        ++per_person;
+        const auto name = std::string(http::to_string(route.method)) + " " + route.pattern;
+        // Outside care, or not signed in: refused before the handler, never a 403 that tells.
+        EXPECT_EQ(ask(route, "nobody", dora->id).first, 401) << name;
+        for (const auto* outsider : {"cora", "ben"}) {
+            const auto [status, field] = ask(route, outsider, dora->id);
+            EXPECT_EQ(status, 404) << name << " as " << outsider;
+            EXPECT_EQ(field, "person") << name << " as " << outsider;
+        }
+        const auto [admin_status, admin_field] = ask(route, "root", dora->id);
+        EXPECT_EQ(admin_status, 403) << name << " as an admin";
+        // In care: past the access check (whatever the handler says of an empty body), except
+        // that a clinician never deletes the record.
+        const auto [status, field] = ask(route, "ana", dora->id);
+        if (route.method == http::Method::Delete) {
+            EXPECT_EQ(status, 403) << name;
+        } else {
+            EXPECT_NE(status, 401) << name;
+            EXPECT_NE(status, 403) << name;
+            EXPECT_FALSE(status == 404 && field == "person") << name;
+        }
+        // The person's own record, by either path.
+        const auto [own_status, own_field] = ask(route, "ben", *ben.person);
+        EXPECT_NE(own_status, 401) << name;
+        EXPECT_NE(own_status, 403) << name;
+        EXPECT_FALSE(own_status == 404 && own_field == "person") << name;
+    }
+    EXPECT_GE(per_person, 20) << "the record routes are served per person";
+
+    // The clinic's own routes: which role each is for.
+    struct Expect {
+        http::Method method;
+        std::string_view pattern;
+        std::string_view allowed; ///< The role that gets past the check; others get 401 or 403.
+    };
+    const Expect clinic_routes[] = {
+        {.method = http::Method::Get, .pattern = "/api/v1/people", .allowed = "ana"},
+        {.method = http::Method::Post, .pattern = "/api/v1/people", .allowed = "ana"},
+        {.method = http::Method::Get, .pattern = "/api/v1/invitations", .allowed = "ana"},
+        {.method = http::Method::Post, .pattern = "/api/v1/invitations", .allowed = "ana"},
+        {.method = http::Method::Post, .pattern = "/api/v1/care", .allowed = "ben"},
+        {.method = http::Method::Get, .pattern = "/api/v1/audit", .allowed = "root"},
+    };
+    for (const auto& expect : clinic_routes) {
+        const auto found = std::ranges::find_if(routes, [&](const http::Route& route) {
+            return route.method == expect.method && route.pattern == expect.pattern;
+        });
+        ASSERT_NE(found, routes.end()) << expect.pattern;
+        const auto name = std::string(http::to_string(expect.method)) + " " + found->pattern;
+        EXPECT_EQ(ask(*found, "nobody", 0).first, 401) << name;
+        for (const auto* who : {"ben", "ana", "root"}) {
+            const auto status = ask(*found, who, 0).first;
+            if (expect.allowed == who) {
+                EXPECT_NE(status, 401) << name << " as " << who;
+                EXPECT_NE(status, 403) << name << " as " << who;
+            } else if (!(expect.pattern == "/api/v1/audit" && std::string_view(who) == "ben")) {
+                // (A person reads the audit events on their own record.)
+                EXPECT_EQ(status, 403) << name << " as " << who;
+            }
+        }
+    }
 }
 
 } // namespace
