@@ -1,5 +1,10 @@
 // The app frame: a skip link, the navigation, and the page the hash names. The session player
-// takes the whole screen (no navigation) so nothing distracts on the floor.
+// takes the whole screen (no navigation) so nothing distracts on the floor. In a clinic the page
+// waits for GET /api/v1/me (api/session.ts): without a session every address shows the sign-in
+// page, and once signed in the header says who and offers to sign out. Personal mode looks as
+// it always did.
+import type { Gate } from './api/session';
+import { AccountBar, useGate } from './components/account';
 import { DataPage } from './pages/data';
 import { HomePage } from './pages/home';
 import { LearnPage } from './pages/learn';
@@ -10,6 +15,7 @@ import { ProgressPage } from './pages/progress';
 import { RemindersPage } from './pages/reminders';
 import { SessionPage } from './pages/session';
 import { SharePage } from './pages/share';
+import { NoSignInPage, SignedInRedirect, SignInPage } from './pages/sign-in';
 import { OutboxNotice } from './pages/session/outbox-notice';
 import { type Route, useRoute } from './router';
 
@@ -23,7 +29,8 @@ const NAVIGATION = [
   { path: '/data', label: 'Your data' },
 ];
 
-function pageFor(route: Route) {
+function pageFor(route: Route, gate: Gate) {
+  if (gate.state === 'sign-in') return <SignInPage route={route} token={gate.token} />;
   switch (route.segments[0]) {
     case undefined:
       return <HomePage />;
@@ -45,6 +52,10 @@ function pageFor(route: Route) {
       return <RemindersPage />;
     case 'data':
       return <DataPage />;
+    case 'sign-in':
+      if (gate.state === 'signed-in') return <SignedInRedirect route={route} />;
+      if (gate.state === 'open' && gate.personal) return <NoSignInPage />;
+      return <SignInPage route={route} />;
     default:
       return <NotFound />;
   }
@@ -63,7 +74,12 @@ function NotFound() {
 
 export function App() {
   const route = useRoute();
-  const fullScreen = route.segments[0] === 'session' || route.segments[0] === 'start';
+  const gate = useGate();
+  // Until /me answers (a moment on the same computer) no page asks for anything, so a clinic
+  // shows no error before its sign-in page.
+  const checking = gate.state === 'checking';
+  const signingIn = gate.state === 'sign-in';
+  const fullScreen = !signingIn && (route.segments[0] === 'session' || route.segments[0] === 'start');
   const current = `/${route.segments[0] ?? ''}`;
   return (
     <>
@@ -76,22 +92,25 @@ export function App() {
             <img src="/icon.svg" alt="" width="28" height="28" />
             <span>Unload</span>
           </a>
-          <nav aria-label="Main">
-            <ul>
-              {NAVIGATION.map((item) => (
-                <li key={item.path}>
-                  <a href={`#${item.path}`} aria-current={current === item.path ? 'page' : undefined}>
-                    {item.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          {!checking && !signingIn && (
+            <nav aria-label="Main">
+              <ul>
+                {NAVIGATION.map((item) => (
+                  <li key={item.path}>
+                    <a href={`#${item.path}`} aria-current={current === item.path ? 'page' : undefined}>
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          )}
+          {gate.state === 'signed-in' && <AccountBar username={gate.account.username} />}
         </header>
       )}
       <main id="main" class={fullScreen ? 'main main-full' : 'main'}>
-        {!fullScreen && <OutboxNotice />}
-        {pageFor(route)}
+        {!fullScreen && !checking && !signingIn && <OutboxNotice />}
+        {!checking && pageFor(route, gate)}
       </main>
       {!fullScreen && (
         <footer class="app-footer">

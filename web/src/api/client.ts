@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly field: string | undefined,
     message: string,
+    /** The answer's WWW-Authenticate header (`Bearer` when the server asks for its access token). */
+    readonly challenge: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -53,7 +55,20 @@ export async function errorFrom(response: Response): Promise<ApiError> {
     error?.code ?? `http_${response.status}`,
     error?.field,
     error?.message ?? `The server answered ${response.status} ${response.statusText}.`,
+    response.headers.get('WWW-Authenticate'),
   );
+}
+
+/**
+ * Called with every `401 unauthorized` the API answers, so the app can tell when a clinic's
+ * session has ended (api/session.ts decides what it means; the token form stays with the pages).
+ */
+type UnauthorizedListener = (path: string, error: ApiError) => void;
+const unauthorizedListeners = new Set<UnauthorizedListener>();
+
+export function onUnauthorized(listener: UnauthorizedListener): () => void {
+  unauthorizedListeners.add(listener);
+  return () => unauthorizedListeners.delete(listener);
 }
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -81,7 +96,13 @@ export async function request(method: Method, path: string, body?: unknown, opti
     throw new ApiError(0, 'offline', undefined, 'Could not reach Unload. Check the connection.');
   }
   if (write && options.idempotencyKey === undefined) pendingWrites.answered(method, path, text, response.status);
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    if (error.status === 401 && error.code === 'unauthorized') {
+      for (const listener of unauthorizedListeners) listener(path, error);
+    }
+    throw error;
+  }
   return response;
 }
 

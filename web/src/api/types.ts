@@ -2,7 +2,7 @@
 // schema.d.ts from that file (build and test run it first); this module only names its schemas,
 // and the parts of them the pages pass around, so every page reads and sends the same types. A
 // field the server adds goes into docs/openapi.yaml, never into a page.
-import type { components } from './schema';
+import type { components, operations } from './schema';
 
 type Schemas = components['schemas'];
 
@@ -101,3 +101,9 @@ export type WeekSummary = Schemas['WeekSummary'];
 // --- Reminders and data --------------------------------------------------------------------------
 export type ReminderSettings = Schemas['ReminderSettings'];
 export type ForgetRequest = Schemas['ForgetRequest'];
+
+// --- Accounts (clinic mode) ----------------------------------------------------------------------
+export type Account = Schemas['Account'];
+/** GET /api/v1/me: the signed-in account in a clinic; no account in personal mode. */
+export type Me = operations['getMe']['responses'][200]['content']['application/json'];
+export type LoginRequest = NonNullable<operations['login']['requestBody']>['content']['application/json'];

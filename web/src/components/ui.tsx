@@ -3,6 +3,8 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, api } from '../api/client';
+import { signInAddress } from '../api/session';
+import { parseHash } from '../router';
 import { TokenForm } from './token';
 
 export function Page(props: { title: string; children: ComponentChildren; wide?: boolean }) {
@@ -49,6 +51,10 @@ export function ErrorNotice(props: { error: unknown; retry?: () => void }) {
           <p>This Unload server needs its access token. Ask whoever runs it, then enter it here.</p>
           {/* Every request on the page failed the same way: load the page again with the token. */}
           <TokenForm compact onSaved={() => window.location.reload()} />
+          {/* A clinic that also has a token: a person with an account signs in instead. */}
+          <p>
+            Or, if you were given a user name and password, <a href={`#${signInHere()}`}>sign in</a> instead.
+          </p>
         </>
       )}
       {props.retry && (
@@ -58,6 +64,13 @@ export function ErrorNotice(props: { error: unknown; retry?: () => void }) {
       )}
     </div>
   );
+}
+
+/** The sign-in address that comes back to the page open now. */
+function signInHere(): string {
+  const route = parseHash(window.location.hash);
+  const query = route.query.toString();
+  return signInAddress(query ? `${route.path}?${query}` : route.path);
 }
 
 export type Loaded<T> =

@@ -43,8 +43,16 @@ export async function forgetLocalCopies(): Promise<void> {
   } catch {
     // No storage: nothing kept.
   }
+  await forgetCachedAnswers();
+}
+
+/**
+ * Removes the service worker's copies of API answers (also on signing out of a clinic, so the
+ * next person on a shared device cannot open them offline); never throws.
+ */
+export async function forgetCachedAnswers(): Promise<void> {
   try {
-    if ('caches' in window) {
+    if (typeof caches !== 'undefined') {
       for (const name of await caches.keys()) {
         const cache = await caches.open(name);
         for (const request of await cache.keys()) {
