@@ -38,7 +38,7 @@ const core::KnowledgeBase& kb() {
 
 /// Builds the five-year database once per process (it is kept between runs when it is complete).
 const std::string& database() {
-    static const std::string url = [] {
+    static const std::string database_url = [] {
         const auto path = std::filesystem::temp_directory_path() / "unload-progress-bench.db";
         const std::string url = "sqlite:" + path.string();
         auto storage = store::open(url);
@@ -85,7 +85,7 @@ const std::string& database() {
         }
         return url;
     }();
-    return url;
+    return database_url;
 }
 
 void BM_ProgressFiveYearsInProcess(benchmark::State& state) {

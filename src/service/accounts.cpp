@@ -137,14 +137,16 @@ core::Result<core::Account> add_account(const Resources& res, const core::Actor&
             }))
             return core::fail(core::ErrorCode::Conflict, "person",
                               fmt::format("person {} already has an account", *account.person));
-    } else if (account.role == core::Role::Person) {
-        account.person = TRY(directory.add_person(name, res.clock.now()));
     }
+    // Hashed first, so that a failure here leaves no empty person behind.
+    auto hash = TRY(hash_password(account.password));
+    if (!account.person && account.role == core::Role::Person)
+        account.person = TRY(directory.add_person(name, res.clock.now()));
     core::Account stored{.id = 0,
                          .username = name,
                          .role = account.role,
                          .person = account.person,
-                         .password_hash = TRY(hash_password(account.password)),
+                         .password_hash = std::move(hash),
                          .disabled = false,
                          .created_at = res.clock.now()};
     stored.id = TRY(directory.add_account(stored));
