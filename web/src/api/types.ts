@@ -107,3 +107,7 @@ export type Account = Schemas['Account'];
 /** GET /api/v1/me: the signed-in account in a clinic; no account in personal mode. */
 export type Me = operations['getMe']['responses'][200]['content']['application/json'];
 export type LoginRequest = NonNullable<operations['login']['requestBody']>['content']['application/json'];
+/** Who can open a record: a clinician and a person, joined since `since`. */
+export type CareLink = Schemas['CareLink'];
+/** One line of the audit trail: who did what to whose record, and when. */
+export type AuditEvent = Schemas['AuditEvent'];

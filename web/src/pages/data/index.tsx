@@ -2,20 +2,31 @@
 // (DELETE /api/v1/data, confirmed with the word "forget"), plus the access token for a server that
 // asks for one. The token box shows only once a token is kept here (to remove it): a server that
 // asks for one says so with a 401, and the error notice then offers the box. After a deletion the
-// page says it is done and offers a fresh start.
-import { useState } from 'preact/hooks';
+// page says it is done and offers a fresh start. A person signed in to a clinic also sees who can
+// open their record and who did lately (care.tsx); personal mode shows none of that.
+import { useEffect, useState } from 'preact/hooks';
 import { api, request, storedToken } from '../../api/client';
+import { type Gate, currentGate, onGateChange } from '../../api/session';
 import type { ForgetRequest } from '../../api/types';
 import { saveBlob } from '../../components/download';
 import { TokenForm } from '../../components/token';
 import { ErrorNotice, Page } from '../../components/ui';
 import { stopReminders } from '../reminders/notifier';
+import { RecordAccess } from './record-access';
 import { confirmed, exportFileName, forgetLocalCopies } from './forget';
 import './data.css';
 
 export function DataPage(_props: Record<string, unknown>) {
   const [deleted, setDeleted] = useState(false);
   const [hasToken] = useState(() => storedToken() !== null);
+  const [gate, setGate] = useState<Gate>(currentGate);
+  useEffect(() => {
+    const stop = onGateChange(setGate);
+    return () => {
+      stop();
+    };
+  }, []);
+  const person = gate.state === 'signed-in' && gate.account.role === 'person' ? gate.account.username : null;
   if (deleted) {
     return (
       <Page title="Everything is deleted">
@@ -37,6 +48,7 @@ export function DataPage(_props: Record<string, unknown>) {
         Everything Unload keeps about you is stored on the Unload server you use, with a few copies in this browser so
         that sessions work without a connection. Here you can take a copy of it all, or delete it.
       </p>
+      {person !== null && <RecordAccess username={person} />}
       <Export />
       <Delete onDeleted={() => setDeleted(true)} />
       {hasToken && (
