@@ -93,18 +93,19 @@ void add_account_routes(Router& router, const service::Resources& res, SessionCo
             // No account behind personal mode, nor behind the access token (a script's, or in a
             // clinic an admin's).
             if (caller.kind == core::Actor::Kind::Personal ||
-                caller.kind == core::Actor::Kind::TokenHolder)
+                caller.kind == core::Actor::Kind::TokenHolder) {
+                const bool clinic = TRY(service::clinic_mode(res));
                 return json_response(
-                    {{"account", nullptr},
-                     {"mode", TRY(service::clinic_mode(res)) ? "clinic" : "personal"}});
+                    {{"account", nullptr}, {"mode", clinic ? "clinic" : "personal"}});
+            }
             const auto account = TRY(service::signed_in_account(res, caller));
             return json_response({{"account", account_document(account)}, {"mode", "clinic"}});
         });
     router.add(Method::Get, "/api/v1/people", Work::Database,
                [res](const Request& request, const Params&) -> core::Result<Response> {
                    const auto caller = TRY(service::identify(res, request.credentials));
-                   return json_response(
-                       links_document(TRY(service::people_in_care(res, caller)), "people"));
+                   const auto people = TRY(service::people_in_care(res, caller));
+                   return json_response(links_document(people, "people"));
                });
     router.add(Method::Post, "/api/v1/people", Work::Database,
                [res](const Request& request, const Params&) -> core::Result<Response> {
@@ -122,7 +123,8 @@ void add_account_routes(Router& router, const service::Resources& res, SessionCo
                [res](const Request& request, const Params&) -> core::Result<Response> {
                    const auto caller = TRY(service::identify(res, request.credentials));
                    auto list = Json::array();
-                   for (const auto& invitation : TRY(service::pending_invitations(res, caller)))
+                   const auto pending = TRY(service::pending_invitations(res, caller));
+                   for (const auto& invitation : pending)
                        list.push_back({{"id", invitation.id},
                                        {"created_at", core::iso_timestamp(invitation.created_at)},
                                        {"expires_at", core::iso_timestamp(invitation.expires_at)}});
@@ -140,15 +142,15 @@ void add_account_routes(Router& router, const service::Resources& res, SessionCo
     router.add(Method::Get, "/api/v1/care", Work::Database,
                [res](const Request& request, const Params&) -> core::Result<Response> {
                    const auto caller = TRY(service::identify(res, request.credentials));
-                   return json_response(
-                       links_document(TRY(service::care_links(res, caller)), "links"));
+                   const auto links = TRY(service::care_links(res, caller));
+                   return json_response(links_document(links, "links"));
                });
     router.add(Method::Post, "/api/v1/care", Work::Database,
                [res](const Request& request, const Params&) -> core::Result<Response> {
                    const auto caller = TRY(service::identify(res, request.credentials));
                    const auto code = TRY(decode_join_request(request.body));
-                   return json_response(
-                       {{"link", link_document(TRY(service::join_care(res, caller, code)))}}, 201);
+                   const auto link = TRY(service::join_care(res, caller, code));
+                   return json_response({{"link", link_document(link)}}, 201);
                });
     router.add(Method::Delete, "/api/v1/care/{id}", Work::Database,
                [res](const Request& request, const Params& params) -> core::Result<Response> {

@@ -250,9 +250,10 @@ void add_record_routes(Router& router, const service::Resources& res) {
 
     add(Method::Get, "/api/v1/reminders.ics",
         [](const service::Workspace& ws, const Request&, const Params&) -> core::Result<Response> {
+            auto calendar = TRY(service::reminder_calendar(ws));
             Response response{.status = 200,
                               .content_type = "text/calendar; charset=utf-8",
-                              .body = TRY(service::reminder_calendar(ws))};
+                              .body = std::move(calendar)};
             response.set_header("Content-Disposition", "attachment; filename=\"unload.ics\"");
             return response;
         });
