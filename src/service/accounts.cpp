@@ -31,17 +31,7 @@ core::Result<void> check_manager(const Resources& res, const core::Actor& actor,
                                  std::string_view resource) {
     if (manages_accounts(actor))
         return {};
-    const auto refusal =
-        actor.kind == core::Actor::Kind::Nobody
-            ? core::Error{.code = core::ErrorCode::Unauthenticated,
-                          .field = "Authorization",
-                          .message = "sign in first"}
-            : core::Error{.code = core::ErrorCode::Forbidden,
-                          .field = "role",
-                          .message = "only an admin or the host operator manages accounts"};
-    if (actor.kind != core::Actor::Kind::Nobody)
-        TRY(audit_refusal(res, actor, std::nullopt, resource, refusal));
-    return std::unexpected(refusal);
+    return refuse(res, actor, resource, "only an admin or the host operator manages accounts");
 }
 
 core::Result<core::Account> named_account(const Resources& res, std::string_view username) {

@@ -1,18 +1,9 @@
 #include "service/audit.hpp"
 
 #include "core/error.hpp"
+#include "service/accounts.hpp"
 
 namespace unload::service {
-
-namespace {
-
-bool sees_everything(const core::Actor& actor) {
-    return actor.kind == core::Actor::Kind::HostOperator ||
-           (actor.kind == core::Actor::Kind::Account && actor.role == core::Role::Admin) ||
-           (actor.kind == core::Actor::Kind::TokenHolder && actor.role == core::Role::Admin);
-}
-
-} // namespace
 
 core::Result<void> audit(const Resources& res, const core::Actor& actor, std::string_view action,
                          std::optional<core::PersonId> person, std::string_view resource,
@@ -37,23 +28,26 @@ core::Result<void> audit_refusal(const Resources& res, const core::Actor& actor,
     return audit(res, actor, "denied", person, resource, core::code_name(refusal.code));
 }
 
+core::Result<void> refuse(const Resources& res, const core::Actor& actor, std::string_view resource,
+                          std::string message) {
+    const bool nobody = actor.kind == core::Actor::Kind::Nobody;
+    const core::Error refusal{.code = nobody ? core::ErrorCode::Unauthenticated
+                                             : core::ErrorCode::Forbidden,
+                              .field = nobody ? "Authorization" : "role",
+                              .message = nobody ? "sign in first" : std::move(message)};
+    if (!nobody)
+        TRY(audit_refusal(res, actor, std::nullopt, resource, refusal));
+    return std::unexpected(refusal);
+}
+
 core::Result<std::vector<core::AuditEvent>>
 audit_events(const Resources& res, const core::Actor& actor, core::AuditFilter filter) {
-    if (!sees_everything(actor)) {
+    // Whoever manages the accounts reads the whole trail.
+    if (!manages_accounts(actor)) {
         const bool own_record = actor.kind == core::Actor::Kind::Account && actor.person;
         if (!own_record) {
-            const auto refusal =
-                actor.kind == core::Actor::Kind::Nobody
-                    ? core::Error{.code = core::ErrorCode::Unauthenticated,
-                                  .field = "Authorization",
-                                  .message = "sign in first"}
-                    : core::Error{.code = core::ErrorCode::Forbidden,
-                                  .field = "role",
-                                  .message = "the audit trail is for admins, and for a person "
-                                             "their own record's"};
-            if (actor.kind != core::Actor::Kind::Nobody)
-                TRY(audit_refusal(res, actor, std::nullopt, "audit", refusal));
-            return std::unexpected(refusal);
+            TRY(refuse(res, actor, "audit",
+                       "the audit trail is for admins, and for a person their own record's"));
         }
         filter.person = actor.person;
         filter.account.reset();
@@ -65,7 +59,7 @@ audit_events(const Resources& res, const core::Actor& actor, core::AuditFilter f
 
 core::Result<std::optional<core::AuditBreak>> verify_audit(const Resources& res,
                                                            const core::Actor& actor) {
-    if (!sees_everything(actor))
+    if (!manages_accounts(actor))
         return core::fail(core::ErrorCode::Forbidden, "role",
                           "only an admin or the host operator verifies the audit trail");
     return res.storage.audit_log().verify();

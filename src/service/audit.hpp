@@ -26,6 +26,11 @@ core::Result<void> audit_refusal(const Resources& res, const core::Actor& actor,
                                  std::optional<core::PersonId> person, std::string_view resource,
                                  const core::Error& refusal);
 
+/// Refuses `actor`, always: Unauthenticated (field `Authorization`) for nobody, else Forbidden
+/// (field `role`) with `message`, written to the trail as a denial of `resource`.
+core::Result<void> refuse(const Resources& res, const core::Actor& actor, std::string_view resource,
+                          std::string message);
+
 /// Events, most recent first. The host operator and an admin see every event; a person the
 /// events on their own record (`filter.person` is then theirs whatever was asked); anyone else
 /// is Forbidden. Reading the trail is itself an event.

@@ -27,18 +27,6 @@ bool is_person(const core::Actor& actor) {
     return actor.kind == core::Actor::Kind::Account && actor.person && actor.account;
 }
 
-core::Result<void> refuse(const Resources& res, const core::Actor& actor, std::string_view what,
-                          std::string message) {
-    const bool nobody = actor.kind == core::Actor::Kind::Nobody;
-    const core::Error refusal{.code = nobody ? core::ErrorCode::Unauthenticated
-                                             : core::ErrorCode::Forbidden,
-                              .field = nobody ? "Authorization" : "role",
-                              .message = nobody ? "sign in first" : std::move(message)};
-    if (!nobody)
-        TRY(audit_refusal(res, actor, std::nullopt, what, refusal));
-    return std::unexpected(refusal);
-}
-
 /// A code as typed, in the form its digest is taken of: capitals, no dashes or spaces.
 std::string normalised_code(std::string_view code) {
     std::string out;
